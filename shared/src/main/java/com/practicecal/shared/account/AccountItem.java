@@ -1,0 +1,45 @@
+package com.practicecal.shared.account;
+
+import com.practicecal.shared.plan.Plan;
+import com.practicecal.shared.store.Attr;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Storage form of {@link Account}: PK {@code ACCOUNT#<id>}, SK {@code ACCOUNT}. */
+public final class AccountItem {
+    public static final String PREFIX = "ACCOUNT#";
+    public static final String SORT = "ACCOUNT";
+    public static final String TYPE = "Account";
+    public static final String ROOM_COUNT = "roomCount";
+    public static final String PLAN = "plan";
+    public static final String OWNER = "ownerUserId";
+
+    private AccountItem() {
+    }
+
+    public static Map<String, AttributeValue> key(String accountId) {
+        return Attr.key(PREFIX + accountId, SORT);
+    }
+
+    public static Map<String, AttributeValue> toItem(Account account) {
+        Map<String, AttributeValue> item = new HashMap<>(key(account.id()));
+        item.put(Attr.TYPE, Attr.s(TYPE));
+        item.put("accountId", Attr.s(account.id()));
+        item.put("name", Attr.s(account.name()));
+        item.put(PLAN, Attr.s(account.plan().name()));
+        item.put("timeZone", Attr.s(account.timeZone().getId()));
+        item.put(OWNER, Attr.s(account.ownerUserId()));
+        item.put(ROOM_COUNT, Attr.n(account.roomCount()));
+        item.put("createdAt", Attr.s(account.createdAt().toString()));
+        return item;
+    }
+
+    public static Account fromItem(Map<String, AttributeValue> item) {
+        return new Account(Attr.str(item, "accountId"), Attr.str(item, "name"), Plan.valueOf(Attr.str(item, PLAN)),
+                ZoneId.of(Attr.str(item, "timeZone")), Attr.str(item, OWNER), (int) Attr.num(item, ROOM_COUNT, 0),
+                Instant.parse(Attr.str(item, "createdAt")));
+    }
+}

@@ -1,0 +1,12 @@
+package com.practicecal.shared.account;
+
+import com.practicecal.shared.plan.Plan;
+import java.time.ZoneId;
+
+/**
+ * A user's home account with the account facts every request needs (plan, time zone), denormalized onto the
+ * user item so that resolving a caller costs no extra read. Plan and time-zone changes update both items in one
+ * transaction.
+ */
+public record Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone) {
+}

@@ -1,0 +1,53 @@
+package com.practicecal.shared.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Base of every HTTP Lambda: request in, one service call, response out. Subclasses implement only
+ * {@link #handle(ApiRequest)}; errors of any kind go through the {@link ErrorMapper}.
+ */
+public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    protected ApiFunction() {
+        super();
+    }
+
+    /** For tests and the local runner: share one application context between functions. */
+    protected ApiFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        ApiRequest request = new ApiRequest(event);
+        ApiResponse response;
+        try {
+            response = handle(request);
+        } catch (RuntimeException failure) {
+            response = ErrorMapper.toResponse(failure, request.requestId());
+        }
+        return toEvent(response);
+    }
+
+    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (response.body() != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        headers.put("Cache-Control", "no-store");
+        headers.putAll(response.headers());
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

@@ -1,0 +1,108 @@
+package com.practicecal.shared.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.PayloadTooLargeException;
+import com.practicecal.shared.error.UnauthorizedException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** An API Gateway v2 request reduced to what services need; parsing and validation of input start here. */
+public final class ApiRequest {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+    private final Map<String, String> headers;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+        this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (event.getHeaders() != null) {
+            headers.putAll(event.getHeaders());
+        }
+    }
+
+    public String requestId() {
+        var ctx = event.getRequestContext();
+        return ctx != null && ctx.getRequestId() != null ? ctx.getRequestId() : "local";
+    }
+
+    public String method() {
+        var ctx = event.getRequestContext();
+        return ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod().toUpperCase(Locale.ROOT) : "GET";
+    }
+
+    public String rawPath() {
+        return event.getRawPath();
+    }
+
+    /** The caller vouched for by the JWT authorizer; 401 if the route was reached without one. */
+    public Principal principal() {
+        return optionalPrincipal().orElseThrow(
+                () -> new UnauthorizedException(ErrorCodes.UNAUTHENTICATED, "authentication required"));
+    }
+
+    public Optional<Principal> optionalPrincipal() {
+        var ctx = event.getRequestContext();
+        if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) {
+            return Optional.empty();
+        }
+        Map<String, String> claims = ctx.getAuthorizer().getJwt().getClaims();
+        if (claims == null || claims.get("sub") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Principal(claims.get("sub"), claims.get("email")));
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** A path parameter the route declares; a missing one means the route and handler disagree. */
+    public String pathParam(String name) {
+        Map<String, String> params = event.getPathParameters();
+        String value = params == null ? null : params.get(name);
+        if (value == null || value.isBlank()) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> params = event.getQueryStringParameters();
+        return Optional.ofNullable(params == null ? null : params.get(name)).filter(v -> !v.isBlank());
+    }
+
+    public String requiredQuery(String name) {
+        return query(name).orElseThrow(() -> new ValidationException(name, "query parameter is required"));
+    }
+
+    public String body() {
+        String body = event.getBody();
+        if (body == null) {
+            return null;
+        }
+        if (event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException(ErrorCodes.PAYLOAD_TOO_LARGE, "request body exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    /** Parses the body into a request type and runs its validation: the one entry point for input. */
+    public <T extends Validatable> T body(Class<T> type) {
+        T parsed = Json.read(body(), type);
+        parsed.validate();
+        return parsed;
+    }
+}

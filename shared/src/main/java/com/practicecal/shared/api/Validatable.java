@@ -1,0 +1,6 @@
+package com.practicecal.shared.api;
+
+/** A request body that checks itself right after parsing; throws {@code ValidationException} naming the field. */
+public interface Validatable {
+    void validate();
+}

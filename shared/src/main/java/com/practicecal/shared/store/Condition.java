@@ -1,0 +1,15 @@
+package com.practicecal.shared.store;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A condition expression with its placeholders. The expression text itself is a named constant of a repository. */
+public record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    public static Condition of(String expression) {
+        return new Condition(expression, Map.of(), Map.of());
+    }
+
+    public static Condition of(String expression, Map<String, AttributeValue> values) {
+        return new Condition(expression, Map.of(), values);
+    }
+}
