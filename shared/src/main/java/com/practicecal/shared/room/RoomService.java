@@ -1,0 +1,192 @@
+package com.practicecal.shared.room;
+
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.booking.OccupancyDay;
+import com.practicecal.shared.booking.OccupancyDayItem;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** Rooms of an account: create within the plan's limit, list, rename, delete when no future bookings remain. */
+@Singleton
+public class RoomService {
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String ROOM_SLOT_FREE = "#rooms < :max AND #plan = :plan";
+    static final String ACTIVE_ROOM_OF_ACCOUNT = "#status = :active AND #account = :account";
+    static final String ROOM_BEING_DELETED = "#status = :deleting";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    public RoomService(MainTable table, AccessPolicy access, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public RoomView create(Principal principal, RoomRequest request, String requestId) {
+        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        access.requireOwner(me);
+        Room room = new Room(UUID.randomUUID().toString(), me.accountId(), request.cleanName(), RoomStatus.ACTIVE,
+                clock.instant());
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        try {
+            table.write(table.transaction()
+                    .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one")
+                            .when(ROOM_SLOT_FREE)
+                            .name("#rooms", AccountItem.ROOM_COUNT).name("#plan", AccountItem.PLAN)
+                            .value(":one", Attr.n(1)).value(":max", Attr.n(me.plan().maxRooms()))
+                            .value(":plan", Attr.s(me.plan().name())))
+                    .put("room", RoomItem.toItem(room), Condition.of(NEW_ITEM))
+                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.created", "room", room.id(),
+                            Map.of("name", new Change(null, room.name())))), null));
+        } catch (TransactionFailedException e) {
+            if ("account".equals(e.failedTag())) {
+                throw new ConflictException(ErrorCodes.ROOM_LIMIT_REACHED,
+                        "plan " + me.plan() + " allows " + me.plan().maxRooms() + " room(s)");
+            }
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the account changed meanwhile; retry");
+        }
+        return RoomView.of(room);
+    }
+
+    public RoomView.Page list(Principal principal) {
+        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        var response = table.query(QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression("#status = :active")
+                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#status", RoomItem.STATUS))
+                .expressionAttributeValues(Map.of(":pk", Attr.s(RoomItem.listPartition(me.accountId())),
+                        ":active", Attr.s(RoomStatus.ACTIVE.name()))));
+        return new RoomView.Page(response.items().stream().map(RoomItem::fromItem).map(RoomView::of).toList());
+    }
+
+    public RoomView rename(Principal principal, String roomId, RoomRequest request, String requestId) {
+        Map<String, Map<String, AttributeValue>> batch = table.batchGet(
+                List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        Room room = ownActiveRoom(me, batch.get(MainTable.keyString(RoomItem.key(roomId))));
+        String name = request.cleanName();
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        try {
+            table.write(table.transaction()
+                    .update("room", RoomItem.key(roomId), activeRoomOfAccount(Expression.update("SET #name = :name")
+                            .name("#name", RoomItem.NAME).value(":name", Attr.s(name)), me.accountId()))
+                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.renamed", "room", roomId,
+                            Map.of("name", new Change(room.name(), name)))), null));
+        } catch (TransactionFailedException e) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
+        }
+        return RoomView.of(new Room(room.id(), room.accountId(), name, room.status(), room.createdAt()));
+    }
+
+    /**
+     * Two phases so a booking racing with the delete can never land in a deleted room: first the room stops
+     * taking bookings (DELETING; booking transactions check ACTIVE), then the calendar is checked; with future
+     * bookings the room is reactivated and 409 returned.
+     */
+    public void delete(Principal principal, String roomId, String requestId) {
+        Map<String, Map<String, AttributeValue>> batch = table.batchGet(
+                List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        ownActiveRoom(me, batch.get(MainTable.keyString(RoomItem.key(roomId))));
+        try {
+            table.write(table.transaction().update("room", RoomItem.key(roomId), activeRoomOfAccount(
+                    Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),
+                    me.accountId())));
+        } catch (TransactionFailedException e) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
+        }
+        if (hasFutureBookings(roomId, clock.instant())) {
+            table.write(table.transaction().update("room", RoomItem.key(roomId), beingDeleted(
+                    Expression.update("SET #status = :active").value(":active", Attr.s(RoomStatus.ACTIVE.name())))));
+            throw new ConflictException(ErrorCodes.ROOM_HAS_FUTURE_BOOKINGS,
+                    "the room has future bookings; cancel or move them first");
+        }
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        table.write(table.transaction()
+                .update("room", RoomItem.key(roomId), beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
+                        .name("#gpk", Attr.GSI1PK).value(":deleted", Attr.s(RoomStatus.DELETED.name()))))
+                .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne")
+                        .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1)))
+                .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.deleted", "room", roomId,
+                        Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))), null));
+    }
+
+    private boolean hasFutureBookings(String roomId, Instant now) {
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                    .expressionAttributeValues(Map.of(":pk", RoomItem.key(roomId).get(Attr.PK),
+                            ":from", Attr.s(OccupancyDayItem.DAY_PREFIX + today)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (!Attr.str(item, Attr.SK).startsWith(OccupancyDayItem.DAY_PREFIX)) {
+                    continue;
+                }
+                OccupancyDay day = OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item);
+                if (day.occupants().values().stream().anyMatch(o -> o.interval().end().isAfter(now))) {
+                    return true;
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return false;
+    }
+
+    private Room ownActiveRoom(Membership me, Map<String, AttributeValue> item) {
+        if (item == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
+        }
+        Room room = RoomItem.fromItem(item);
+        access.requireSameAccount(me, room.accountId());
+        if (room.status() != RoomStatus.ACTIVE) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
+        }
+        return room;
+    }
+
+    private static Expression activeRoomOfAccount(Expression update, String accountId) {
+        return update.when(ACTIVE_ROOM_OF_ACCOUNT)
+                .name("#status", RoomItem.STATUS).name("#account", RoomItem.ACCOUNT)
+                .value(":active", Attr.s(RoomStatus.ACTIVE.name())).value(":account", Attr.s(accountId));
+    }
+
+    private static Expression beingDeleted(Expression update) {
+        return update.when(ROOM_BEING_DELETED).name("#status", RoomItem.STATUS)
+                .value(":deleting", Attr.s(RoomStatus.DELETING.name()));
+    }
+}
