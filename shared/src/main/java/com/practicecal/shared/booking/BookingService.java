@@ -1,29 +1,333 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.room.Room;
+import com.practicecal.shared.room.RoomItem;
+import com.practicecal.shared.room.RoomStatus;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Placeholder while the booking service is written in this session. */
+/**
+ * Bookings that can never double-book a room. Every change is one TransactWriteItems: the booking, the
+ * occupancy days of the room (version-conditioned), the monthly quota (cap-conditioned), a room check, the
+ * outbox event and the idempotency record. Reads happen in one batch before it; a version that moved in between
+ * cancels the transaction and the operation re-reads and retries, a bounded number of times.
+ */
 @Singleton
 public class BookingService {
-    public Object create(Principal p, CreateBookingRequest r, Optional<String> key, String requestId) {
-        throw new UnsupportedOperationException();
+    static final int MAX_ATTEMPTS = 6;
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String BOOKABLE_ROOM = "#status = :active AND #account = :account";
+    static final String QUOTA_LEFT = "attribute_not_exists(#booked) OR #booked < :cap";
+    static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
+    private static final String TAG_ROOM = "room";
+    private static final String TAG_QUOTA = "quota";
+    private static final String TAG_BOOKING = "booking";
+    private static final String TAG_IDEMPOTENCY = "idempotency";
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    public BookingService(MainTable table, AccessPolicy access, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.clock = clock;
     }
 
-    public Object list(Principal p, BookingQuery q) {
-        throw new UnsupportedOperationException();
+    public BookingView create(Principal principal, CreateBookingRequest request, Optional<String> idempotencyKey,
+                              String requestId) {
+        Interval interval = request.interval();
+        Client client = request.client().toClient();
+        Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, principal.userId(), "POST /v1/bookings", request);
+        String bookingId = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            keys.add(UserItem.key(principal.userId()));
+            keys.add(RoomItem.key(request.roomId()));
+            interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
+            idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
+            Membership me = access.membership(principal, batch);
+            Instant now = clock.instant();
+            if (idempotency.isPresent()) {
+                var replay = idempotency.get().replay(batch.get(MainTable.keyString(idempotency.get().itemKey())),
+                        BookingView.class, now);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            requireFuture(interval, now);
+            bookableRoom(me, batch.get(MainTable.keyString(RoomItem.key(request.roomId()))), "roomId");
+            List<OccupancyDay> days = readDays(request.roomId(), interval, batch);
+            requireFree(days, interval, bookingId, me.timeZone());
+
+            Booking booking = new Booking(bookingId, me.accountId(), request.roomId(), interval, BookingStatus.CONFIRMED,
+                    client, me.userId(), now, me.userId(), now, 1);
+            BookingView view = BookingView.of(booking, me.timeZone());
+            Events events = new Events(access.actor(me), requestId, now);
+            Transaction tx = table.transaction()
+                    .put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
+            OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
+            claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()));
+            checkRoom(tx, request.roomId(), me.accountId());
+            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
+                    changesOf(null, booking))), null);
+            idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+            try {
+                table.write(tx);
+                return view;
+            } catch (TransactionFailedException failure) {
+                handleFailure(failure, attempt, me);
+            }
+        }
     }
 
-    public Object get(Principal p, String id) {
-        throw new UnsupportedOperationException();
+    public BookingView get(Principal principal, String bookingId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+        Membership me = access.membership(principal, batch);
+        return BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
     }
 
-    public Object move(Principal p, String id, MoveBookingRequest r, Optional<String> key, String requestId) {
-        throw new UnsupportedOperationException();
+    public BookingView.Page list(Principal principal, BookingQuery query) {
+        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        BookingPages.Result result = BookingPages.query(table, me.accountId(), query);
+        return new BookingView.Page(result.bookings().stream().map(b -> BookingView.of(b, me.timeZone())).toList(),
+                result.nextCursor());
     }
 
-    public void cancel(Principal p, String id, String requestId) {
-        throw new UnsupportedOperationException();
+    /** Moves a booking to a new interval and/or room: frees the old and claims the new in one transaction. */
+    public BookingView move(Principal principal, String bookingId, MoveBookingRequest request,
+                            Optional<String> idempotencyKey, String requestId) {
+        Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, principal.userId(),
+                "PATCH /v1/bookings/" + bookingId, request);
+        for (int attempt = 1; ; attempt++) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(UserItem.key(principal.userId()),
+                    BookingItem.key(bookingId)));
+            idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            var first = table.batchGet(keys);
+            Membership me = access.membership(principal, first);
+            Instant now = clock.instant();
+            if (idempotency.isPresent()) {
+                var replay = idempotency.get().replay(first.get(MainTable.keyString(idempotency.get().itemKey())),
+                        BookingView.class, now);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            Booking before = ownBooking(me, first, bookingId);
+            if (before.status() == BookingStatus.CANCELLED) {
+                throw new ConflictException(ErrorCodes.BOOKING_CANCELLED, "a cancelled booking cannot be moved");
+            }
+            String roomId = request.room().orElse(before.roomId());
+            Interval interval = request.interval().orElse(before.interval());
+            if (roomId.equals(before.roomId()) && interval.equals(before.interval())) {
+                return BookingView.of(before, me.timeZone());
+            }
+            requireFuture(interval, now);
+
+            List<Map<String, AttributeValue>> second = new ArrayList<>();
+            second.add(RoomItem.key(roomId));
+            interval.utcDays().forEach(day -> second.add(OccupancyDayItem.key(roomId, day)));
+            var batch = table.batchGet(second);
+            bookableRoom(me, batch.get(MainTable.keyString(RoomItem.key(roomId))), "roomId");
+            List<OccupancyDay> days = readDays(roomId, interval, batch);
+            requireFree(days, interval, bookingId, me.timeZone());
+
+            Booking after = before.moved(roomId, interval, me.userId(), now);
+            BookingView view = BookingView.of(after, me.timeZone());
+            Events events = new Events(access.actor(me), requestId, now);
+            Transaction tx = table.transaction()
+                    .put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
+            OccupancyWrites.add(tx, bookingId, me.accountId(), roomId, interval, days, before.roomId(),
+                    before.interval().utcDays());
+            YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
+            YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
+            if (!oldMonth.equals(newMonth)) {
+                releaseQuota(tx, me.accountId(), oldMonth);
+                claimQuota(tx, me, newMonth);
+            }
+            checkRoom(tx, roomId, me.accountId());
+            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
+                    changesOf(before, after))), null);
+            idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+            try {
+                table.write(tx);
+                return view;
+            } catch (TransactionFailedException failure) {
+                handleFailure(failure, attempt, me);
+            }
+        }
+    }
+
+    /** Cancels a booking and frees its room and quota; cancelling a cancelled booking changes nothing. */
+    public void cancel(Principal principal, String bookingId, String requestId) {
+        for (int attempt = 1; ; attempt++) {
+            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+            Membership me = access.membership(principal, batch);
+            Booking before = ownBooking(me, batch, bookingId);
+            if (before.status() == BookingStatus.CANCELLED) {
+                return;
+            }
+            Instant now = clock.instant();
+            Booking after = before.cancelled(me.userId(), now);
+            Events events = new Events(access.actor(me), requestId, now);
+            Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
+            OccupancyWrites.add(tx, bookingId, me.accountId(), before.roomId(), before.interval(), List.of(),
+                    before.roomId(), before.interval().utcDays());
+            releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()));
+            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
+                    changesOf(before, after))), null);
+            try {
+                table.write(tx);
+                return;
+            } catch (TransactionFailedException failure) {
+                handleFailure(failure, attempt, me);
+            }
+        }
+    }
+
+    private void handleFailure(TransactionFailedException failure, int attempt, Membership me) {
+        String tag = failure.failedTag();
+        if (TAG_QUOTA.equals(tag)) {
+            throw new ConflictException(ErrorCodes.QUOTA_EXCEEDED, "the monthly appointment limit of plan "
+                    + me.plan() + " (" + me.plan().monthlyAppointmentCap().orElse(0) + ") is reached");
+        }
+        if (TAG_ROOM.equals(tag)) {
+            throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
+        }
+        // Occupancy, booking version, idempotency record or a conflicting transaction: state moved, re-read.
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION,
+                    "the calendar changed concurrently; please retry");
+        }
+        backOff(attempt);
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "interrupted; please retry");
+        }
+    }
+
+    private static void requireFuture(Interval interval, Instant now) {
+        if (!interval.start().isAfter(now)) {
+            throw new ValidationException("start", "must be in the future");
+        }
+    }
+
+    private Room bookableRoom(Membership me, Map<String, AttributeValue> item, String field) {
+        Room room = item == null ? null : RoomItem.fromItem(item);
+        if (room == null || !room.accountId().equals(me.accountId()) || room.status() == RoomStatus.DELETED) {
+            throw new ValidationException(field, "unknown room");
+        }
+        if (room.status() != RoomStatus.ACTIVE) {
+            throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is being deleted");
+        }
+        return room;
+    }
+
+    private Booking ownBooking(Membership me, Map<String, Map<String, AttributeValue>> batch, String bookingId) {
+        Map<String, AttributeValue> item = batch.get(MainTable.keyString(BookingItem.key(bookingId)));
+        if (item == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found");
+        }
+        Booking booking = BookingItem.fromItem(item);
+        access.requireSameAccount(me, booking.accountId());
+        return booking;
+    }
+
+    private static List<OccupancyDay> readDays(String roomId, Interval interval,
+                                               Map<String, Map<String, AttributeValue>> batch) {
+        List<OccupancyDay> days = new ArrayList<>();
+        for (LocalDate day : interval.utcDays()) {
+            days.add(OccupancyDayItem.fromItem(roomId, day,
+                    batch.get(MainTable.keyString(OccupancyDayItem.key(roomId, day)))));
+        }
+        return days;
+    }
+
+    /** 409 naming the taken interval only: never whose booking it is or anything about its client. */
+    private static void requireFree(List<OccupancyDay> days, Interval wanted, String bookingId, ZoneId zone) {
+        for (OccupancyDay day : days) {
+            day.conflictWith(wanted, bookingId).ifPresent(taken -> {
+                throw new ConflictException(ErrorCodes.ROOM_TAKEN, "the room is booked from "
+                        + HUMAN_TIME.format(taken.interval().start().atZone(zone)) + " to "
+                        + HUMAN_TIME.format(taken.interval().end().atZone(zone)));
+            });
+        }
+    }
+
+    private static void claimQuota(Transaction tx, Membership me, YearMonth month) {
+        Expression update = Expression.update("ADD #booked :one").name("#booked", QuotaItem.BOOKED)
+                .value(":one", Attr.n(1));
+        me.plan().monthlyAppointmentCap().ifPresent(cap -> update.when(QUOTA_LEFT).value(":cap", Attr.n(cap)));
+        tx.update(TAG_QUOTA, QuotaItem.key(me.accountId(), month), update);
+    }
+
+    private static void releaseQuota(Transaction tx, String accountId, YearMonth month) {
+        tx.update("quota-release", QuotaItem.key(accountId, month), Expression.update("ADD #booked :minusOne")
+                .name("#booked", QuotaItem.BOOKED).value(":minusOne", Attr.n(-1)));
+    }
+
+    private static void checkRoom(Transaction tx, String roomId, String accountId) {
+        tx.check(TAG_ROOM, RoomItem.key(roomId), new Condition(BOOKABLE_ROOM,
+                Map.of("#status", RoomItem.STATUS, "#account", RoomItem.ACCOUNT),
+                Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":account", Attr.s(accountId))));
+    }
+
+    private static Condition unchanged(Booking before) {
+        return new Condition(UNCHANGED_CONFIRMED_BOOKING,
+                Map.of("#version", BookingItem.VERSION, "#status", BookingItem.STATUS),
+                Map.of(":version", Attr.n(before.version()), ":confirmed", Attr.s(BookingStatus.CONFIRMED.name())));
+    }
+
+    /** Audit-relevant changes: times, room and status. Never client data. */
+    private static Map<String, Change> changesOf(Booking before, Booking after) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        put(changes, "start", before == null ? null : before.interval().start().toString(), after.interval().start().toString());
+        put(changes, "end", before == null ? null : before.interval().end().toString(), after.interval().end().toString());
+        put(changes, "roomId", before == null ? null : before.roomId(), after.roomId());
+        put(changes, "status", before == null ? null : before.status().name(), after.status().name());
+        return changes;
+    }
+
+    private static void put(Map<String, Change> changes, String field, String from, String to) {
+        if (from == null || !from.equals(to)) {
+            changes.put(field, new Change(from, to));
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.practicecal.shared.api.Validatable;
 import com.practicecal.shared.error.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** POST /v1/bookings */
 public record CreateBookingRequest(String roomId, String start, String end, ClientRequest client) implements Validatable {
@@ -25,8 +26,8 @@ public record CreateBookingRequest(String roomId, String start, String end, Clie
     }
 
     static Interval interval(String start, String end) {
-        Instant from = Check.instant("start", start).toInstant();
-        Instant to = Check.instant("end", end).toInstant();
+        Instant from = Check.instant("start", start).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        Instant to = Check.instant("end", end).toInstant().truncatedTo(ChronoUnit.SECONDS);
         if (!to.isAfter(from)) {
             throw new ValidationException("end", "must be after start");
         }

@@ -1,0 +1,70 @@
+package com.practicecal.shared.booking;
+
+import com.practicecal.shared.store.Attr;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Storage form of {@link Booking}: PK {@code BOOKING#<id>}, SK {@code BOOKING}; listed per account by start
+ * through GSI1 ({@code ACCOUNT#<id>#BOOKINGS}, {@code <start UTC>#<id>}).
+ */
+public final class BookingItem {
+    public static final String PREFIX = "BOOKING#";
+    public static final String SORT = "BOOKING";
+    public static final String TYPE = "Booking";
+    public static final String STATUS = "bookingStatus";
+    public static final String VERSION = "version";
+
+    private BookingItem() {
+    }
+
+    public static Map<String, AttributeValue> key(String bookingId) {
+        return Attr.key(PREFIX + bookingId, SORT);
+    }
+
+    public static String listPartition(String accountId) {
+        return "ACCOUNT#" + accountId + "#BOOKINGS";
+    }
+
+    /** Sort key of the account listing; instants are whole seconds, so ISO strings sort chronologically. */
+    public static String listSort(Instant start, String bookingId) {
+        return start + "#" + bookingId;
+    }
+
+    public static Map<String, AttributeValue> toItem(Booking b) {
+        Map<String, AttributeValue> item = new HashMap<>(key(b.id()));
+        item.put(Attr.TYPE, Attr.s(TYPE));
+        item.put("bookingId", Attr.s(b.id()));
+        item.put("accountId", Attr.s(b.accountId()));
+        item.put("roomId", Attr.s(b.roomId()));
+        item.put("start", Attr.s(b.interval().start().toString()));
+        item.put("end", Attr.s(b.interval().end().toString()));
+        item.put(STATUS, Attr.s(b.status().name()));
+        item.put("clientName", Attr.s(b.client().name()));
+        if (b.client().email() != null) {
+            item.put("clientEmail", Attr.s(b.client().email()));
+        }
+        if (b.client().phone() != null) {
+            item.put("clientPhone", Attr.s(b.client().phone()));
+        }
+        item.put("createdBy", Attr.s(b.createdBy()));
+        item.put("createdAt", Attr.s(b.createdAt().toString()));
+        item.put("updatedBy", Attr.s(b.updatedBy()));
+        item.put("updatedAt", Attr.s(b.updatedAt().toString()));
+        item.put(VERSION, Attr.n(b.version()));
+        item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
+        item.put(Attr.GSI1SK, Attr.s(listSort(b.interval().start(), b.id())));
+        return item;
+    }
+
+    public static Booking fromItem(Map<String, AttributeValue> item) {
+        return new Booking(Attr.str(item, "bookingId"), Attr.str(item, "accountId"), Attr.str(item, "roomId"),
+                new Interval(Instant.parse(Attr.str(item, "start")), Instant.parse(Attr.str(item, "end"))),
+                BookingStatus.valueOf(Attr.str(item, STATUS)),
+                new Client(Attr.str(item, "clientName"), Attr.str(item, "clientEmail"), Attr.str(item, "clientPhone")),
+                Attr.str(item, "createdBy"), Instant.parse(Attr.str(item, "createdAt")), Attr.str(item, "updatedBy"),
+                Instant.parse(Attr.str(item, "updatedAt")), Attr.num(item, VERSION, 1));
+    }
+}

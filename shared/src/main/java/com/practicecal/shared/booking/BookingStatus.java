@@ -1,0 +1,5 @@
+package com.practicecal.shared.booking;
+
+public enum BookingStatus {
+    CONFIRMED, CANCELLED
+}

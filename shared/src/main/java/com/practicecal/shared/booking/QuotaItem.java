@@ -1,0 +1,30 @@
+package com.practicecal.shared.booking;
+
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.store.Attr;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Appointments counted per account and calendar month (practice time zone): PK {@code ACCOUNT#<id>},
+ * SK {@code QUOTA#<yyyy-mm>}, attribute {@code booked}. Incremented on booking, decremented on cancel, in the
+ * same transaction as the booking.
+ */
+public final class QuotaItem {
+    public static final String PREFIX = "QUOTA#";
+    public static final String BOOKED = "booked";
+
+    private QuotaItem() {
+    }
+
+    public static YearMonth monthOf(Instant start, ZoneId zone) {
+        return YearMonth.from(start.atZone(zone));
+    }
+
+    public static Map<String, AttributeValue> key(String accountId, YearMonth month) {
+        return Attr.key(AccountItem.PREFIX + accountId, PREFIX + month);
+    }
+}
