@@ -19,7 +19,7 @@ public class AccessPolicy {
 
     /** The caller's membership, read as part of the request's first batch read. */
     public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
-        Map<String, AttributeValue> item = batch.get(com.practicecal.shared.store.MainTable.keyString(UserItem.key(principal.userId())));
+        Map<String, AttributeValue> item = batch.get(com.practicecal.shared.store.DynamoTable.keyString(UserItem.key(principal.userId())));
         if (item == null) {
             throw new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "no practice account belongs to this user");
         }

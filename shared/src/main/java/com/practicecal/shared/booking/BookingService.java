@@ -17,6 +17,7 @@ import com.practicecal.shared.room.RoomStatus;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
@@ -81,14 +82,14 @@ public class BookingService {
             Membership me = access.membership(principal, batch);
             Instant now = clock.instant();
             if (idempotency.isPresent()) {
-                var replay = idempotency.get().replay(batch.get(MainTable.keyString(idempotency.get().itemKey())),
+                var replay = idempotency.get().replay(batch.get(DynamoTable.keyString(idempotency.get().itemKey())),
                         BookingView.class, now);
                 if (replay.isPresent()) {
                     return replay.get();
                 }
             }
             requireFuture(interval, now);
-            bookableRoom(me, batch.get(MainTable.keyString(RoomItem.key(request.roomId()))), "roomId");
+            bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
             List<OccupancyDay> days = readDays(request.roomId(), interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
 
@@ -139,7 +140,7 @@ public class BookingService {
             Membership me = access.membership(principal, first);
             Instant now = clock.instant();
             if (idempotency.isPresent()) {
-                var replay = idempotency.get().replay(first.get(MainTable.keyString(idempotency.get().itemKey())),
+                var replay = idempotency.get().replay(first.get(DynamoTable.keyString(idempotency.get().itemKey())),
                         BookingView.class, now);
                 if (replay.isPresent()) {
                     return replay.get();
@@ -160,7 +161,7 @@ public class BookingService {
             second.add(RoomItem.key(roomId));
             interval.utcDays().forEach(day -> second.add(OccupancyDayItem.key(roomId, day)));
             var batch = table.batchGet(second);
-            bookableRoom(me, batch.get(MainTable.keyString(RoomItem.key(roomId))), "roomId");
+            bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
             List<OccupancyDay> days = readDays(roomId, interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
 
@@ -261,7 +262,7 @@ public class BookingService {
     }
 
     private Booking ownBooking(Membership me, Map<String, Map<String, AttributeValue>> batch, String bookingId) {
-        Map<String, AttributeValue> item = batch.get(MainTable.keyString(BookingItem.key(bookingId)));
+        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(BookingItem.key(bookingId)));
         if (item == null) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found");
         }
@@ -275,7 +276,7 @@ public class BookingService {
         List<OccupancyDay> days = new ArrayList<>();
         for (LocalDate day : interval.utcDays()) {
             days.add(OccupancyDayItem.fromItem(roomId, day,
-                    batch.get(MainTable.keyString(OccupancyDayItem.key(roomId, day)))));
+                    batch.get(DynamoTable.keyString(OccupancyDayItem.key(roomId, day)))));
         }
         return days;
     }

@@ -30,10 +30,15 @@ public final class OutboxItem {
     }
 
     public static OutboxEvent fromItem(Map<String, AttributeValue> item) {
+        return read(Attr.str(item, "payload"));
+    }
+
+    /** Parses an event as carried in the outbox item, the stream and the queues. */
+    public static OutboxEvent read(String payload) {
         try {
-            return Json.MAPPER.readValue(Attr.str(item, "payload"), OutboxEvent.class);
+            return Json.MAPPER.readValue(payload, OutboxEvent.class);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable outbox item " + Attr.str(item, "eventId"), e);
+            throw new IllegalArgumentException("unreadable outbox event", e);
         }
     }
 }

@@ -16,6 +16,7 @@ import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -90,7 +91,7 @@ public class RoomService {
                 List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
         Membership me = access.membership(principal, batch);
         access.requireOwner(me);
-        Room room = ownActiveRoom(me, batch.get(MainTable.keyString(RoomItem.key(roomId))));
+        Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
         String name = request.cleanName();
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
@@ -115,7 +116,7 @@ public class RoomService {
                 List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
         Membership me = access.membership(principal, batch);
         access.requireOwner(me);
-        ownActiveRoom(me, batch.get(MainTable.keyString(RoomItem.key(roomId))));
+        ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
         try {
             table.write(table.transaction().update("room", RoomItem.key(roomId), activeRoomOfAccount(
                     Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),

@@ -2,100 +2,12 @@ package com.practicecal.shared.store;
 
 import com.practicecal.shared.config.AppSettings;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** The application table: typed access to the few DynamoDB operations the services use. */
+/** The application table: accounts, rooms, bookings, occupancy, quotas, outbox. */
 @Singleton
-public class MainTable {
-    private static final int BATCH_GET_LIMIT = 100;
-    private final DynamoDbClient dynamo;
-    private final String table;
-
+public class MainTable extends DynamoTable {
     public MainTable(DynamoDbClient dynamo, AppSettings settings) {
-        this.dynamo = dynamo;
-        this.table = settings.tableName();
-    }
-
-    public String name() {
-        return table;
-    }
-
-    public Transaction transaction() {
-        return new Transaction(table);
-    }
-
-    public Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        var response = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
-    }
-
-    /**
-     * Strongly consistent batch read in one call (more only if DynamoDB returns unprocessed keys).
-     * Returns items keyed by "PK|SK".
-     */
-    public Map<String, Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        if (keys.size() > BATCH_GET_LIMIT) {
-            throw new IllegalArgumentException("at most " + BATCH_GET_LIMIT + " keys per batch");
-        }
-        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-        List<Map<String, AttributeValue>> pending = dedupe(keys);
-        while (!pending.isEmpty()) {
-            final List<Map<String, AttributeValue>> request = pending;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(
-                    Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                found.put(keyString(item), item);
-            }
-            KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
-            pending = unprocessed == null ? List.of() : unprocessed.keys();
-        }
-        return found;
-    }
-
-    public static String keyString(Map<String, AttributeValue> keyOrItem) {
-        return Attr.str(keyOrItem, Attr.PK) + "|" + Attr.str(keyOrItem, Attr.SK);
-    }
-
-    private static List<Map<String, AttributeValue>> dedupe(List<Map<String, AttributeValue>> keys) {
-        Map<String, Map<String, AttributeValue>> unique = new HashMap<>();
-        for (Map<String, AttributeValue> key : keys) {
-            unique.putIfAbsent(keyString(key), key);
-        }
-        return new ArrayList<>(unique.values());
-    }
-
-    public QueryResponse query(QueryRequest.Builder request) {
-        return dynamo.query(request.tableName(table).build());
-    }
-
-    /** Runs the transaction; a cancellation becomes a {@link TransactionFailedException} naming the failed item. */
-    public void write(Transaction tx) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(tx.items()));
-        } catch (TransactionCanceledException cancelled) {
-            throw translate(tx, cancelled);
-        }
-    }
-
-    private static TransactionFailedException translate(Transaction tx, TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        for (int i = 0; i < reasons.size() && i < tx.size(); i++) {
-            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                return new TransactionFailedException(tx.tagAt(i), reasons.get(i).item());
-            }
-        }
-        return new TransactionFailedException(null, null);
+        super(dynamo, settings.tableName());
     }
 }

@@ -1,0 +1,26 @@
+package com.practicecal.functions.outboxrelay;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.practicecal.shared.event.OutboxRelay;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+/** Table stream (outbox items only, filtered in template.yaml) to the audit and integration queues. */
+public class OutboxRelayHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+    @Inject
+    OutboxRelay relay;
+
+    public OutboxRelayHandler() {
+    }
+
+    public OutboxRelayHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        return relay.relay(event);
+    }
+}

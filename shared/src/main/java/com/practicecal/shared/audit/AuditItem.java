@@ -1,0 +1,65 @@
+package com.practicecal.shared.audit;
+
+import com.practicecal.shared.store.Attr;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Storage in the audit table. Entries: PK {@code ACCOUNT#<id>}, SK {@code ENTRY#<seq>} (zero-padded, commit
+ * order), listed newest first through GSI1 ({@code AUDIT#<id>}, {@code <at>#<seq>}). The chain head
+ * ({@code HEAD}) holds the last seq and hash; a marker {@code EVENT#<eventId>} makes writes idempotent.
+ */
+public final class AuditItem {
+    public static final String ACCOUNT_PREFIX = "ACCOUNT#";
+    public static final String ENTRY_PREFIX = "ENTRY#";
+    public static final String HEAD = "HEAD";
+    public static final String EVENT_PREFIX = "EVENT#";
+    public static final String ENTRY = "entry";
+    public static final String SEQ = "seq";
+    public static final String HASH = "hash";
+
+    private AuditItem() {
+    }
+
+    public static Map<String, AttributeValue> headKey(String accountId) {
+        return Attr.key(ACCOUNT_PREFIX + accountId, HEAD);
+    }
+
+    public static Map<String, AttributeValue> entryKey(String accountId, long seq) {
+        return Attr.key(ACCOUNT_PREFIX + accountId, ENTRY_PREFIX + pad(seq));
+    }
+
+    public static Map<String, AttributeValue> markerKey(String eventId) {
+        return Attr.key(EVENT_PREFIX + eventId, "EVENT");
+    }
+
+    public static String listPartition(String accountId) {
+        return "AUDIT#" + accountId;
+    }
+
+    public static String pad(long seq) {
+        return String.format("%012d", seq);
+    }
+
+    public static Map<String, AttributeValue> toItem(AuditEntry entry, Duration retention) {
+        Map<String, AttributeValue> item = new HashMap<>(entryKey(entry.accountId(), entry.seq()));
+        item.put(Attr.TYPE, Attr.s("AuditEntry"));
+        item.put(ENTRY, Attr.s(AuditJson.write(entry)));
+        item.put(SEQ, Attr.n(entry.seq()));
+        item.put("eventId", Attr.s(entry.eventId()));
+        item.put("action", Attr.s(entry.action()));
+        item.put("actorUserId", Attr.s(entry.actor().userId()));
+        item.put("targetId", Attr.s(entry.target().id()));
+        item.put("at", Attr.s(entry.at().toString()));
+        item.put(Attr.GSI1PK, Attr.s(listPartition(entry.accountId())));
+        item.put(Attr.GSI1SK, Attr.s(entry.at() + "#" + pad(entry.seq())));
+        item.put(Attr.EXPIRES_AT, Attr.n(entry.at().plus(retention).getEpochSecond()));
+        return item;
+    }
+
+    public static AuditEntry fromItem(Map<String, AttributeValue> item) {
+        return AuditJson.read(Attr.str(item, ENTRY));
+    }
+}

@@ -1,0 +1,159 @@
+package com.practicecal.shared.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.json.Json;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.MainTable;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** Reading the audit log (owner only for now) and verifying its hash chain. */
+@Singleton
+public class AuditService {
+    private final AuditTable audit;
+    private final MainTable main;
+    private final AccessPolicy access;
+
+    public AuditService(AuditTable audit, MainTable main, AccessPolicy access) {
+        this.audit = audit;
+        this.main = main;
+        this.access = access;
+    }
+
+    private Membership owner(Principal principal) {
+        Membership me = access.membership(principal, main.batchGet(List.of(UserItem.key(principal.userId()))));
+        access.requireOwner(me);
+        return me;
+    }
+
+    /** Entries newest first, filtered, paginated with an opaque cursor. */
+    public AuditView.Page list(Principal principal, AuditQuery query) {
+        Membership me = owner(principal);
+        StringBuilder filter = new StringBuilder();
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":pk", Attr.s(AuditItem.listPartition(me.accountId())),
+                ":lo", Attr.s(query.from().toString()), ":hi", Attr.s(query.to() + "~")));
+        addFilter(filter, names, values, "actorUserId", query.actor());
+        addFilter(filter, names, values, "action", query.action());
+        addFilter(filter, names, values, "targetId", query.targetId());
+        var request = QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .scanIndexForward(false).limit(query.limit());
+        if (filter.length() > 0) {
+            request.filterExpression(filter.toString());
+        }
+        if (query.cursor() != null) {
+            request.exclusiveStartKey(decode(query.cursor(), me.accountId()));
+        }
+        var response = audit.query(request);
+        List<AuditEntry> entries = response.items().stream().map(AuditItem::fromItem).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? encode(response.lastEvaluatedKey()) : null;
+        return new AuditView.Page(entries, next);
+    }
+
+    private static void addFilter(StringBuilder filter, Map<String, String> names, Map<String, AttributeValue> values,
+                                  String attribute, String value) {
+        if (value == null) {
+            return;
+        }
+        if (filter.length() > 0) {
+            filter.append(" AND ");
+        }
+        filter.append("#").append(attribute).append(" = :").append(attribute);
+        names.put("#" + attribute, attribute);
+        values.put(":" + attribute, Attr.s(value));
+    }
+
+    /**
+     * Recomputes the chain from the account's first entry up to {@code to}, in commit order: each entry's hash
+     * must match its content, its prevHash the previous hash, and seqs must be gap-free; when the walk reaches
+     * the end, the last seq must be the chain head's (so removed trailing entries are noticed too).
+     * {@code checked} counts the verified entries inside the range.
+     */
+    public AuditView.Verification verify(Principal principal, AuditQuery query) {
+        Membership me = owner(principal);
+        long checked = 0;
+        long expectedSeq = 1;
+        String prevHash = HashChain.GENESIS;
+        String lastEventId = null;
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :entry)")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(AuditItem.ACCOUNT_PREFIX + me.accountId()),
+                            ":entry", Attr.s(AuditItem.ENTRY_PREFIX)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = audit.query(request);
+            for (Map<String, AttributeValue> item : response.items()) {
+                AuditEntry entry;
+                try {
+                    entry = AuditItem.fromItem(item);
+                } catch (RuntimeException unreadable) {
+                    return new AuditView.Verification(false, checked, Attr.str(item, "eventId"));
+                }
+                if (!entry.at().isBefore(query.to())) {
+                    return new AuditView.Verification(true, checked, null);
+                }
+                String keySeq = Attr.str(item, Attr.SK).substring(AuditItem.ENTRY_PREFIX.length());
+                boolean linked = entry.seq() == expectedSeq && prevHash.equals(entry.prevHash())
+                        && keySeq.equals(AuditItem.pad(entry.seq()));
+                if (!linked || !HashChain.intact(entry)) {
+                    return new AuditView.Verification(false, checked, entry.eventId());
+                }
+                if (!entry.at().isBefore(query.from())) {
+                    checked++;
+                }
+                prevHash = entry.hash();
+                expectedSeq++;
+                lastEventId = entry.eventId();
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        long headSeq = audit.get(AuditItem.headKey(me.accountId())).map(h -> Attr.num(h, AuditItem.SEQ, 0)).orElse(0L);
+        if (headSeq != expectedSeq - 1) {
+            return new AuditView.Verification(false, checked, lastEventId);
+        }
+        return new AuditView.Verification(true, checked, null);
+    }
+
+    private static String encode(Map<String, AttributeValue> key) {
+        Map<String, String> plain = new HashMap<>();
+        key.forEach((name, value) -> plain.put(name, value.s() != null ? value.s() : "n:" + value.n()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decode(String cursor, String accountId) {
+        try {
+            Map<String, String> plain = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(cursor),
+                    new TypeReference<Map<String, String>>() { });
+            if (!AuditItem.listPartition(accountId).equals(plain.get(Attr.GSI1PK))) {
+                throw new IllegalArgumentException("foreign cursor");
+            }
+            Map<String, AttributeValue> key = new HashMap<>();
+            plain.forEach((name, value) -> key.put(name, value.startsWith("n:")
+                    ? AttributeValue.fromN(value.substring(2)) : Attr.s(value)));
+            return key;
+        } catch (RuntimeException | java.io.IOException e) {
+            throw new ValidationException("cursor", "is not a valid cursor");
+        }
+    }
+}
