@@ -18,7 +18,7 @@ public class AppSettings {
     public AppSettings(@Value("${table.name}") String tableName,
                        @Value("${user.pool.id}") String userPoolId,
                        @Value("${user.pool.client.id}") String userPoolClientId,
-                       @Value("${aws.region:${AWS_REGION:eu-central-1}}") String region,
+                       @Value("${aws.region:eu-central-1}") String region,
                        @Value("${public.cognito.endpoint:}") String cognitoEndpoint) {
         this.tableName = require("table.name", tableName);
         this.userPoolId = require("user.pool.id", userPoolId);

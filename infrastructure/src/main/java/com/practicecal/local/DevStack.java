@@ -1,0 +1,112 @@
+package com.practicecal.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./dev up}: provisions the stack from template.yaml on the local endpoint, serves the API, makes sure a
+ * demo practice exists and prints how to log in. Re-running against the same moto reuses what exists. Runs until
+ * interrupted; the data stays in moto until moto stops.
+ */
+public final class DevStack {
+    static final String DEMO_EMAIL = "demo@practice.test";
+    /** Meets PasswordPolicy (length, upper, lower, digit); it is a throw-away local account. */
+    static final String DEMO_PASSWORD = "DemoPractice2024";
+    static final String DEMO_PLAN = "M";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String stackName = env("STACK_NAME", "dev");
+        int port = Integer.parseInt(env("API_PORT", "3000"));
+
+        ProvisionedStack stack = TemplateProvisioner.fromEnvironment(SamTemplate.load()).provision(stackName);
+        LocalApi api;
+        try {
+            api = LocalApi.builder(stack).port(port).start();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            stack.close();
+            stopped.countDown();
+        }, "dev-stack-shutdown"));
+
+        String demo = ensureDemoAccount(api.baseUri());
+        System.out.println(banner(stack, api.baseUri(), demo));
+        stopped.await();
+    }
+
+    /** Signs the demo practice up through the API itself; 409 means it exists from an earlier run. */
+    static String ensureDemoAccount(URI api) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("email", DEMO_EMAIL, "password", DEMO_PASSWORD,
+                "practiceName", "Demo Practice", "plan", DEMO_PLAN));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/v1/signup"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        switch (response.statusCode()) {
+            case 201:
+                return "created";
+            case 409:
+                return "already there";
+            default:
+                return "sign-up failed with HTTP " + response.statusCode() + " " + errorCode(response.body());
+        }
+    }
+
+    private static String errorCode(String body) {
+        try {
+            JsonNode code = JSON.readTree(body).path("error").path("code");
+            return code.isMissingNode() ? "" : code.asText();
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+
+    static String banner(ProvisionedStack stack, URI api, String demoStatus) {
+        String poolId = stack.physicalId("UserPool");
+        String clientId = stack.physicalId("UserPoolClient");
+        String cognito = stack.endpoint().map(URI::toString)
+                .orElse("https://cognito-idp." + stack.region() + ".amazonaws.com").replaceAll("/+$", "") + "/";
+        String initiateAuth = "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + clientId + "\","
+                + "\"AuthParameters\":{\"USERNAME\":\"" + DEMO_EMAIL + "\",\"PASSWORD\":\"" + DEMO_PASSWORD + "\"}}";
+        return String.join("\n",
+                "",
+                "practicecal local stack '" + stack.name() + "' is up",
+                "  API         " + api + "   (OpenAPI: " + api.resolve(LocalApi.OPENAPI_PATH) + ")",
+                "  AWS         " + stack.endpoint().map(URI::toString).orElse("AWS") + "   region " + stack.region(),
+                "  Table       " + stack.physicalId("MainTable"),
+                "  User pool   " + poolId + "   app client " + clientId,
+                "  Demo login  " + DEMO_EMAIL + " / " + DEMO_PASSWORD + "   (plan " + DEMO_PLAN + ", " + demoStatus + ")",
+                "",
+                "Log in through Cognito and call the API:",
+                "  TOKEN=$(curl -s -X POST " + cognito + " \\",
+                "    -H 'Content-Type: application/x-amz-json-1.1' \\",
+                "    -H 'X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth' \\",
+                "    -d '" + initiateAuth + "' \\",
+                "    | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"AuthenticationResult\"][\"AccessToken\"])')",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + api.resolve("/v1/me"),
+                "",
+                "Ctrl-C stops the API.",
+                "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,55 @@
+package com.practicecal.local;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts the functions' AWS SDK calls by operation ({@code TransactWriteItems}, {@code AdminCreateUser}, ...), once
+ * per call however often it is retried. Registered as a bean of the local API, so the shared client factory
+ * attaches it to every client. Thread-safe; {@link #reset()} before the request you want to measure.
+ */
+public final class CountingInterceptor implements ExecutionInterceptor {
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        counts.computeIfAbsent(operation == null ? "unknown" : operation, o -> new LongAdder()).increment();
+    }
+
+    /** All calls since the last reset. */
+    public long calls() {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public long calls(String operation) {
+        LongAdder count = counts.get(operation);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Operation name to count, sorted by name (readable in assertion messages). */
+    public Map<String, Long> byOperation() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counts.forEach((operation, count) -> {
+            if (count.sum() > 0) {
+                snapshot.put(operation, count.sum());
+            }
+        });
+        return snapshot;
+    }
+
+    public void reset() {
+        counts.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "AWS calls " + byOperation();
+    }
+}

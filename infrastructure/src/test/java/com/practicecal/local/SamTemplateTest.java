@@ -1,0 +1,140 @@
+package com.practicecal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Template hygiene, read through {@link SamTemplate}: what every function and route must have. */
+class SamTemplateTest {
+    /** Adding a public route must be a deliberate decision, so they are listed here. */
+    static final Set<String> PUBLIC_ROUTES = Set.of("POST /v1/signup", "GET /v1/public/config");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    @Test
+    void everyFunctionHasHandlerCodeUriAndAnEvent() {
+        assertThat(template.functions()).isNotEmpty();
+        for (SamFunction function : template.functions()) {
+            assertThat(function.handler()).as("%s Handler", function.logicalId()).isNotBlank();
+            assertThat(function.codeUri()).as("%s CodeUri", function.logicalId()).endsWith(".jar");
+            assertThat(template.resource(function.logicalId()).map("Events"))
+                    .as("%s Events", function.logicalId()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void functionsWithoutRoutesConsumeQueuesOrStreamsReportingBatchItemFailures() {
+        for (SamFunction function : template.functions()) {
+            if (!function.routes().isEmpty()) {
+                continue;
+            }
+            template.resource(function.logicalId()).map("Events").forEach((name, value) -> {
+                Map<String, Object> event = Templates.asMap(value);
+                assertThat(event.get("Type")).as("%s.%s type", function.logicalId(), name)
+                        .isIn("SQS", "DynamoDB");
+                assertThat(Templates.at(event, "Properties", "FunctionResponseTypes").orElse(List.of()))
+                        .as("%s.%s FunctionResponseTypes", function.logicalId(), name)
+                        .asList().contains("ReportBatchItemFailures");
+            });
+        }
+    }
+
+    @Test
+    void handlerClassesAreOnTheLocalRunnersClasspath() throws ClassNotFoundException {
+        for (SamFunction function : template.functions()) {
+            assertThat(Class.forName(function.handlerClass())).as(function.logicalId()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyNonPublicRouteUsesTheJwtAuthorizer() {
+        Map<String, JwtAuthorizerConfig> jwtAuthorizers = template.jwtAuthorizers();
+        assertThat(template.jwtAuthorizer()).isPresent();
+        List<String> publicRoutes = new ArrayList<>();
+        for (SamFunction function : template.functions()) {
+            for (HttpApiRoute route : function.routes()) {
+                if (route.isPublic()) {
+                    publicRoutes.add(route.routeKey());
+                } else {
+                    assertThat(jwtAuthorizers).as("authorizer of %s", route.routeKey())
+                            .containsKey(route.authorizer());
+                }
+            }
+        }
+        assertThat(publicRoutes).containsExactlyInAnyOrderElementsOf(PUBLIC_ROUTES);
+    }
+
+    @Test
+    void routesAreUnique() {
+        Set<String> seen = new HashSet<>();
+        template.functions().stream().flatMap(f -> f.routes().stream()).forEach(route ->
+                assertThat(seen.add(route.routeKey())).as("duplicate route %s", route.routeKey()).isTrue());
+    }
+
+    @Test
+    void jwtAuthorizerTrustsTheUserPoolAndItsClient() {
+        JwtAuthorizerConfig authorizer = template.jwtAuthorizer().orElseThrow();
+        assertThat(authorizer.identitySource()).isEqualTo("$request.header.Authorization");
+        assertThat(authorizer.issuer()).isInstanceOfSatisfying(Intrinsic.Sub.class, issuer -> assertThat(
+                issuer.template()).isEqualTo("https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"));
+        assertThat(authorizer.audience()).containsExactly(new Intrinsic.Ref("UserPoolClient"));
+    }
+
+    @Test
+    void everyFunctionHasALogGroupWithRetention() {
+        List<CfnResource> logGroups = template.resourcesOfType("AWS::Logs::LogGroup");
+        Map<String, Object> parameters = template.parameterDefaults();
+        for (SamFunction function : template.functions()) {
+            Intrinsic.Sub expectedName = new Intrinsic.Sub("/aws/lambda/${" + function.logicalId() + "}", Map.of());
+            List<CfnResource> matching = logGroups.stream()
+                    .filter(group -> expectedName.equals(group.property("LogGroupName").orElse(null))).toList();
+            assertThat(matching).as("log group of %s", function.logicalId()).hasSize(1);
+            Object retention = matching.get(0).property("RetentionInDays").orElse(null);
+            if (retention instanceof Intrinsic.Ref ref) {
+                assertThat(parameters).as("default of parameter %s", ref.target()).containsKey(ref.target());
+            } else {
+                assertThat(retention).as("RetentionInDays of %s's log group", function.logicalId())
+                        .isInstanceOf(Number.class);
+            }
+        }
+    }
+
+    @Test
+    void snapStartOnPublishedVersionsInGlobals() {
+        Map<String, Object> globals = template.globalFunctionProperties();
+        assertThat(Templates.at(globals, "SnapStart", "ApplyOn")).contains("PublishedVersions");
+        assertThat(globals.get("AutoPublishAlias")).as("SnapStart needs published versions").isNotNull();
+        assertThat(globals.get("Runtime")).isEqualTo("java17");
+    }
+
+    @Test
+    void globalEnvironmentNamesTheResourcesTheFunctionsNeed() {
+        Map<String, Object> environment = template.globalEnvironment();
+        assertThat(environment).containsEntry("TABLE_NAME", new Intrinsic.Ref("MainTable"))
+                .containsEntry("USER_POOL_ID", new Intrinsic.Ref("UserPool"))
+                .containsEntry("USER_POOL_CLIENT_ID", new Intrinsic.Ref("UserPoolClient"));
+        for (Object value : environment.values()) {
+            for (String reference : StackResolver.references(value)) {
+                assertThat(template.resources().containsKey(reference) || template.parameterDefaults()
+                        .containsKey(reference)).as("%s is declared", reference).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void routesComeFromHttpApiEventsWithTheirAuth() {
+        SamFunction signup = template.function("SignupFunction");
+        assertThat(signup.handlerClass()).isEqualTo("com.practicecal.functions.signup.SignupHandler");
+        assertThat(signup.routes()).containsExactly(
+                new HttpApiRoute("SignupFunction", "POST", "/v1/signup", null));
+        assertThat(template.function("GetMeFunction").routes()).containsExactly(
+                new HttpApiRoute("GetMeFunction", "GET", "/v1/me", "CognitoJwt"));
+        assertThat(signup.memorySize()).isEqualTo(1024);
+        assertThat(signup.timeoutSeconds()).isEqualTo(15);
+    }
+}

@@ -1,0 +1,61 @@
+package com.practicecal.local;
+
+import com.practicecal.shared.plan.Plan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+
+/**
+ * Practice owners for tests: signs up through {@code POST /v1/signup} with a unique email, then logs in through
+ * Cognito's {@code InitiateAuth} (USER_PASSWORD_AUTH), exactly like the web app, so tokens are real.
+ */
+public final class TestUsers {
+    /** Meets the password policy. */
+    public static final String PASSWORD = "Therapy-Room-42";
+    public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
+
+    private final ApiClient api;
+    private final CognitoIdentityProviderClient cognito;
+    private final String clientId;
+
+    TestUsers(ApiClient api, CognitoIdentityProviderClient cognito, String clientId) {
+        this.api = api;
+        this.cognito = cognito;
+        this.clientId = clientId;
+    }
+
+    /** e.g. {@code it-3f9a1c2e@practice.test}; unique per call. */
+    public static String uniqueEmail() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 12) + "@practice.test";
+    }
+
+    public TestUser signUpAndLogin(Plan plan) {
+        return signUpAndLogin(plan, DEFAULT_TIME_ZONE);
+    }
+
+    public TestUser signUpAndLogin(Plan plan, String timeZone) {
+        String email = uniqueEmail();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", PASSWORD);
+        body.put("practiceName", "Practice " + email.substring(3, 11));
+        body.put("plan", plan.name());
+        body.put("timeZone", timeZone);
+        ApiResult signup = api.post("/v1/signup", body, null);
+        if (signup.status() != 201) {
+            throw new AssertionError("sign-up of a test user failed: " + signup);
+        }
+        AuthenticationResultType tokens = login(email, PASSWORD);
+        return new TestUser(email, PASSWORD, signup.field("userId"), signup.field("accountId"),
+                tokens.accessToken(), tokens.idToken(), signup.json());
+    }
+
+    /** Cognito USER_PASSWORD_AUTH; throws the SDK's NotAuthorizedException for a wrong password. */
+    public AuthenticationResultType login(String email, String password) {
+        return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult();
+    }
+}
