@@ -86,6 +86,12 @@ def build_app() -> SerializingMiddleware:
     # Same construction as moto.server.main()
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
+    # Same transaction semantics without moto's whole-table deepcopy per transaction (see the module).
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import fast_transactions
+
+    fast_transactions.install()
+
     main_app = DomainDispatcherApplication(create_backend_app)
     main_app.debug = True  # type: ignore[attr-defined]
     return SerializingMiddleware(main_app)
@@ -128,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     server.daemon_threads = True
 
     def _stop(signum: int, _frame: Any) -> None:
-        # Raising here interrupts serve_forever() in the main thread.
-        raise SystemExit(0)
+        # shutdown() waits for serve_forever() to return, so it must run on another thread.
+        threading.Thread(target=server.shutdown, daemon=True).start()
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)

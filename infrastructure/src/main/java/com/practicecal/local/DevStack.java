@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./dev up}: provisions the stack from template.yaml on the local endpoint, serves the API, makes sure a
- * demo practice exists and prints how to log in. Re-running against the same moto reuses what exists. Runs until
+ * {@code ./dev up}: provisions the stack from template.yaml on the local endpoint, serves the API, runs the event
+ * sources (streams, queues) in the background, makes sure a demo practice exists and prints how to log in. Re-running against the same moto reuses what exists. Runs until
  * interrupted; the data stays in moto until moto stops.
  */
 public final class DevStack {
@@ -21,6 +21,8 @@ public final class DevStack {
     /** Meets PasswordPolicy (length, upper, lower, digit); it is a throw-away local account. */
     static final String DEMO_PASSWORD = "DemoPractice2024";
     static final String DEMO_PLAN = "M";
+    /** A message a function rejected comes back after this long (AWS: the queue's visibility timeout). */
+    static final int EVENT_RETRY_DELAY_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DevStack() {
@@ -38,8 +40,19 @@ public final class DevStack {
             stack.close();
             throw e;
         }
+        EventSources events;
+        try {
+            // Streams and queues feed their functions in the background, as event source mappings do in AWS.
+            events = EventSources.create(stack, api.applicationContext(), EVENT_RETRY_DELAY_SECONDS)
+                    .startBackground(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            api.close();
+            stack.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            events.close();
             api.close();
             stack.close();
             stopped.countDown();

@@ -49,7 +49,7 @@ public final class LocalApi implements AutoCloseable {
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     public static final String OPENAPI_PATH = "/openapi.yaml";
-    /** Set in the local context; switches on local-only beans such as {@link NoContextRegistration}. */
+    /** Set in the local context, for beans that must know they run in the local runner. */
     public static final String LOCAL_RUNNER_PROPERTY = "practicecal.local-runner";
     private static final Pattern COGNITO_ISSUER = Pattern.compile("https://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com/(.+)");
     private static final SecureRandom RANDOM = new SecureRandom();

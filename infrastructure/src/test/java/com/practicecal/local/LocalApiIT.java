@@ -34,7 +34,7 @@ class LocalApiIT extends LocalStackIT {
         assertThat(awsCalls.calls()).as("%s", awsCalls).isPositive();
         assertThat(awsCalls.calls() % 50).as("every request makes the same calls: %s", awsCalls).isZero();
         assertThat(local.api().applicationContext().getBeanDefinitions(Context.class))
-                .as("invocations do not pile up Lambda Context beans (see NoContextRegistration)").isEmpty();
+                .as("invocations do not pile up Lambda Context beans (see shared NoLambdaContextBeans)").isEmpty();
     }
 
     @Test
