@@ -1,0 +1,117 @@
+package com.practicecal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.practicecal.shared.plan.Plan;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * openapi.yaml tells the truth: it documents exactly the template's routes, and real responses of every route
+ * (success and error cases) validate against it.
+ */
+class OpenApiContractIT extends LocalStackIT {
+    private static final Path SPEC = RepoRoot.locate().resolve("openapi.yaml");
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private final OpenApiInteractionValidator validator =
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString()).build();
+
+    @Test
+    void documentsExactlyTheTemplatesRoutes() throws Exception {
+        Map<String, Object> spec = new Yaml().load(Files.readString(SPEC));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains)
+                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        Set<String> routed = SamTemplate.load().functions().stream().map(SamFunction::routes).flatMap(Collection::stream)
+                .map(r -> r.method() + " " + r.path()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(documented).isEqualTo(routed);
+    }
+
+    @Test
+    void realResponsesMatchTheDocument() {
+        Map<String, Object> signup = new LinkedHashMap<>(Map.of("email", TestUsers.uniqueEmail(),
+                "password", TestUsers.PASSWORD, "practiceName", "Contract Practice", "plan", "S"));
+        check("POST", "/v1/signup", api.post("/v1/signup", signup, null));
+        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 409
+        check("POST", "/v1/signup", api.post("/v1/signup", Map.of("email", "x"), null)); // 422
+        check("GET", "/v1/public/config", api.get("/v1/public/config", null));
+
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String token = owner.accessToken();
+        check("GET", "/v1/me", api.get("/v1/me", token));
+        check("GET", "/v1/me", api.get("/v1/me", null)); // gateway 401
+        check("PUT", "/v1/account/plan", api.put("/v1/account/plan", Map.of("plan", "L"), token));
+        check("PUT", "/v1/account/plan", api.put("/v1/account/plan", Map.of("plan", "Z"), token));
+
+        ApiResult room = api.post("/v1/rooms", Map.of("name", "Contract room"), token);
+        check("POST", "/v1/rooms", room);
+        String roomId = room.field("id");
+        check("GET", "/v1/rooms", api.get("/v1/rooms", token));
+        check("PATCH", "/v1/rooms/" + roomId, api.patch("/v1/rooms/" + roomId, Map.of("name", "Renamed"), token));
+        check("PATCH", "/v1/rooms/unknown", api.patch("/v1/rooms/unknown", Map.of("name", "x"), token));
+
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(45);
+        ApiResult booking = api.post("/v1/bookings", booking(roomId, day, 9), token, "Idempotency-Key", "contract-1");
+        check("POST", "/v1/bookings", booking);
+        check("POST", "/v1/bookings", api.post("/v1/bookings", booking(roomId, day, 9), token)); // 409
+        String id = booking.field("id");
+        String range = "?from=" + enc(time(day, 0)) + "&to=" + enc(time(day.plusDays(1), 0));
+        check("GET", "/v1/bookings", api.get("/v1/bookings" + range, token));
+        check("GET", "/v1/bookings", api.get("/v1/bookings?from=bad&to=bad", token));
+        check("GET", "/v1/bookings/" + id, api.get("/v1/bookings/" + id, token));
+        check("PATCH", "/v1/bookings/" + id, api.patch("/v1/bookings/" + id,
+                Map.of("start", time(day, 11), "end", time(day, 12)), token));
+        check("DELETE", "/v1/rooms/" + roomId, api.delete("/v1/rooms/" + roomId, token)); // 409 future bookings
+        check("DELETE", "/v1/bookings/" + id, api.delete("/v1/bookings/" + id, token));
+        check("GET", "/v1/bookings/" + id, api.get("/v1/bookings/missing", token)); // 404
+        check("DELETE", "/v1/rooms/" + roomId, api.delete("/v1/rooms/" + roomId, token)); // 204
+        check("GET", "/v1/audit", api.get("/v1/audit", token));
+        check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
+    }
+
+    private void check(String method, String path, ApiResult result) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(result.status());
+        result.header("Content-Type").ifPresent(type -> response.withContentType(type));
+        if (result.body() != null && !result.body().isEmpty()) {
+            response.withBody(result.body());
+        }
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        ValidationReport report = validator.validateResponse(bare, Request.Method.valueOf(method), response.build());
+        assertThat(report.getMessages()).as("%s %s -> %s", method, path, result).isEmpty();
+    }
+
+    private static Map<String, Object> booking(String roomId, LocalDate day, int hour) {
+        return Map.of("roomId", roomId, "start", time(day, hour), "end", time(day, hour + 1),
+                "client", Map.of("name", "Contract Client", "email", "contract@example.org"));
+    }
+
+    private static String time(LocalDate day, int hour) {
+        return ZonedDateTime.of(day, LocalTime.of(hour, 0), ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}
