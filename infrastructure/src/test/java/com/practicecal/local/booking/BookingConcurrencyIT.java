@@ -8,13 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
 import com.practicecal.local.LocalStackIT;
+import com.practicecal.local.OccupancyCheck;
 import com.practicecal.local.TestUser;
-import com.practicecal.shared.booking.Interval;
-import com.practicecal.shared.booking.OccupancyDay;
-import com.practicecal.shared.booking.OccupancyDayItem;
 import com.practicecal.shared.plan.Plan;
-import com.practicecal.shared.room.RoomItem;
-import com.practicecal.shared.store.Attr;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Many clients at once, through the local API: the DynamoDB conditions decide, exactly one wins, and the stored
@@ -108,23 +103,7 @@ class BookingConcurrencyIT extends LocalStackIT {
         }
     }
 
-    /** Reads the occupancy items behind the API's back and checks no two intervals overlap. */
-    private void assertNoOverlap(String roomId, LocalDate localDay) {
-        var items = local.dynamo().query(b -> b.tableName(local.stack().physicalId("MainTable"))
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :day)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RoomItem.PREFIX + roomId),
-                        ":day", AttributeValue.fromS(OccupancyDayItem.DAY_PREFIX)))).items();
-        assertThat(items).isNotEmpty();
-        for (Map<String, AttributeValue> item : items) {
-            OccupancyDay day = OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item);
-            List<Interval> intervals = day.occupants().values().stream().map(OccupancyDay.Occupant::interval).toList();
-            for (int a = 0; a < intervals.size(); a++) {
-                for (int b = a + 1; b < intervals.size(); b++) {
-                    assertThat(intervals.get(a).overlaps(intervals.get(b)))
-                            .as("overlap on %s: %s / %s", Attr.str(item, "SK"), intervals.get(a), intervals.get(b))
-                            .isFalse();
-                }
-            }
-        }
+    private void assertNoOverlap(String roomId, LocalDate day) {
+        assertThat(OccupancyCheck.overlaps(local, roomId)).as("overlaps around %s", day).isEmpty();
     }
 }
