@@ -16,6 +16,7 @@ public final class AccountItem {
     public static final String ROOM_COUNT = "roomCount";
     public static final String PLAN = "plan";
     public static final String OWNER = "ownerUserId";
+    public static final String COMMUNITY = "communityId";
 
     private AccountItem() {
     }

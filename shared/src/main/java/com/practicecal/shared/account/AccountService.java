@@ -76,6 +76,7 @@ public class AccountService {
             table.write(table.transaction()
                     .put("account", AccountItem.toItem(account), Condition.of(NEW_ITEM))
                     .put("user", UserItem.toItem(owner, email), Condition.of(NEW_ITEM))
+                    .put("email", EmailItem.toItem(email, userId, account.id()), Condition.of(NEW_ITEM))
                     .put("event", OutboxItem.toItem(events.event(account.id(), "account.created", "account",
                             account.id(), Map.of("plan", new Change(null, plan.name())))), null));
             return AccountView.of(owner, account);
@@ -160,8 +161,7 @@ public class AccountService {
             throw new ConflictException(ErrorCodes.ROOM_LIMIT_REACHED,
                     "plan " + target + " allows " + target.maxRooms() + " room(s); delete rooms first");
         }
-        Membership updated = new Membership(membership.userId(), membership.accountId(), membership.role(), target,
-                membership.timeZone());
+        Membership updated = membership.withPlan(target);
         return AccountView.of(updated, new Account(before.id(), before.name(), target, before.timeZone(),
                 before.ownerUserId(), before.roomCount(), before.createdAt()));
     }

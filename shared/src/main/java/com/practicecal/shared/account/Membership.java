@@ -6,7 +6,18 @@ import java.time.ZoneId;
 /**
  * A user's home account with the account facts every request needs (plan, time zone), denormalized onto the
  * user item so that resolving a caller costs no extra read. Plan and time-zone changes update both items in one
- * transaction.
+ * transaction, and so do joining and leaving a calendar community ({@code communityId}).
  */
-public record Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone) {
+public record Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone, String communityId) {
+    public Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone) {
+        this(userId, accountId, role, plan, timeZone, null);
+    }
+
+    public Membership withPlan(Plan newPlan) {
+        return new Membership(userId, accountId, role, newPlan, timeZone, communityId);
+    }
+
+    public boolean inCommunity(String id) {
+        return communityId != null && communityId.equals(id);
+    }
 }

@@ -13,6 +13,7 @@ public final class UserItem {
     public static final String SORT = "USER";
     public static final String TYPE = "User";
     public static final String PLAN = "plan";
+    public static final String COMMUNITY = "communityId";
 
     private UserItem() {
     }
@@ -30,11 +31,14 @@ public final class UserItem {
         item.put(PLAN, Attr.s(membership.plan().name()));
         item.put("timeZone", Attr.s(membership.timeZone().getId()));
         item.put("email", Attr.s(email));
+        if (membership.communityId() != null) {
+            item.put(COMMUNITY, Attr.s(membership.communityId()));
+        }
         return item;
     }
 
     public static Membership fromItem(Map<String, AttributeValue> item) {
         return new Membership(Attr.str(item, "userId"), Attr.str(item, "accountId"), Role.valueOf(Attr.str(item, "role")),
-                Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")));
+                Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")), Attr.str(item, COMMUNITY));
     }
 }

@@ -48,6 +48,8 @@ public class BookingService {
     static final int MAX_ATTEMPTS = 6;
     static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String BOOKABLE_ROOM = "#status = :active AND #account = :account";
+    static final String BOOKABLE_SHARED_ROOM = "#status = :active AND #community = :community";
+    static final String STILL_IN_COMMUNITY = "#community = :community";
     static final String QUOTA_LEFT = "attribute_not_exists(#booked) OR #booked < :cap";
     static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
     private static final String TAG_ROOM = "room";
@@ -89,7 +91,7 @@ public class BookingService {
                 }
             }
             requireFuture(interval, now);
-            bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
+            Room room = bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
             List<OccupancyDay> days = readDays(request.roomId(), interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
 
@@ -101,7 +103,7 @@ public class BookingService {
                     .put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
             OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
             claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()));
-            checkRoom(tx, request.roomId(), me.accountId());
+            checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
                     changesOf(null, booking))), null);
             idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
@@ -121,7 +123,11 @@ public class BookingService {
     }
 
     public BookingView.Page list(Principal principal, BookingQuery query) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        return listFor(access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId())))), query);
+    }
+
+    /** The account's bookings overlapping the range, for a caller already resolved. */
+    public BookingView.Page listFor(Membership me, BookingQuery query) {
         BookingPages.Result result = BookingPages.query(table, me.accountId(), query);
         return new BookingView.Page(result.bookings().stream().map(b -> BookingView.of(b, me.timeZone())).toList(),
                 result.nextCursor());
@@ -161,7 +167,7 @@ public class BookingService {
             second.add(RoomItem.key(roomId));
             interval.utcDays().forEach(day -> second.add(OccupancyDayItem.key(roomId, day)));
             var batch = table.batchGet(second);
-            bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
+            Room room = bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
             List<OccupancyDay> days = readDays(roomId, interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
 
@@ -178,7 +184,7 @@ public class BookingService {
                 releaseQuota(tx, me.accountId(), oldMonth);
                 claimQuota(tx, me, newMonth);
             }
-            checkRoom(tx, roomId, me.accountId());
+            checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
                     changesOf(before, after))), null);
             idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
@@ -250,9 +256,12 @@ public class BookingService {
         }
     }
 
+    /** Own rooms, and rooms other members share with the caller's calendar community. */
     private Room bookableRoom(Membership me, Map<String, AttributeValue> item, String field) {
         Room room = item == null ? null : RoomItem.fromItem(item);
-        if (room == null || !room.accountId().equals(me.accountId()) || room.status() == RoomStatus.DELETED) {
+        boolean mayBook = room != null && (room.accountId().equals(me.accountId())
+                || (room.communityId() != null && me.inCommunity(room.communityId())));
+        if (!mayBook || room.status() == RoomStatus.DELETED) {
             throw new ValidationException(field, "unknown room");
         }
         if (room.status() != RoomStatus.ACTIVE) {
@@ -304,10 +313,23 @@ public class BookingService {
                 .name("#booked", QuotaItem.BOOKED).value(":minusOne", Attr.n(-1)));
     }
 
-    private static void checkRoom(Transaction tx, String roomId, String accountId) {
-        tx.check(TAG_ROOM, RoomItem.key(roomId), new Condition(BOOKABLE_ROOM,
-                Map.of("#status", RoomItem.STATUS, "#account", RoomItem.ACCOUNT),
-                Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":account", Attr.s(accountId))));
+    /**
+     * The room must still be bookable when the transaction commits: active and the caller's, or active, shared
+     * with the community and the caller still a member (leaving a community ends sharing at once).
+     */
+    private static void checkRoom(Transaction tx, Room room, Membership me) {
+        if (room.accountId().equals(me.accountId())) {
+            tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_ROOM,
+                    Map.of("#status", RoomItem.STATUS, "#account", RoomItem.ACCOUNT),
+                    Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":account", Attr.s(me.accountId()))));
+            return;
+        }
+        Map<String, AttributeValue> community = Map.of(":community", Attr.s(room.communityId()));
+        tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_SHARED_ROOM,
+                Map.of("#status", RoomItem.STATUS, "#community", RoomItem.COMMUNITY),
+                Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":community", Attr.s(room.communityId()))));
+        tx.check(TAG_ROOM, UserItem.key(me.userId()), new Condition(STILL_IN_COMMUNITY,
+                Map.of("#community", UserItem.COMMUNITY), community));
     }
 
     private static Condition unchanged(Booking before) {

@@ -21,6 +21,11 @@ public final class ErrorCodes {
     public static final String PLAN_REQUIRED = "PLAN_REQUIRED";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String THROTTLED = "THROTTLED";
+    public static final String INVITATION_EXPIRED = "INVITATION_EXPIRED";
+    public static final String INVITATION_CLOSED = "INVITATION_CLOSED";
+    public static final String ALREADY_IN_COMMUNITY = "ALREADY_IN_COMMUNITY";
+    public static final String NOT_IN_COMMUNITY = "NOT_IN_COMMUNITY";
+    public static final String COMMUNITY_OWNER_MUST_STAY = "COMMUNITY_OWNER_MUST_STAY";
     public static final String INTERNAL = "INTERNAL";
 
     private ErrorCodes() {

@@ -17,6 +17,7 @@ public final class RoomItem {
     public static final String STATUS = "roomStatus";
     public static final String ACCOUNT = "accountId";
     public static final String NAME = "name";
+    public static final String COMMUNITY = "communityId";
 
     private RoomItem() {
     }
@@ -37,6 +38,9 @@ public final class RoomItem {
         item.put(NAME, Attr.s(room.name()));
         item.put(STATUS, Attr.s(room.status().name()));
         item.put("createdAt", Attr.s(room.createdAt().toString()));
+        if (room.communityId() != null) {
+            item.put(COMMUNITY, Attr.s(room.communityId()));
+        }
         item.put(Attr.GSI1PK, Attr.s(listPartition(room.accountId())));
         item.put(Attr.GSI1SK, Attr.s(room.createdAt() + "#" + room.id()));
         return item;
@@ -44,6 +48,7 @@ public final class RoomItem {
 
     public static Room fromItem(Map<String, AttributeValue> item) {
         return new Room(Attr.str(item, "roomId"), Attr.str(item, ACCOUNT), Attr.str(item, NAME),
-                RoomStatus.valueOf(Attr.str(item, STATUS)), Instant.parse(Attr.str(item, "createdAt")));
+                RoomStatus.valueOf(Attr.str(item, STATUS)), Instant.parse(Attr.str(item, "createdAt")),
+                Attr.str(item, COMMUNITY));
     }
 }

@@ -18,6 +18,8 @@ import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.community.CommunityService;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -41,11 +43,13 @@ public class RoomService {
 
     private final MainTable table;
     private final AccessPolicy access;
+    private final CommunityService communities;
     private final Clock clock;
 
-    public RoomService(MainTable table, AccessPolicy access, Clock clock) {
+    public RoomService(MainTable table, AccessPolicy access, CommunityService communities, Clock clock) {
         this.table = table;
         this.access = access;
+        this.communities = communities;
         this.clock = clock;
     }
 
@@ -86,24 +90,55 @@ public class RoomService {
         return new RoomView.Page(response.items().stream().map(RoomItem::fromItem).map(RoomView::of).toList());
     }
 
-    public RoomView rename(Principal principal, String roomId, RoomRequest request, String requestId) {
+    /** Renames a room and/or shares it with the account's calendar community (or withdraws it). */
+    public RoomView update(Principal principal, String roomId, RoomUpdateRequest request, String requestId) {
         Map<String, Map<String, AttributeValue>> batch = table.batchGet(
                 List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
         Membership me = access.membership(principal, batch);
         access.requireOwner(me);
         Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
-        String name = request.cleanName();
+        String name = request.cleanName() == null ? room.name() : request.cleanName();
+        boolean share = request.shared() == null ? room.shared() : request.shared();
+        if (name.equals(room.name()) && share == room.shared()) {
+            return RoomView.of(room);
+        }
+        Room updated = room.renamed(name);
         Events events = new Events(access.actor(me), requestId, clock.instant());
+        Transaction tx = table.transaction();
+        Expression update;
+        if (share && !room.shared()) {
+            updated = updated.sharedWith(me.communityId());
+            communities.share(tx, me, updated, true, events);
+            update = Expression.update("SET #name = :name, #community = :community")
+                    .value(":community", Attr.s(String.valueOf(me.communityId())));
+        } else if (!share && room.shared()) {
+            communities.share(tx, me, room, false, events);
+            updated = updated.sharedWith(null);
+            update = Expression.update("SET #name = :name REMOVE #community");
+        } else {
+            if (room.shared()) {
+                communities.renameShared(tx, room, name);
+            }
+            update = Expression.update("SET #name = :name");
+        }
+        update.name("#name", RoomItem.NAME).value(":name", Attr.s(name));
+        if (update.updateExpression().contains("#community")) {
+            update.name("#community", RoomItem.COMMUNITY);
+        }
+        tx.update("room", RoomItem.key(roomId), activeRoomOfAccount(update, me.accountId()));
+        if (!name.equals(room.name())) {
+            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "room.renamed", "room", roomId,
+                    Map.of("name", new Change(room.name(), name)))), null);
+        }
         try {
-            table.write(table.transaction()
-                    .update("room", RoomItem.key(roomId), activeRoomOfAccount(Expression.update("SET #name = :name")
-                            .name("#name", RoomItem.NAME).value(":name", Attr.s(name)), me.accountId()))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.renamed", "room", roomId,
-                            Map.of("name", new Change(room.name(), name)))), null));
+            table.write(tx);
         } catch (TransactionFailedException e) {
+            if ("community".equals(e.failedTag())) {
+                throw new ConflictException(ErrorCodes.NOT_IN_COMMUNITY, "your account is no longer in that community");
+            }
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
-        return RoomView.of(new Room(room.id(), room.accountId(), name, room.status(), room.createdAt()));
+        return RoomView.of(updated);
     }
 
     /**
@@ -116,7 +151,7 @@ public class RoomService {
                 List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
         Membership me = access.membership(principal, batch);
         access.requireOwner(me);
-        ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
+        Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
         try {
             table.write(table.transaction().update("room", RoomItem.key(roomId), activeRoomOfAccount(
                     Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),
@@ -131,7 +166,11 @@ public class RoomService {
                     "the room has future bookings; cancel or move them first");
         }
         Events events = new Events(access.actor(me), requestId, clock.instant());
-        table.write(table.transaction()
+        Transaction tx = table.transaction();
+        if (room.shared()) {
+            communities.share(tx, me, room, false, events);
+        }
+        table.write(tx
                 .update("room", RoomItem.key(roomId), beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
                         .name("#gpk", Attr.GSI1PK).value(":deleted", Attr.s(RoomStatus.DELETED.name()))))
                 .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne")

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** A room as its owner sees it. */
-public record RoomView(String id, String name, Instant createdAt) {
+public record RoomView(String id, String name, boolean shared, Instant createdAt) {
     public static RoomView of(Room room) {
-        return new RoomView(room.id(), room.name(), room.createdAt());
+        return new RoomView(room.id(), room.name(), room.shared(), room.createdAt());
     }
 
     /** GET /v1/rooms */

@@ -3,12 +3,12 @@ package com.practicecal.functions.updateroom;
 import com.practicecal.shared.api.ApiFunction;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
-import com.practicecal.shared.room.RoomRequest;
+import com.practicecal.shared.room.RoomUpdateRequest;
 import com.practicecal.shared.room.RoomService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 
-/** Renames a room. */
+/** Renames a room and/or shares it with the calendar community. */
 public class UpdateRoomHandler extends ApiFunction {
     @Inject
     RoomService rooms;
@@ -22,7 +22,7 @@ public class UpdateRoomHandler extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(rooms.rename(request.principal(), request.pathParam("roomId"), request.body(RoomRequest.class),
+        return ApiResponse.ok(rooms.update(request.principal(), request.pathParam("roomId"), request.body(RoomUpdateRequest.class),
                 request.requestId()));
     }
 }

@@ -1,0 +1,21 @@
+package com.practicecal.shared.community;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A calendar community: independent accounts that share rooms. Members see each other's use of shared rooms
+ * as busy blocks only; writing into another member's calendar needs a grant, never the community alone.
+ */
+public record Community(String id, String ownerAccountId, Map<String, Member> members, Map<String, SharedRoom> sharedRooms,
+                        Instant createdAt) {
+    public record Member(String practiceName, Instant joinedAt) {
+    }
+
+    public record SharedRoom(String accountId, String name) {
+    }
+
+    public boolean hasMember(String accountId) {
+        return members.containsKey(accountId);
+    }
+}

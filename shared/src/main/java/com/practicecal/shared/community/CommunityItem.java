@@ -1,0 +1,55 @@
+package com.practicecal.shared.community;
+
+import com.practicecal.shared.store.Attr;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Storage form of {@link Community}: PK {@code COMMUNITY#<id>}, SK {@code COMMUNITY}; {@code members} maps
+ * account id to {name, joinedAt}, {@code sharedRooms} room id to {accountId, name}.
+ */
+public final class CommunityItem {
+    public static final String PREFIX = "COMMUNITY#";
+    public static final String SORT = "COMMUNITY";
+    public static final String MEMBERS = "members";
+    public static final String SHARED_ROOMS = "sharedRooms";
+
+    private CommunityItem() {
+    }
+
+    public static Map<String, AttributeValue> key(String communityId) {
+        return Attr.key(PREFIX + communityId, SORT);
+    }
+
+    public static AttributeValue member(String practiceName, Instant joinedAt) {
+        return AttributeValue.fromM(Map.of("name", Attr.s(practiceName), "joinedAt", Attr.s(joinedAt.toString())));
+    }
+
+    public static AttributeValue sharedRoom(String accountId, String name) {
+        return AttributeValue.fromM(Map.of("accountId", Attr.s(accountId), "name", Attr.s(name)));
+    }
+
+    public static Map<String, AttributeValue> newItem(String id, String ownerAccountId, String ownerName, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        item.put(Attr.TYPE, Attr.s("Community"));
+        item.put("communityId", Attr.s(id));
+        item.put("ownerAccountId", Attr.s(ownerAccountId));
+        item.put("createdAt", Attr.s(now.toString()));
+        item.put(MEMBERS, AttributeValue.fromM(Map.of(ownerAccountId, member(ownerName, now))));
+        item.put(SHARED_ROOMS, AttributeValue.fromM(Map.of()));
+        return item;
+    }
+
+    public static Community fromItem(Map<String, AttributeValue> item) {
+        Map<String, Community.Member> members = new HashMap<>();
+        Attr.map(item, MEMBERS).orElse(Map.of()).forEach((id, v) -> members.put(id,
+                new Community.Member(Attr.str(v.m(), "name"), Instant.parse(Attr.str(v.m(), "joinedAt")))));
+        Map<String, Community.SharedRoom> rooms = new HashMap<>();
+        Attr.map(item, SHARED_ROOMS).orElse(Map.of()).forEach((id, v) -> rooms.put(id,
+                new Community.SharedRoom(Attr.str(v.m(), "accountId"), Attr.str(v.m(), "name"))));
+        return new Community(Attr.str(item, "communityId"), Attr.str(item, "ownerAccountId"), members, rooms,
+                Instant.parse(Attr.str(item, "createdAt")));
+    }
+}

@@ -1,0 +1,341 @@
+package com.practicecal.shared.community;
+
+import com.practicecal.shared.account.Account;
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.ForbiddenException;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.room.Room;
+import com.practicecal.shared.room.RoomItem;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Calendar communities: invitations (14 days), accept/decline, leave/remove, and sharing rooms with the
+ * community. Every change is one conditional transaction with its outbox events; membership is denormalized onto
+ * the account and user items so that booking checks it without an extra read.
+ */
+@Singleton
+public class CommunityService {
+    public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
+    static final String IN_COMMUNITY = "#community = :community";
+    static final String PENDING_AND_VALID = "#status = :pending AND #expires > :now";
+    static final String IS_MEMBER = "attribute_exists(#members.#account)";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    public CommunityService(MainTable table, AccessPolicy access, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public CommunityViews.InvitationView invite(Principal principal, InvitationRequest request, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId())));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        String invitee = request.email();
+        if (invitee.equalsIgnoreCase(myEmail)) {
+            throw new ValidationException("inviteeEmail", "you cannot invite yourself");
+        }
+        Account account = account(me.accountId());
+        Instant now = clock.instant();
+        Events events = new Events(access.actor(me), requestId, now);
+        Transaction tx = table.transaction();
+        String communityId = me.communityId();
+        if (communityId == null) {
+            // The first invitation founds the community, with the inviter as its owner.
+            communityId = UUID.randomUUID().toString();
+            tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.of(NEW_ITEM));
+            joinItems(tx, me.accountId(), me.userId(), communityId);
+            tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
+                    communityId, Map.of())), null);
+        }
+        Invitation invitation = new Invitation(UUID.randomUUID().toString(), communityId, me.accountId(), account.name(),
+                invitee, Invitation.PENDING, now, now.plus(INVITATION_VALIDITY));
+        tx.put("invitation", InvitationItem.toItem(invitation), Condition.of(NEW_ITEM))
+                .put("pointer", InvitationItem.pointer(invitation), Condition.of(NEW_ITEM))
+                .put("event", OutboxItem.toItem(events.event(me.accountId(), "community.invitation_sent", "invitation",
+                        invitation.id(), Map.of("status", new Change(null, Invitation.PENDING)))), null);
+        try {
+            table.write(tx);
+        } catch (TransactionFailedException e) {
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the account changed meanwhile; retry");
+        }
+        return view(invitation, "outgoing", now);
+    }
+
+    public CommunityViews.Invitations invitations(Principal principal) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId())));
+        Membership me = access.membership(principal, batch);
+        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        Instant now = clock.instant();
+        var pointers = table.query(QueryRequest.builder().keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Attr.PK))
+                .expressionAttributeValues(Map.of(":pk", InvitationItem.pointerKey(myEmail, "x").get(Attr.PK)))).items();
+        List<Map<String, AttributeValue>> keys = pointers.stream()
+                .map(p -> InvitationItem.key(Attr.str(p, "invitationId"))).limit(100).toList();
+        List<CommunityViews.InvitationView> incoming = keys.isEmpty() ? List.of() : table.batchGet(keys).values().stream()
+                .map(InvitationItem::fromItem).map(i -> view(i, "incoming", now))
+                .sorted(Comparator.comparing(CommunityViews.InvitationView::createdAt).reversed()).toList();
+        List<CommunityViews.InvitationView> outgoing = table.query(QueryRequest.builder().indexName(Attr.GSI1)
+                        .keyConditionExpression("#pk = :pk").scanIndexForward(false)
+                        .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(InvitationItem.outgoingPartition(me.accountId())))))
+                .items().stream().map(InvitationItem::fromItem).map(i -> view(i, "outgoing", now)).toList();
+        return new CommunityViews.Invitations(incoming, outgoing);
+    }
+
+    /** The invitee's owner accepts: joins the community in one transaction (one community per account). */
+    public CommunityViews.CommunityView accept(Principal principal, String invitationId, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        Invitation invitation = incoming(batch, principal, invitationId);
+        Instant now = clock.instant();
+        requirePending(invitation, now);
+        if (me.communityId() != null) {
+            throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
+        }
+        Account account = account(me.accountId());
+        Events events = new Events(access.actor(me), requestId, now);
+        Transaction tx = table.transaction()
+                .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
+                        .value(":accepted", Attr.s(Invitation.ACCEPTED)), now))
+                .update("community", CommunityItem.key(invitation.communityId()), Expression
+                        .update("SET #members.#account = :member").when("attribute_exists(PK)")
+                        .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
+                        .value(":member", CommunityItem.member(account.name(), now)));
+        joinItems(tx, me.accountId(), me.userId(), invitation.communityId());
+        tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
+                        invitation.communityId(), Map.of())), null)
+                .put("accepted", OutboxItem.toItem(events.event(invitation.inviterAccountId(), "community.invitation_accepted",
+                        "invitation", invitationId, Map.of("status", new Change(Invitation.PENDING, Invitation.ACCEPTED)))), null);
+        try {
+            table.write(tx);
+        } catch (TransactionFailedException e) {
+            throw switch (e.failedTag() == null ? "" : e.failedTag()) {
+                case "invitation" -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
+                case "community" -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists");
+                default -> new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
+            };
+        }
+        return view(principal);
+    }
+
+    public void decline(Principal principal, String invitationId, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        Invitation invitation = incoming(batch, principal, invitationId);
+        Instant now = clock.instant();
+        requirePending(invitation, now);
+        Events events = new Events(access.actor(me), requestId, now);
+        try {
+            table.write(table.transaction()
+                    .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression
+                            .update("SET #status = :declined").value(":declined", Attr.s(Invitation.DECLINED)), now))
+                    .put("event", OutboxItem.toItem(events.event(invitation.inviterAccountId(),
+                            "community.invitation_declined", "invitation", invitationId,
+                            Map.of("status", new Change(Invitation.PENDING, Invitation.DECLINED)))), null));
+        } catch (TransactionFailedException e) {
+            throw new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
+        }
+    }
+
+    public CommunityViews.CommunityView view(Principal principal) {
+        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        Community community = community(me);
+        List<CommunityViews.MemberView> members = new ArrayList<>();
+        community.members().forEach((id, m) -> members.add(new CommunityViews.MemberView(id, m.practiceName(),
+                id.equals(community.ownerAccountId()), id.equals(me.accountId()), m.joinedAt())));
+        members.sort(Comparator.comparing(CommunityViews.MemberView::joinedAt));
+        List<CommunityViews.SharedRoomView> rooms = new ArrayList<>();
+        community.sharedRooms().forEach((id, r) -> rooms.add(new CommunityViews.SharedRoomView(id, r.name(), r.accountId(),
+                r.accountId().equals(me.accountId()))));
+        rooms.sort(Comparator.comparing(CommunityViews.SharedRoomView::name));
+        return new CommunityViews.CommunityView(community.id(), members, rooms);
+    }
+
+    /**
+     * A member leaves (accountId = own account) or the community's owner removes a member. Sharing ends for the
+     * member's rooms and for the member's access to others' rooms; existing bookings stay.
+     */
+    public void removeMember(Principal principal, String accountId, String requestId) {
+        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        access.requireOwner(me);
+        Community community = community(me);
+        boolean leaving = accountId.equals(me.accountId());
+        if (!leaving && !me.accountId().equals(community.ownerAccountId())) {
+            throw new ForbiddenException(ErrorCodes.FORBIDDEN, "only the community's owner may remove members");
+        }
+        if (!community.hasMember(accountId)) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such member");
+        }
+        boolean dissolve = accountId.equals(community.ownerAccountId());
+        if (dissolve && community.members().size() > 1) {
+            throw new ConflictException(ErrorCodes.COMMUNITY_OWNER_MUST_STAY,
+                    "the community's owner can leave only after the other members have left or been removed");
+        }
+        Account member = account(accountId);
+        Instant now = clock.instant();
+        Events events = new Events(access.actor(me), requestId, now);
+        Transaction tx = table.transaction();
+        if (dissolve) {
+            tx.delete("community", CommunityItem.key(community.id()), memberCondition(accountId));
+        } else {
+            List<String> memberRooms = community.sharedRooms().entrySet().stream()
+                    .filter(r -> r.getValue().accountId().equals(accountId)).map(Map.Entry::getKey).toList();
+            StringBuilder update = new StringBuilder("REMOVE #members.#account");
+            for (int i = 0; i < memberRooms.size(); i++) {
+                update.append(", #rooms.#r").append(i);
+            }
+            Expression expression = Expression.update(update.toString()).when(IS_MEMBER)
+                    .name("#members", CommunityItem.MEMBERS).name("#account", accountId);
+            for (int i = 0; i < memberRooms.size(); i++) {
+                expression.name("#r" + i, memberRooms.get(i));
+            }
+            if (!memberRooms.isEmpty()) {
+                expression.name("#rooms", CommunityItem.SHARED_ROOMS);
+            }
+            tx.update("community", CommunityItem.key(community.id()), expression);
+        }
+        for (var room : community.sharedRooms().entrySet()) {
+            if (room.getValue().accountId().equals(accountId)) {
+                tx.update("room:" + room.getKey(), RoomItem.key(room.getKey()), Expression.update("REMOVE #community")
+                        .name("#community", RoomItem.COMMUNITY));
+            }
+        }
+        leaveItems(tx, accountId, member.ownerUserId(), community.id());
+        tx.put("event", OutboxItem.toItem(events.event(accountId, leaving ? "community.left" : "community.member_removed",
+                "community", community.id(), Map.of())), null);
+        if (!leaving) {
+            tx.put("owner-event", OutboxItem.toItem(events.event(me.accountId(), "community.member_removed", "account",
+                    accountId, Map.of())), null);
+        }
+        try {
+            table.write(tx);
+        } catch (TransactionFailedException e) {
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
+        }
+    }
+
+    /** Adds the items that share (or stop sharing) a room to a room update's transaction. */
+    public void share(Transaction tx, Membership me, Room room, boolean shared, Events events) {
+        if (shared) {
+            if (me.communityId() == null) {
+                throw new ConflictException(ErrorCodes.NOT_IN_COMMUNITY, "join or found a calendar community first");
+            }
+            tx.update("community", CommunityItem.key(me.communityId()), Expression
+                    .update("SET #rooms.#room = :room").when(IS_MEMBER)
+                    .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id())
+                    .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
+                    .value(":room", CommunityItem.sharedRoom(me.accountId(), room.name())));
+            tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.shared", "room", room.id(),
+                    Map.of("shared", new Change("false", "true")))), null);
+        } else if (room.communityId() != null) {
+            tx.update("community", CommunityItem.key(room.communityId()), Expression.update("REMOVE #rooms.#room")
+                    .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()));
+            tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.unshared", "room", room.id(),
+                    Map.of("shared", new Change("true", "false")))), null);
+        }
+    }
+
+    /** Keeps the shared room's name in the community in step with a rename. */
+    public void renameShared(Transaction tx, Room room, String name) {
+        tx.update("community", CommunityItem.key(room.communityId()), Expression.update("SET #rooms.#room.#name = :name")
+                .when("attribute_exists(#rooms.#room)")
+                .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()).name("#name", "name")
+                .value(":name", Attr.s(name)));
+    }
+
+    public Community community(Membership me) {
+        if (me.communityId() == null) {
+            throw new NotFoundException(ErrorCodes.NOT_IN_COMMUNITY, "your account is not in a calendar community");
+        }
+        return table.get(CommunityItem.key(me.communityId())).map(CommunityItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_IN_COMMUNITY, "community not found"));
+    }
+
+    private void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId) {
+        tx.update("account", AccountItem.key(accountId), Expression.update("SET #community = :community")
+                .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
+        tx.update("user", UserItem.key(ownerUserId), Expression.update("SET #community = :community")
+                .name("#community", UserItem.COMMUNITY).value(":community", Attr.s(communityId)));
+    }
+
+    private void leaveItems(Transaction tx, String accountId, String ownerUserId, String communityId) {
+        tx.update("account", AccountItem.key(accountId), Expression.update("REMOVE #community").when(IN_COMMUNITY)
+                .name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
+        tx.update("user", UserItem.key(ownerUserId), Expression.update("REMOVE #community")
+                .name("#community", UserItem.COMMUNITY));
+    }
+
+    private Condition memberCondition(String accountId) {
+        return new Condition(IS_MEMBER, Map.of("#members", CommunityItem.MEMBERS, "#account", accountId), Map.of());
+    }
+
+    private static Expression pendingAndValid(Expression update, Instant now) {
+        return update.when(PENDING_AND_VALID).name("#status", InvitationItem.STATUS).name("#expires", InvitationItem.EXPIRES)
+                .value(":pending", Attr.s(Invitation.PENDING)).value(":now", Attr.s(now.toString()));
+    }
+
+    private Invitation incoming(Map<String, Map<String, AttributeValue>> batch, Principal principal, String id) {
+        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(InvitationItem.key(id)));
+        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        if (item == null || !InvitationItem.fromItem(item).inviteeEmail().equalsIgnoreCase(myEmail)) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "invitation not found");
+        }
+        return InvitationItem.fromItem(item);
+    }
+
+    private static void requirePending(Invitation invitation, Instant now) {
+        String status = invitation.statusAt(now);
+        if (Invitation.EXPIRED.equals(status)) {
+            throw new ConflictException(ErrorCodes.INVITATION_EXPIRED, "the invitation expired on " + invitation.expiresAt());
+        }
+        if (!Invitation.PENDING.equals(status)) {
+            throw new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation was already " + status.toLowerCase());
+        }
+    }
+
+    private Account account(String accountId) {
+        return table.get(AccountItem.key(accountId)).map(AccountItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "account not found"));
+    }
+
+    private static CommunityViews.InvitationView view(Invitation i, String direction, Instant now) {
+        return new CommunityViews.InvitationView(i.id(), direction, i.inviterAccountId(), i.inviterName(), i.inviteeEmail(),
+                i.statusAt(now), i.createdAt(), i.expiresAt());
+    }
+}

@@ -1,0 +1,16 @@
+package com.practicecal.shared.community;
+
+import com.practicecal.shared.api.Check;
+import com.practicecal.shared.api.Validatable;
+
+/** POST /v1/community/invitations */
+public record InvitationRequest(String inviteeEmail) implements Validatable {
+    @Override
+    public void validate() {
+        Check.email("inviteeEmail", inviteeEmail);
+    }
+
+    public String email() {
+        return Check.email("inviteeEmail", inviteeEmail);
+    }
+}
