@@ -86,6 +86,23 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", "/v1/bookings/" + id, api.delete("/v1/bookings/" + id, token));
         check("GET", "/v1/bookings/" + id, api.get("/v1/bookings/missing", token)); // 404
         check("DELETE", "/v1/rooms/" + roomId, api.delete("/v1/rooms/" + roomId, token)); // 204
+        TestUser colleague = users.signUpAndLogin(Plan.S);
+        ApiResult invitation = api.post("/v1/community/invitations", Map.of("inviteeEmail", colleague.email()), token);
+        check("POST", "/v1/community/invitations", invitation);
+        check("GET", "/v1/community/invitations", api.get("/v1/community/invitations", colleague.accessToken()));
+        String invitationId = invitation.field("id");
+        check("POST", "/v1/community/invitations/" + invitationId + "/accept",
+                api.post("/v1/community/invitations/" + invitationId + "/accept", null, colleague.accessToken()));
+        String second = api.post("/v1/community/invitations", Map.of("inviteeEmail", TestUsers.uniqueEmail()), token).field("id");
+        check("POST", "/v1/community/invitations/" + second + "/decline",
+                api.post("/v1/community/invitations/" + second + "/decline", null, colleague.accessToken())); // 404
+        check("GET", "/v1/community", api.get("/v1/community", token));
+        String sharedRoom = api.post("/v1/rooms", Map.of("name", "Shared"), token).field("id");
+        check("PATCH", "/v1/rooms/" + sharedRoom, api.patch("/v1/rooms/" + sharedRoom, Map.of("shared", true), token));
+        check("GET", "/v1/calendar", api.get("/v1/calendar" + range, colleague.accessToken()));
+        check("GET", "/v1/calendar", api.get("/v1/calendar?from=x&to=y", token));
+        check("DELETE", "/v1/community/members/" + colleague.accountId(),
+                api.delete("/v1/community/members/" + colleague.accountId(), colleague.accessToken()));
         check("GET", "/v1/audit", api.get("/v1/audit", token));
         check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
     }
