@@ -73,7 +73,7 @@ public final class TemplateProvisioner {
         }
         List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, clients.httpClient());
 
-        StackResolver resolver = new StackResolver(stackName, region, template.parameterDefaults());
+        StackResolver resolver = new StackResolver(stackName, region, localParameters(template));
         Map<String, String> skipped = new LinkedHashMap<>();
         List<CfnResource> toCreate = new ArrayList<>();
         for (CfnResource resource : template.resources().values()) {
@@ -143,5 +143,22 @@ public final class TemplateProvisioner {
         visiting.remove(id);
         done.add(id);
         ordered.add(byId.get(id));
+    }
+
+    /**
+     * Parameter values for a local stack: the defaults, and for secrets that have none (NoEcho, e.g. the
+     * manage-token key an operator supplies at deploy time) a random value for this stack.
+     */
+    static Map<String, Object> localParameters(SamTemplate template) {
+        Map<String, Object> values = new LinkedHashMap<>(template.parameterDefaults());
+        Templates.at(template.document(), "Parameters").map(Templates::asMap).orElse(Map.of()).forEach((name, value) -> {
+            Map<String, Object> parameter = Templates.asMap(value);
+            if (!values.containsKey(name) && "true".equalsIgnoreCase(String.valueOf(parameter.get("NoEcho")))) {
+                byte[] secret = new byte[32];
+                new java.security.SecureRandom().nextBytes(secret);
+                values.put(name, java.util.HexFormat.of().formatHex(secret));
+            }
+        });
+        return values;
     }
 }

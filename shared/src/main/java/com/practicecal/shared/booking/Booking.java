@@ -5,15 +5,21 @@ import java.time.Instant;
 /** An appointment in a room. Times are instants; the practice's time zone only matters for display and months. */
 public record Booking(String id, String accountId, String roomId, Interval interval, BookingStatus status,
                       Client client, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
-                      long version) {
+                      long version, String serviceId, String manageTokenHash, int rescheduleCount) {
 
-    public Booking moved(String newRoomId, Interval newInterval, String by, Instant at) {
+    public Booking(String id, String accountId, String roomId, Interval interval, BookingStatus status, Client client,
+                   String createdBy, Instant createdAt, String updatedBy, Instant updatedAt, long version) {
+        this(id, accountId, roomId, interval, status, client, createdBy, createdAt, updatedBy, updatedAt, version, null,
+                null, 0);
+    }
+
+    public Booking moved(String newRoomId, Interval newInterval, String by, Instant at, boolean countsAsReschedule) {
         return new Booking(id, accountId, newRoomId, newInterval, status, client, createdBy, createdAt, by, at,
-                version + 1);
+                version + 1, serviceId, manageTokenHash, rescheduleCount + (countsAsReschedule ? 1 : 0));
     }
 
     public Booking cancelled(String by, Instant at) {
         return new Booking(id, accountId, roomId, interval, BookingStatus.CANCELLED, client, createdBy, createdAt, by,
-                at, version + 1);
+                at, version + 1, serviceId, manageTokenHash, rescheduleCount);
     }
 }

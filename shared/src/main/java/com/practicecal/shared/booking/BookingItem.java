@@ -54,6 +54,13 @@ public final class BookingItem {
         item.put("updatedBy", Attr.s(b.updatedBy()));
         item.put("updatedAt", Attr.s(b.updatedAt().toString()));
         item.put(VERSION, Attr.n(b.version()));
+        if (b.serviceId() != null) {
+            item.put("serviceId", Attr.s(b.serviceId()));
+        }
+        if (b.manageTokenHash() != null) {
+            item.put("manageTokenHash", Attr.s(b.manageTokenHash()));
+        }
+        item.put("rescheduleCount", Attr.n(b.rescheduleCount()));
         item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
         item.put(Attr.GSI1SK, Attr.s(listSort(b.interval().start(), b.id())));
         return item;
@@ -65,6 +72,7 @@ public final class BookingItem {
                 BookingStatus.valueOf(Attr.str(item, STATUS)),
                 new Client(Attr.str(item, "clientName"), Attr.str(item, "clientEmail"), Attr.str(item, "clientPhone")),
                 Attr.str(item, "createdBy"), Instant.parse(Attr.str(item, "createdAt")), Attr.str(item, "updatedBy"),
-                Instant.parse(Attr.str(item, "updatedAt")), Attr.num(item, VERSION, 1));
+                Instant.parse(Attr.str(item, "updatedAt")), Attr.num(item, VERSION, 1), Attr.str(item, "serviceId"),
+                Attr.str(item, "manageTokenHash"), (int) Attr.num(item, "rescheduleCount", 0));
     }
 }

@@ -1,8 +1,10 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
@@ -70,18 +72,31 @@ public class BookingService {
 
     public BookingView create(Principal principal, CreateBookingRequest request, Optional<String> idempotencyKey,
                               String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        return create(caller, new NewBooking(null, request.roomId(), request.interval(), request.client().toClient(), null,
+                        null),
+                Idempotency.of(idempotencyKey, caller.idempotencyScope(), "POST /v1/bookings", request), requestId);
+    }
+
+    /**
+     * What a new booking consists of. Online bookings set the id beforehand (their manage token derives from it),
+     * the service and the token's hash.
+     */
+    public record NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
+                             String manageTokenHash) {
+    }
+
+    public BookingView create(BookingCaller caller, NewBooking request, Optional<Idempotency> idempotency, String requestId) {
         Interval interval = request.interval();
-        Client client = request.client().toClient();
-        Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, principal.userId(), "POST /v1/bookings", request);
-        String bookingId = UUID.randomUUID().toString();
+        String bookingId = request.bookingId() != null ? request.bookingId() : UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            keys.add(UserItem.key(principal.userId()));
+            keys.add(caller.identityKey());
             keys.add(RoomItem.key(request.roomId()));
             interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
             idempotency.ifPresent(i -> keys.add(i.itemKey()));
             Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
-            Membership me = access.membership(principal, batch);
+            Membership me = caller.resolve(batch);
             Instant now = clock.instant();
             if (idempotency.isPresent()) {
                 var replay = idempotency.get().replay(batch.get(DynamoTable.keyString(idempotency.get().itemKey())),
@@ -95,10 +110,12 @@ public class BookingService {
             List<OccupancyDay> days = readDays(request.roomId(), interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
 
+            Actor actor = caller.actor(me);
             Booking booking = new Booking(bookingId, me.accountId(), request.roomId(), interval, BookingStatus.CONFIRMED,
-                    client, me.userId(), now, me.userId(), now, 1);
+                    request.client(), actor.userId(), now, actor.userId(), now, 1, request.serviceId(),
+                    request.manageTokenHash(), 0);
             BookingView view = BookingView.of(booking, me.timeZone());
-            Events events = new Events(access.actor(me), requestId, now);
+            Events events = new Events(actor, requestId, now);
             Transaction tx = table.transaction()
                     .put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
             OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
@@ -136,14 +153,25 @@ public class BookingService {
     /** Moves a booking to a new interval and/or room: frees the old and claims the new in one transaction. */
     public BookingView move(Principal principal, String bookingId, MoveBookingRequest request,
                             Optional<String> idempotencyKey, String requestId) {
-        Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, principal.userId(),
-                "PATCH /v1/bookings/" + bookingId, request);
+        BookingCaller caller = BookingCaller.user(principal, access);
+        return move(caller, bookingId, request.room(), request.interval(), false, before -> { },
+                Idempotency.of(idempotencyKey, caller.idempotencyScope(), "PATCH /v1/bookings/" + bookingId, request),
+                requestId);
+    }
+
+    /**
+     * @param guard checks the booking as read in this attempt (e.g. a client's token, notice and reschedule cap);
+     *              the transaction's version condition makes the check and the write one atomic step
+     */
+    public BookingView move(BookingCaller caller, String bookingId, Optional<String> newRoom, Optional<Interval> newInterval,
+                            boolean countsAsReschedule, java.util.function.Consumer<Booking> guard,
+                            Optional<Idempotency> idempotency, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(UserItem.key(principal.userId()),
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(caller.identityKey(),
                     BookingItem.key(bookingId)));
             idempotency.ifPresent(i -> keys.add(i.itemKey()));
             var first = table.batchGet(keys);
-            Membership me = access.membership(principal, first);
+            Membership me = caller.resolve(first);
             Instant now = clock.instant();
             if (idempotency.isPresent()) {
                 var replay = idempotency.get().replay(first.get(DynamoTable.keyString(idempotency.get().itemKey())),
@@ -156,8 +184,9 @@ public class BookingService {
             if (before.status() == BookingStatus.CANCELLED) {
                 throw new ConflictException(ErrorCodes.BOOKING_CANCELLED, "a cancelled booking cannot be moved");
             }
-            String roomId = request.room().orElse(before.roomId());
-            Interval interval = request.interval().orElse(before.interval());
+            guard.accept(before);
+            String roomId = newRoom.orElse(before.roomId());
+            Interval interval = newInterval.orElse(before.interval());
             if (roomId.equals(before.roomId()) && interval.equals(before.interval())) {
                 return BookingView.of(before, me.timeZone());
             }
@@ -171,9 +200,10 @@ public class BookingService {
             List<OccupancyDay> days = readDays(roomId, interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
 
-            Booking after = before.moved(roomId, interval, me.userId(), now);
+            Actor actor = caller.actor(me);
+            Booking after = before.moved(roomId, interval, actor.userId(), now, countsAsReschedule);
             BookingView view = BookingView.of(after, me.timeZone());
-            Events events = new Events(access.actor(me), requestId, now);
+            Events events = new Events(actor, requestId, now);
             Transaction tx = table.transaction()
                     .put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
             OccupancyWrites.add(tx, bookingId, me.accountId(), roomId, interval, days, before.roomId(),
@@ -199,16 +229,24 @@ public class BookingService {
 
     /** Cancels a booking and frees its room and quota; cancelling a cancelled booking changes nothing. */
     public void cancel(Principal principal, String bookingId, String requestId) {
+        cancel(BookingCaller.user(principal, access), bookingId, before -> { }, requestId);
+    }
+
+    /** @param guard checks the booking as read in this attempt, atomically with the write (version condition) */
+    public void cancel(BookingCaller caller, String bookingId, java.util.function.Consumer<Booking> guard,
+                       String requestId) {
         for (int attempt = 1; ; attempt++) {
-            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
-            Membership me = access.membership(principal, batch);
+            var batch = table.batchGet(List.of(caller.identityKey(), BookingItem.key(bookingId)));
+            Membership me = caller.resolve(batch);
             Booking before = ownBooking(me, batch, bookingId);
             if (before.status() == BookingStatus.CANCELLED) {
                 return;
             }
+            guard.accept(before);
             Instant now = clock.instant();
-            Booking after = before.cancelled(me.userId(), now);
-            Events events = new Events(access.actor(me), requestId, now);
+            Actor actor = caller.actor(me);
+            Booking after = before.cancelled(actor.userId(), now);
+            Events events = new Events(actor, requestId, now);
             Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
             OccupancyWrites.add(tx, bookingId, me.accountId(), before.roomId(), before.interval(), List.of(),
                     before.roomId(), before.interval().utcDays());
@@ -328,8 +366,8 @@ public class BookingService {
         tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_SHARED_ROOM,
                 Map.of("#status", RoomItem.STATUS, "#community", RoomItem.COMMUNITY),
                 Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":community", Attr.s(room.communityId()))));
-        tx.check(TAG_ROOM, UserItem.key(me.userId()), new Condition(STILL_IN_COMMUNITY,
-                Map.of("#community", UserItem.COMMUNITY), community));
+        tx.check(TAG_ROOM, AccountItem.key(me.accountId()), new Condition(STILL_IN_COMMUNITY,
+                Map.of("#community", AccountItem.COMMUNITY), community));
     }
 
     private static Condition unchanged(Booking before) {

@@ -26,6 +26,14 @@ public final class ErrorCodes {
     public static final String ALREADY_IN_COMMUNITY = "ALREADY_IN_COMMUNITY";
     public static final String NOT_IN_COMMUNITY = "NOT_IN_COMMUNITY";
     public static final String COMMUNITY_OWNER_MUST_STAY = "COMMUNITY_OWNER_MUST_STAY";
+    public static final String OUTSIDE_WORKING_HOURS = "OUTSIDE_WORKING_HOURS";
+    public static final String TOO_SHORT_NOTICE = "TOO_SHORT_NOTICE";
+    public static final String BEYOND_HORIZON = "BEYOND_HORIZON";
+    public static final String SLOT_TAKEN = "SLOT_TAKEN";
+    public static final String CANCELLATION_TOO_LATE = "CANCELLATION_TOO_LATE";
+    public static final String RESCHEDULE_TOO_LATE = "RESCHEDULE_TOO_LATE";
+    public static final String RESCHEDULE_LIMIT_REACHED = "RESCHEDULE_LIMIT_REACHED";
+    public static final String INVALID_MANAGE_TOKEN = "INVALID_MANAGE_TOKEN";
     public static final String INTERNAL = "INTERNAL";
 
     private ErrorCodes() {

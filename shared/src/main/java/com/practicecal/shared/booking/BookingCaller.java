@@ -1,0 +1,80 @@
+package com.practicecal.shared.booking;
+
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.Role;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.plan.Plan;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.DynamoTable;
+import java.time.ZoneId;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Who a booking operation acts for, resolved from the operation's first batch read (so resolving costs no extra
+ * call): a logged-in user through their membership, or a client of the public booking API acting in a
+ * therapist's calendar through the account itself.
+ */
+public interface BookingCaller {
+    /** The item whose read tells who the caller is; part of the operation's first batch. */
+    Map<String, AttributeValue> identityKey();
+
+    Membership resolve(Map<String, Map<String, AttributeValue>> batch);
+
+    Actor actor(Membership membership);
+
+    /** The scope of Idempotency-Key values: a user, or the public API of one therapist. */
+    String idempotencyScope();
+
+    static BookingCaller user(Principal principal, AccessPolicy access) {
+        return new BookingCaller() {
+            public Map<String, AttributeValue> identityKey() {
+                return UserItem.key(principal.userId());
+            }
+
+            public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
+                return access.membership(principal, batch);
+            }
+
+            public Actor actor(Membership membership) {
+                return access.actor(membership);
+            }
+
+            public String idempotencyScope() {
+                return principal.userId();
+            }
+        };
+    }
+
+    /** A client without login, booking into the therapist's (account's) calendar through the public API. */
+    static BookingCaller publicClient(String accountId) {
+        return new BookingCaller() {
+            public Map<String, AttributeValue> identityKey() {
+                return AccountItem.key(accountId);
+            }
+
+            public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
+                Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
+                if (account == null) {
+                    throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
+                }
+                return new Membership("public", accountId, Role.OWNER, Plan.valueOf(Attr.str(account, AccountItem.PLAN)),
+                        ZoneId.of(Attr.str(account, "timeZone")), Attr.str(account, AccountItem.COMMUNITY));
+            }
+
+            public Actor actor(Membership membership) {
+                return Actor.anonymous("public-booking");
+            }
+
+            public String idempotencyScope() {
+                return "public:" + accountId;
+            }
+        };
+    }
+}
