@@ -103,6 +103,25 @@ class OpenApiContractIT extends LocalStackIT {
         check("GET", "/v1/calendar", api.get("/v1/calendar?from=x&to=y", token));
         check("DELETE", "/v1/community/members/" + colleague.accountId(),
                 api.delete("/v1/community/members/" + colleague.accountId(), colleague.accessToken()));
+        Map<String, Object> rules = Map.of("workingHours", Map.of(day.getDayOfWeek().name(),
+                        List.of(Map.of("from", "08:00", "to", "18:00"))),
+                "services", List.of(Map.of("id", "session", "name", "Session", "durationMinutes", 50)));
+        check("PUT", "/v1/settings/booking", api.put("/v1/settings/booking", rules, token));
+        check("PUT", "/v1/settings/booking", api.put("/v1/settings/booking", Map.of("horizonDays", 0), token));
+        check("GET", "/v1/settings/booking", api.get("/v1/settings/booking", token));
+        String therapist = "/v1/public/therapists/" + owner.accountId();
+        check("GET", therapist + "/slots", api.get(therapist + "/slots" + range + "&serviceId=session", null));
+        check("GET", therapist + "/slots", api.get(therapist + "/slots?from=x&to=y&serviceId=session", null));
+        ApiResult online = api.post(therapist + "/bookings", Map.of("serviceId", "session", "start", time(day, 16),
+                "client", Map.of("name", "Online Client", "email", "online@example.org")), null);
+        check("POST", therapist + "/bookings", online);
+        check("POST", therapist + "/bookings", api.post(therapist + "/bookings", Map.of("serviceId", "session",
+                "start", time(day, 16), "client", Map.of("name", "Late", "email", "late@example.org")), null)); // 409
+        String manage = "/v1/public/bookings/" + online.field("bookingId");
+        check("PATCH", manage, api.patch(manage, Map.of("start", time(day, 15)), null, "X-Manage-Token",
+                online.field("manageToken")));
+        check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", "wrong")); // 404
+        check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", online.field("manageToken")));
         check("GET", "/v1/audit", api.get("/v1/audit", token));
         check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
     }

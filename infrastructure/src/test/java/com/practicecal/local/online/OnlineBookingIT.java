@@ -247,8 +247,8 @@ class OnlineBookingIT extends LocalStackIT {
                 .findFirst().orElseThrow();
         JsonNode firstSunday = slots.stream().filter(s -> s.path("start").asText().startsWith(sunday.toString()))
                 .findFirst().orElseThrow();
-        assertThat(firstSaturday.path("start").asText()).isEqualTo(saturday + "T08:00+02:00");
-        assertThat(firstSunday.path("start").asText()).isEqualTo(sunday + "T08:00+01:00");
+        assertThat(firstSaturday.path("start").asText()).isEqualTo(saturday + "T08:00:00+02:00");
+        assertThat(firstSunday.path("start").asText()).isEqualTo(sunday + "T08:00:00+01:00");
     }
 
     private List<JsonNode> slots(Therapist t, LocalDate from, LocalDate to, String service) {

@@ -42,6 +42,8 @@ import java.util.Optional;
  */
 @Singleton
 public class OnlineBookingService {
+    /** Always with seconds (OffsetDateTime.toString drops ":00", which is not RFC 3339). */
+    private static final java.time.format.DateTimeFormatter RFC_3339 = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private final MainTable table;
     private final AccessPolicy access;
     private final AvailabilityReader reader;
@@ -225,12 +227,12 @@ public class OnlineBookingService {
     }
 
     private PublicBookingView receipt(BookingView view, ZoneId zone) {
-        return new PublicBookingView(view.id(), view.start().toString(), view.end().toString(), view.serviceId(),
+        return new PublicBookingView(view.id(), RFC_3339.format(view.start()), RFC_3339.format(view.end()), view.serviceId(),
                 tokens.tokenFor(view.id()));
     }
 
     private static String local(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toOffsetDateTime().toString();
+        return RFC_3339.format(instant.atZone(zone).toOffsetDateTime());
     }
 
 }
