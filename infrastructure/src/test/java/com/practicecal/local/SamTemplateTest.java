@@ -122,10 +122,12 @@ class SamTemplateTest {
         assertThat(environment).containsEntry("TABLE_NAME", new Intrinsic.Ref("MainTable"))
                 .containsEntry("USER_POOL_ID", new Intrinsic.Ref("UserPool"))
                 .containsEntry("USER_POOL_CLIENT_ID", new Intrinsic.Ref("UserPoolClient"));
+        Map<String, Object> parameters = Templates.at(template.document(), "Parameters").map(Templates::asMap)
+                .orElse(Map.of());
         for (Object value : environment.values()) {
             for (String reference : StackResolver.references(value)) {
-                assertThat(template.resources().containsKey(reference) || template.parameterDefaults()
-                        .containsKey(reference)).as("%s is declared", reference).isTrue();
+                assertThat(template.resources().containsKey(reference) || parameters.containsKey(reference))
+                        .as("%s is declared", reference).isTrue();
             }
         }
     }
