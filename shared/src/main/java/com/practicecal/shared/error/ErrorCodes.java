@@ -22,6 +22,8 @@ public final class ErrorCodes {
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String THROTTLED = "THROTTLED";
     public static final String INTERNAL = "INTERNAL";
+    public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
+    public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
 
     private ErrorCodes() {
     }

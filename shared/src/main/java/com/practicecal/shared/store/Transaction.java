@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -51,6 +52,20 @@ public final class Transaction {
             builder.expressionAttributeValues(update.values());
         }
         return add(tag, TransactWriteItem.builder().update(builder.build()).build());
+    }
+
+    public Transaction delete(String tag, Map<String, AttributeValue> key, Condition condition) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition != null) {
+            delete.conditionExpression(condition.expression());
+            if (!condition.names().isEmpty()) {
+                delete.expressionAttributeNames(condition.names());
+            }
+            if (!condition.values().isEmpty()) {
+                delete.expressionAttributeValues(condition.values());
+            }
+        }
+        return add(tag, TransactWriteItem.builder().delete(delete.build()).build());
     }
 
     public Transaction check(String tag, Map<String, AttributeValue> key, Condition condition) {
