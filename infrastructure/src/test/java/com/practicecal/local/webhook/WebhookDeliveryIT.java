@@ -222,7 +222,7 @@ class WebhookDeliveryIT extends LocalStackIT {
                 .key(Map.of("PK", AttributeValue.fromS("ACCOUNT#" + owner.accountId()),
                         "SK", AttributeValue.fromS("WEBHOOK#" + hook.id())))
                 .updateExpression("SET #u = :u").expressionAttributeNames(Map.of("#u", "url"))
-                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(receiver.url(path).replace("127.0.0.1", "localhost")))));
+                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(receiver.url(path).replace("http://127.0.0.1", "https://localhost")))));
         assertThat(api.post("/v1/bookings", booking(room(owner), 64, 9), owner.accessToken()).status()).isEqualTo(201);
         await("first attempt recorded", () -> {
             JsonNode items = deliveries(owner, hook.id());
