@@ -124,6 +124,25 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", online.field("manageToken")));
         check("GET", "/v1/audit", api.get("/v1/audit", token));
         check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
+
+        // webhooks: a public documentation address (never called: no events follow, and it is deleted at the end)
+        Map<String, Object> hook = Map.of("url", "https://203.0.113.10/contract", "events", List.of("booking.moved"));
+        ApiResult created = api.post("/v1/webhooks", hook, token);
+        check("POST", "/v1/webhooks", created);
+        String hookId = created.field("id");
+        check("POST", "/v1/webhooks", api.post("/v1/webhooks",
+                Map.of("url", "http://169.254.169.254/", "events", List.of("booking.moved")), token)); // 422
+        check("GET", "/v1/webhooks", api.get("/v1/webhooks", token));
+        check("PATCH", "/v1/webhooks/" + hookId, api.patch("/v1/webhooks/" + hookId, Map.of("enabled", false), token));
+        check("PATCH", "/v1/webhooks/" + hookId, api.patch("/v1/webhooks/" + hookId, Map.of("events", List.of()), token));
+        check("POST", "/v1/webhooks/" + hookId + "/rotate-secret",
+                api.post("/v1/webhooks/" + hookId + "/rotate-secret", null, token));
+        check("GET", "/v1/webhooks/" + hookId + "/deliveries", api.get("/v1/webhooks/" + hookId + "/deliveries", token));
+        String redeliver = "/v1/webhooks/" + hookId + "/deliveries/msg_missing/redeliver";
+        check("POST", redeliver, api.post(redeliver, null, token)); // 409: disabled
+        check("DELETE", "/v1/webhooks/" + hookId, api.delete("/v1/webhooks/" + hookId, token));
+        check("DELETE", "/v1/webhooks/" + hookId, api.delete("/v1/webhooks/" + hookId, token)); // 404
+        check("GET", "/v1/webhooks/missing/deliveries", api.get("/v1/webhooks/missing/deliveries", token)); // 404
     }
 
     private void check(String method, String path, ApiResult result) {

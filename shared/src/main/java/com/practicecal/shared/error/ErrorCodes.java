@@ -35,6 +35,8 @@ public final class ErrorCodes {
     public static final String RESCHEDULE_LIMIT_REACHED = "RESCHEDULE_LIMIT_REACHED";
     public static final String INVALID_MANAGE_TOKEN = "INVALID_MANAGE_TOKEN";
     public static final String INTERNAL = "INTERNAL";
+    public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
+    public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
 
     private ErrorCodes() {
     }

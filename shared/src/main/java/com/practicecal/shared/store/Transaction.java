@@ -54,6 +54,20 @@ public final class Transaction {
         return add(tag, TransactWriteItem.builder().update(builder.build()).build());
     }
 
+    public Transaction delete(String tag, Map<String, AttributeValue> key, Condition condition) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition != null) {
+            delete.conditionExpression(condition.expression());
+            if (!condition.names().isEmpty()) {
+                delete.expressionAttributeNames(condition.names());
+            }
+            if (!condition.values().isEmpty()) {
+                delete.expressionAttributeValues(condition.values());
+            }
+        }
+        return add(tag, TransactWriteItem.builder().delete(delete.build()).build());
+    }
+
     public Transaction check(String tag, Map<String, AttributeValue> key, Condition condition) {
         ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key)
                 .conditionExpression(condition.expression());
@@ -66,11 +80,6 @@ public final class Transaction {
         return add(tag, TransactWriteItem.builder().conditionCheck(check.build()).build());
     }
 
-    public Transaction delete(String tag, Map<String, AttributeValue> key, Condition condition) {
-        Delete.Builder delete = Delete.builder().tableName(table).key(key).conditionExpression(condition.expression());
-        if (!condition.names().isEmpty()) {
-            delete.expressionAttributeNames(condition.names());
-        }
         if (!condition.values().isEmpty()) {
             delete.expressionAttributeValues(condition.values());
         }
