@@ -80,12 +80,6 @@ public final class Transaction {
         return add(tag, TransactWriteItem.builder().conditionCheck(check.build()).build());
     }
 
-        if (!condition.values().isEmpty()) {
-            delete.expressionAttributeValues(condition.values());
-        }
-        return add(tag, TransactWriteItem.builder().delete(delete.build()).build());
-    }
-
     private Transaction add(String tag, TransactWriteItem item) {
         items.add(item);
         tags.add(tag);
