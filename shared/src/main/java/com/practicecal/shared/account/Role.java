@@ -1,6 +1,9 @@
 package com.practicecal.shared.account;
 
-/** A user's relation to the account it belongs to. Staff roles arrive with the staff feature. */
+/**
+ * A caller's relation to the account it acts on: its owner, or a user of another account working in it under a
+ * grant. Staff roles arrive with the staff feature.
+ */
 public enum Role {
-    OWNER
+    OWNER, GRANTEE
 }

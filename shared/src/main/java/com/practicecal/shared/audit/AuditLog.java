@@ -37,7 +37,7 @@ public class AuditLog {
             long seq = Attr.num(head, AuditItem.SEQ, 0);
             String prevHash = head.isEmpty() ? HashChain.GENESIS : Attr.str(head, AuditItem.HASH);
             AuditEntry entry = HashChain.seal(new AuditEntry(seq + 1, event.eventId(), event.accountId(),
-                    new AuditEntry.Actor(event.actorUserId(), event.actorKind()), null, event.action(),
+                    new AuditEntry.Actor(event.actorUserId(), event.actorKind()), event.onBehalfOf(), event.action(),
                     new AuditEntry.Target(event.targetType(), event.targetId()), event.at(), event.changes(),
                     event.operationId(), event.channel(), event.requestId(), prevHash, null));
             try {

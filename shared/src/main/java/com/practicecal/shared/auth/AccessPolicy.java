@@ -1,6 +1,15 @@
 package com.practicecal.shared.auth;
 
+import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.booking.BookingView;
+import com.practicecal.shared.grant.Grant;
+import com.practicecal.shared.grant.GrantItem;
+import com.practicecal.shared.plan.Plan;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.DynamoTable;
+import java.time.Instant;
+import java.time.ZoneId;
 import com.practicecal.shared.account.Role;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.error.ErrorCodes;
@@ -19,7 +28,7 @@ public class AccessPolicy {
 
     /** The caller's membership, read as part of the request's first batch read. */
     public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
-        Map<String, AttributeValue> item = batch.get(com.practicecal.shared.store.DynamoTable.keyString(UserItem.key(principal.userId())));
+        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(UserItem.key(principal.userId())));
         if (item == null) {
             throw new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "no practice account belongs to this user");
         }
@@ -43,7 +52,66 @@ public class AccessPolicy {
         }
     }
 
+    public void requirePlanAllowsDelegation(Membership membership) {
+        if (!membership.plan().allowsDelegation()) {
+            throw new ForbiddenException(ErrorCodes.PLAN_REQUIRED,
+                    "booking into a colleague's calendar needs plan L or XL (current plan " + membership.plan() + ")");
+        }
+    }
+
+    /**
+     * A grantee working in another account's calendar, decided from the grant read in the same request: no grant,
+     * a revoked or expired one, or a plan without delegation means no relation (404); a missing scope is a 403
+     * naming it.
+     */
+    public Membership delegated(Principal principal, String accountId, String scope,
+                                Map<String, Map<String, AttributeValue>> batch) {
+        membership(principal, batch); // the caller must be a user of some practice
+        Map<String, AttributeValue> grantItem = batch.get(DynamoTable.keyString(GrantItem.key(accountId, principal.userId())));
+        Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
+        if (grantItem == null || account == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
+        }
+        Grant grant = GrantItem.fromItem(grantItem);
+        Plan plan = Plan.valueOf(Attr.str(account, AccountItem.PLAN));
+        if (!grant.activeAt(Instant.now()) || !plan.allowsDelegation()) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
+        }
+        if (!grant.allows(scope)) {
+            throw new ForbiddenException(ErrorCodes.MISSING_SCOPE, "your grant lacks the scope " + scope);
+        }
+        return new Membership(principal.userId(), accountId, Role.GRANTEE, plan, ZoneId.of(Attr.str(account, "timeZone")),
+                Attr.str(account, AccountItem.COMMUNITY));
+    }
+
+    /** The one place that cuts a booking down to what the principal may see. */
+    public BookingView project(BookingView view, Membership membership) {
+        return membership.role() == Role.GRANTEE ? forGrantee(view) : view;
+    }
+
+    /** Time, room, service and the client's first name with last initial: what booking needs, nothing more. */
+    public static BookingView forGrantee(BookingView view) {
+        return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(),
+                new BookingView.ClientView(minimalName(view.client().name()), null, null), view.createdAt(), null,
+                view.updatedAt(), null, view.serviceId());
+    }
+
+    /** "Erika Mustermann" → "Erika M.": first name and the initial of the last name. */
+    static String minimalName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String[] parts = name.strip().split("\\s+");
+        if (parts.length < 2) {
+            return parts[0];
+        }
+        return parts[0] + " " + parts[parts.length - 1].charAt(0) + ".";
+    }
+
     public Actor actor(Membership membership) {
+        if (membership.role() == Role.GRANTEE) {
+            return Actor.grantee(membership.userId(), membership.accountId());
+        }
         return Actor.owner(membership.userId());
     }
 }

@@ -11,8 +11,13 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.grant.Grant;
+import com.practicecal.shared.grant.GrantItem;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * therapist's calendar through the account itself.
  */
 public interface BookingCaller {
-    /** The item whose read tells who the caller is; part of the operation's first batch. */
-    Map<String, AttributeValue> identityKey();
+    /** The items whose read tells who the caller is; part of the operation's first batch. */
+    List<Map<String, AttributeValue>> identityKeys();
 
     Membership resolve(Map<String, Map<String, AttributeValue>> batch);
 
@@ -32,10 +37,48 @@ public interface BookingCaller {
     /** The scope of Idempotency-Key values: a user, or the public API of one therapist. */
     String idempotencyScope();
 
+    /** Conditions the caller's permission adds to the write, so it holds when the transaction commits. */
+    default void guard(Transaction tx) {
+    }
+
+    /**
+     * A user of another practice working in {@code accountId}'s calendar under a grant with {@code scope}; the
+     * write re-checks the grant, so a revoke wins over any request that has not committed yet.
+     */
+    static BookingCaller delegated(Principal principal, String accountId, String scope, AccessPolicy access) {
+        return new BookingCaller() {
+            public List<Map<String, AttributeValue>> identityKeys() {
+                return List.of(UserItem.key(principal.userId()), GrantItem.key(accountId, principal.userId()),
+                        AccountItem.key(accountId));
+            }
+
+            public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
+                return access.delegated(principal, accountId, scope, batch);
+            }
+
+            public Actor actor(Membership membership) {
+                return access.actor(membership);
+            }
+
+            public String idempotencyScope() {
+                return principal.userId() + "@" + accountId;
+            }
+
+            @Override
+            public void guard(Transaction tx) {
+                tx.check("grant", GrantItem.key(accountId, principal.userId()), new Condition(STILL_GRANTED,
+                        Map.of("#status", GrantItem.STATUS, "#scopes", "scopes"),
+                        Map.of(":active", Attr.s(Grant.ACTIVE), ":scope", Attr.s(Grant.WRITE))));
+            }
+        };
+    }
+
+    String STILL_GRANTED = "#status = :active AND contains(#scopes, :scope)";
+
     static BookingCaller user(Principal principal, AccessPolicy access) {
         return new BookingCaller() {
-            public Map<String, AttributeValue> identityKey() {
-                return UserItem.key(principal.userId());
+            public List<Map<String, AttributeValue>> identityKeys() {
+                return List.of(UserItem.key(principal.userId()));
             }
 
             public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
@@ -55,8 +98,8 @@ public interface BookingCaller {
     /** A client without login, booking into the therapist's (account's) calendar through the public API. */
     static BookingCaller publicClient(String accountId) {
         return new BookingCaller() {
-            public Map<String, AttributeValue> identityKey() {
-                return AccountItem.key(accountId);
+            public List<Map<String, AttributeValue>> identityKeys() {
+                return List.of(AccountItem.key(accountId));
             }
 
             public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {

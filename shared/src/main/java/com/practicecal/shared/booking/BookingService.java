@@ -91,7 +91,7 @@ public class BookingService {
         String bookingId = request.bookingId() != null ? request.bookingId() : UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            keys.add(caller.identityKey());
+            keys.addAll(caller.identityKeys());
             keys.add(RoomItem.key(request.roomId()));
             interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
             idempotency.ifPresent(i -> keys.add(i.itemKey()));
@@ -124,6 +124,7 @@ public class BookingService {
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
                     changesOf(null, booking))), null);
             idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+            caller.guard(tx);
             try {
                 table.write(tx);
                 return view;
@@ -131,6 +132,19 @@ public class BookingService {
                 handleFailure(failure, attempt, me);
             }
         }
+    }
+
+    public BookingView get(BookingCaller caller, String bookingId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+        keys.add(BookingItem.key(bookingId));
+        var batch = table.batchGet(keys);
+        Membership me = caller.resolve(batch);
+        return BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
+    }
+
+    /** Resolves who a caller acts as, with one read. */
+    public Membership resolve(BookingCaller caller) {
+        return caller.resolve(table.batchGet(caller.identityKeys()));
     }
 
     public BookingView get(Principal principal, String bookingId) {
@@ -167,8 +181,8 @@ public class BookingService {
                             boolean countsAsReschedule, java.util.function.Consumer<Booking> guard,
                             Optional<Idempotency> idempotency, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(caller.identityKey(),
-                    BookingItem.key(bookingId)));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+            keys.add(BookingItem.key(bookingId));
             idempotency.ifPresent(i -> keys.add(i.itemKey()));
             var first = table.batchGet(keys);
             Membership me = caller.resolve(first);
@@ -218,6 +232,7 @@ public class BookingService {
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
                     changesOf(before, after))), null);
             idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+            caller.guard(tx);
             try {
                 table.write(tx);
                 return view;
@@ -236,7 +251,9 @@ public class BookingService {
     public void cancel(BookingCaller caller, String bookingId, java.util.function.Consumer<Booking> guard,
                        String requestId) {
         for (int attempt = 1; ; attempt++) {
-            var batch = table.batchGet(List.of(caller.identityKey(), BookingItem.key(bookingId)));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+            keys.add(BookingItem.key(bookingId));
+            var batch = table.batchGet(keys);
             Membership me = caller.resolve(batch);
             Booking before = ownBooking(me, batch, bookingId);
             if (before.status() == BookingStatus.CANCELLED) {
@@ -253,6 +270,7 @@ public class BookingService {
             releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()));
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
                     changesOf(before, after))), null);
+            caller.guard(tx);
             try {
                 table.write(tx);
                 return;
@@ -267,6 +285,9 @@ public class BookingService {
         if (TAG_QUOTA.equals(tag)) {
             throw new ConflictException(ErrorCodes.QUOTA_EXCEEDED, "the monthly appointment limit of plan "
                     + me.plan() + " (" + me.plan().monthlyAppointmentCap().orElse(0) + ") is reached");
+        }
+        if ("grant".equals(tag)) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
         if (TAG_ROOM.equals(tag)) {
             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");

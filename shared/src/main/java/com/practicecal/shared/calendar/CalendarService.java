@@ -48,7 +48,11 @@ public class CalendarService {
     }
 
     public CalendarView calendar(Principal principal, CalendarQuery query) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        return calendarFor(access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId())))), query);
+    }
+
+    /** The calendar of the account {@code me} acts on; bookings are shaped for {@code me} by the access policy. */
+    public CalendarView calendarFor(Membership me, CalendarQuery query) {
         ZoneId zone = me.timeZone();
         Map<String, CalendarView.RoomRef> rooms = bookableRooms(me);
 
@@ -77,7 +81,8 @@ public class CalendarService {
         String cursor = null;
         do {
             BookingView.Page page = bookings.listFor(me, new BookingQuery(query.from(), query.to(), BookingQuery.MAX_LIMIT, cursor));
-            page.items().stream().filter(b -> BookingStatus.CONFIRMED.name().equals(b.status())).forEach(own::add);
+            page.items().stream().filter(b -> BookingStatus.CONFIRMED.name().equals(b.status()))
+                    .map(b -> access.project(b, me)).forEach(own::add);
             cursor = page.nextCursor();
         } while (cursor != null);
         List<CalendarView.BusyBlock> blocks = new ArrayList<>(busy.values());

@@ -21,6 +21,6 @@ public final class Events {
     public OutboxEvent event(String accountId, String action, String targetType, String targetId,
                              Map<String, Change> changes) {
         return new OutboxEvent(UUID.randomUUID().toString(), accountId, action, targetType, targetId, actor.userId(),
-                actor.kind(), actor.channel(), operationId, requestId, at, changes);
+                actor.kind(), actor.channel(), operationId, requestId, at, changes, actor.onBehalfOf());
     }
 }

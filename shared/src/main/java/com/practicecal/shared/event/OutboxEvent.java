@@ -9,5 +9,11 @@ import java.util.Map;
  */
 public record OutboxEvent(String eventId, String accountId, String action, String targetType, String targetId,
                           String actorUserId, String actorKind, String channel, String operationId, String requestId,
-                          Instant at, Map<String, Change> changes) {
+                          Instant at, Map<String, Change> changes, String onBehalfOf) {
+    public OutboxEvent(String eventId, String accountId, String action, String targetType, String targetId,
+                       String actorUserId, String actorKind, String channel, String operationId, String requestId,
+                       Instant at, Map<String, Change> changes) {
+        this(eventId, accountId, action, targetType, targetId, actorUserId, actorKind, channel, operationId, requestId,
+                at, changes, null);
+    }
 }

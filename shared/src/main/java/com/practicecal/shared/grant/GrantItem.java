@@ -1,0 +1,56 @@
+package com.practicecal.shared.grant;
+
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.store.Attr;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Storage form of {@link Grant}: PK {@code ACCOUNT#<grantor>}, SK {@code GRANT#<grantee user>} — so a delegated
+ * request reads it in its first batch, by keys it already knows; grants received are listed through GSI1
+ * ({@code GRANTEE#<user>}).
+ */
+public final class GrantItem {
+    public static final String PREFIX = "GRANT#";
+    public static final String STATUS = "grantStatus";
+
+    private GrantItem() {
+    }
+
+    public static Map<String, AttributeValue> key(String grantorAccountId, String granteeUserId) {
+        return Attr.key(AccountItem.PREFIX + grantorAccountId, PREFIX + granteeUserId);
+    }
+
+    public static String receivedPartition(String granteeUserId) {
+        return "GRANTEE#" + granteeUserId;
+    }
+
+    public static Map<String, AttributeValue> toItem(Grant grant) {
+        Map<String, AttributeValue> item = new HashMap<>(key(grant.grantorAccountId(), grant.granteeUserId()));
+        item.put(Attr.TYPE, Attr.s("Grant"));
+        item.put("grantorAccountId", Attr.s(grant.grantorAccountId()));
+        item.put("granteeUserId", Attr.s(grant.granteeUserId()));
+        item.put("granteeEmail", Attr.s(grant.granteeEmail()));
+        item.put("scopes", AttributeValue.fromL(grant.scopes().stream().sorted().map(Attr::s).toList()));
+        if (grant.expiresAt() != null) {
+            item.put("expiresAtIso", Attr.s(grant.expiresAt().toString()));
+        }
+        item.put(STATUS, Attr.s(grant.status()));
+        item.put("createdAt", Attr.s(grant.createdAt().toString()));
+        item.put(Attr.GSI1PK, Attr.s(receivedPartition(grant.granteeUserId())));
+        item.put(Attr.GSI1SK, Attr.s(grant.grantorAccountId()));
+        return item;
+    }
+
+    public static Grant fromItem(Map<String, AttributeValue> item) {
+        List<AttributeValue> scopes = item.containsKey("scopes") ? item.get("scopes").l() : List.of();
+        String expires = Attr.str(item, "expiresAtIso");
+        return new Grant(Attr.str(item, "grantorAccountId"), Attr.str(item, "granteeUserId"), Attr.str(item, "granteeEmail"),
+                new TreeSet<>(scopes.stream().map(AttributeValue::s).toList()), expires == null ? null : Instant.parse(expires),
+                Attr.str(item, STATUS), Instant.parse(Attr.str(item, "createdAt")));
+    }
+}
