@@ -122,6 +122,25 @@ class OpenApiContractIT extends LocalStackIT {
                 online.field("manageToken")));
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", "wrong")); // 404
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", online.field("manageToken")));
+        TestUser lOwner = users.signUpAndLogin(Plan.L);
+        String lRoom = api.post("/v1/rooms", Map.of("name", "L room"), lOwner.accessToken()).field("id");
+        check("POST", "/v1/grants", api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
+                "scopes", List.of("appointments:write")), lOwner.accessToken()));
+        check("POST", "/v1/grants", api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
+                "scopes", List.of("appointments:write")), token)); // plan M: 403
+        check("GET", "/v1/grants", api.get("/v1/grants", colleague.accessToken()));
+        String delegated = "/v1/accounts/" + lOwner.accountId();
+        ApiResult byGrantee = api.post(delegated + "/bookings", booking(lRoom, day, 9), colleague.accessToken());
+        check("POST", delegated + "/bookings", byGrantee);
+        check("GET", delegated + "/bookings", api.get(delegated + "/bookings" + range, colleague.accessToken()));
+        check("GET", delegated + "/calendar", api.get(delegated + "/calendar" + range, colleague.accessToken()));
+        String delegatedBooking = delegated + "/bookings/" + byGrantee.field("id");
+        check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken()));
+        check("PATCH", delegatedBooking, api.patch(delegatedBooking, Map.of("start", time(day, 12), "end", time(day, 13)),
+                colleague.accessToken()));
+        check("DELETE", delegatedBooking, api.delete(delegatedBooking, colleague.accessToken()));
+        check("DELETE", "/v1/grants/" + colleague.userId(), api.delete("/v1/grants/" + colleague.userId(), lOwner.accessToken()));
+        check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken())); // 404 after revoke
         check("GET", "/v1/audit", api.get("/v1/audit", token));
         check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
 

@@ -66,7 +66,10 @@ public class AccessPolicy {
      */
     public Membership delegated(Principal principal, String accountId, String scope,
                                 Map<String, Map<String, AttributeValue>> batch) {
-        membership(principal, batch); // the caller must be a user of some practice
+        Membership own = membership(principal, batch); // the caller must be a user of some practice
+        if (own.accountId().equals(accountId) && own.role() == Role.OWNER) {
+            return own; // owners may use the delegated routes on their own calendar too
+        }
         Map<String, AttributeValue> grantItem = batch.get(DynamoTable.keyString(GrantItem.key(accountId, principal.userId())));
         Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
         if (grantItem == null || account == null) {

@@ -19,6 +19,7 @@ import com.practicecal.shared.grant.GrantItem;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,8 +38,13 @@ public interface BookingCaller {
     /** The scope of Idempotency-Key values: a user, or the public API of one therapist. */
     String idempotencyScope();
 
+    /** The membership this caller resolved to in its latest read, where the caller keeps it (delegated callers). */
+    default Optional<Membership> resolved() {
+        return Optional.empty();
+    }
+
     /** Conditions the caller's permission adds to the write, so it holds when the transaction commits. */
-    default void guard(Transaction tx) {
+    default void guard(Transaction tx, Membership membership) {
     }
 
     /**
@@ -47,13 +53,20 @@ public interface BookingCaller {
      */
     static BookingCaller delegated(Principal principal, String accountId, String scope, AccessPolicy access) {
         return new BookingCaller() {
+            private volatile Membership last;
+
+            public Optional<Membership> resolved() {
+                return Optional.ofNullable(last);
+            }
+
             public List<Map<String, AttributeValue>> identityKeys() {
                 return List.of(UserItem.key(principal.userId()), GrantItem.key(accountId, principal.userId()),
                         AccountItem.key(accountId));
             }
 
             public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
-                return access.delegated(principal, accountId, scope, batch);
+                last = access.delegated(principal, accountId, scope, batch);
+                return last;
             }
 
             public Actor actor(Membership membership) {
@@ -65,7 +78,10 @@ public interface BookingCaller {
             }
 
             @Override
-            public void guard(Transaction tx) {
+            public void guard(Transaction tx, Membership membership) {
+                if (membership.role() != Role.GRANTEE) {
+                    return; // the account's owner on its own calendar: no grant involved
+                }
                 tx.check("grant", GrantItem.key(accountId, principal.userId()), new Condition(STILL_GRANTED,
                         Map.of("#status", GrantItem.STATUS, "#scopes", "scopes"),
                         Map.of(":active", Attr.s(Grant.ACTIVE), ":scope", Attr.s(Grant.WRITE))));

@@ -124,7 +124,7 @@ public class BookingService {
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
                     changesOf(null, booking))), null);
             idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
-            caller.guard(tx);
+            caller.guard(tx, me);
             try {
                 table.write(tx);
                 return view;
@@ -232,7 +232,7 @@ public class BookingService {
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
                     changesOf(before, after))), null);
             idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
-            caller.guard(tx);
+            caller.guard(tx, me);
             try {
                 table.write(tx);
                 return view;
@@ -270,7 +270,7 @@ public class BookingService {
             releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()));
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
                     changesOf(before, after))), null);
-            caller.guard(tx);
+            caller.guard(tx, me);
             try {
                 table.write(tx);
                 return;

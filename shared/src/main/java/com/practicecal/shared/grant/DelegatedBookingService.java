@@ -41,11 +41,13 @@ public class DelegatedBookingService {
     public BookingView.Page list(Principal principal, String accountId, BookingQuery query) {
         Membership me = bookings.resolve(read(principal, accountId));
         BookingView.Page page = bookings.listFor(me, query);
-        return new BookingView.Page(page.items().stream().map(AccessPolicy::forGrantee).toList(), page.nextCursor());
+        return new BookingView.Page(page.items().stream().map(b -> access.project(b, me)).toList(), page.nextCursor());
     }
 
     public BookingView get(Principal principal, String accountId, String bookingId) {
-        return AccessPolicy.forGrantee(bookings.get(read(principal, accountId), bookingId));
+        BookingCaller caller = read(principal, accountId);
+        Membership me = bookings.resolve(caller);
+        return access.project(bookings.get(caller, bookingId), me);
     }
 
     /** A grantee may enter full client contact data; it is stored for the account but not shown back. */
@@ -55,19 +57,24 @@ public class DelegatedBookingService {
         BookingView view = bookings.create(caller, new BookingService.NewBooking(null, request.roomId(), request.interval(),
                 request.client().toClient(), null, null), Idempotency.of(idempotencyKey, caller.idempotencyScope(),
                 "POST /v1/accounts/" + accountId + "/bookings", request), requestId);
-        return AccessPolicy.forGrantee(view);
+        return shaped(caller, view);
     }
 
     public BookingView move(Principal principal, String accountId, String bookingId, MoveBookingRequest request,
                             Optional<String> idempotencyKey, String requestId) {
         BookingCaller caller = write(principal, accountId);
-        return AccessPolicy.forGrantee(bookings.move(caller, bookingId, request.room(), request.interval(), false,
+        return shaped(caller, bookings.move(caller, bookingId, request.room(), request.interval(), false,
                 before -> { }, Idempotency.of(idempotencyKey, caller.idempotencyScope(),
                         "PATCH /v1/accounts/" + accountId + "/bookings/" + bookingId, request), requestId));
     }
 
     public void cancel(Principal principal, String accountId, String bookingId, String requestId) {
         bookings.cancel(write(principal, accountId), bookingId, before -> { }, requestId);
+    }
+
+    /** Shaped for whoever the caller turned out to be: the owner on its own calendar, or a grantee. */
+    private BookingView shaped(BookingCaller caller, BookingView view) {
+        return caller.resolved().map(me -> access.project(view, me)).orElseGet(() -> AccessPolicy.forGrantee(view));
     }
 
     private BookingCaller read(Principal principal, String accountId) {
