@@ -78,6 +78,23 @@ public final class Check {
         }
     }
 
+    /** The optional {@code limit} query parameter of a listing. */
+    public static int limit(ApiRequest request, int fallback, int max) {
+        if (request.query("limit").isEmpty()) {
+            return fallback;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(request.query("limit").get());
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "must be a number");
+        }
+        if (limit < 1 || limit > max) {
+            throw new ValidationException("limit", "must be between 1 and " + max);
+        }
+        return limit;
+    }
+
     public static String id(String field, String value) {
         String text = text(field, value, 64);
         if (!text.matches("[A-Za-z0-9_-]+")) {

@@ -18,17 +18,7 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
         if (!to.isAfter(from)) {
             throw new ValidationException("to", "must be after from");
         }
-        int limit = DEFAULT_LIMIT;
-        if (request.query("limit").isPresent()) {
-            try {
-                limit = Integer.parseInt(request.query("limit").get());
-            } catch (NumberFormatException e) {
-                throw new ValidationException("limit", "must be a number");
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
-            }
-        }
+        int limit = Check.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
         return new AuditQuery(from, to,
                 request.query("actor").map(v -> Check.optionalText("actor", v, 128)).orElse(null),
                 request.query("action").map(v -> Check.optionalText("action", v, 64)).orElse(null),

@@ -1,18 +1,13 @@
 package com.practicecal.shared.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
-import com.practicecal.shared.error.ValidationException;
-import com.practicecal.shared.json.Json;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Cursors;
 import com.practicecal.shared.store.MainTable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +52,11 @@ public class AuditService {
             request.filterExpression(filter.toString());
         }
         if (query.cursor() != null) {
-            request.exclusiveStartKey(decode(query.cursor(), me.accountId()));
+            request.exclusiveStartKey(Cursors.start(query.cursor(), Attr.GSI1PK, AuditItem.listPartition(me.accountId())));
         }
         var response = audit.query(request);
         List<AuditEntry> entries = response.items().stream().map(AuditItem::fromItem).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? encode(response.lastEvaluatedKey()) : null;
-        return new AuditView.Page(entries, next);
+        return new AuditView.Page(entries, Cursors.next(response));
     }
 
     private static void addFilter(StringBuilder filter, Map<String, String> names, Map<String, AttributeValue> values,
@@ -133,27 +126,5 @@ public class AuditService {
             return new AuditView.Verification(false, checked, lastEventId);
         }
         return new AuditView.Verification(true, checked, null);
-    }
-
-    private static String encode(Map<String, AttributeValue> key) {
-        Map<String, String> plain = new HashMap<>();
-        key.forEach((name, value) -> plain.put(name, value.s() != null ? value.s() : "n:" + value.n()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decode(String cursor, String accountId) {
-        try {
-            Map<String, String> plain = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(cursor),
-                    new TypeReference<Map<String, String>>() { });
-            if (!AuditItem.listPartition(accountId).equals(plain.get(Attr.GSI1PK))) {
-                throw new IllegalArgumentException("foreign cursor");
-            }
-            Map<String, AttributeValue> key = new HashMap<>();
-            plain.forEach((name, value) -> key.put(name, value.startsWith("n:")
-                    ? AttributeValue.fromN(value.substring(2)) : Attr.s(value)));
-            return key;
-        } catch (RuntimeException | java.io.IOException e) {
-            throw new ValidationException("cursor", "is not a valid cursor");
-        }
     }
 }

@@ -21,17 +21,7 @@ public record BookingQuery(Instant from, Instant to, int limit, String cursor) {
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new ValidationException("to", "a range may span at most 92 days");
         }
-        int limit = DEFAULT_LIMIT;
-        if (request.query("limit").isPresent()) {
-            try {
-                limit = Integer.parseInt(request.query("limit").get());
-            } catch (NumberFormatException e) {
-                throw new ValidationException("limit", "must be a number");
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
-            }
-        }
+        int limit = Check.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
         String cursor = request.query("cursor").map(c -> Check.optionalText("cursor", c, 1024)).orElse(null);
         return new BookingQuery(from, to, limit, cursor);
     }

@@ -5,7 +5,6 @@ import com.practicecal.shared.error.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
