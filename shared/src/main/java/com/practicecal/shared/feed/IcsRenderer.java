@@ -8,6 +8,7 @@ import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
@@ -39,7 +40,7 @@ public final class IcsRenderer {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", CALENDAR_NAME));
-        calendar.add(new RefreshInterval(new ParameterList(), REFRESH));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH)); // RFC 7986: VALUE required
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         for (FeedEntry entry : entries) {
             VEvent event = new VEvent(false); // no DTSTAMP of "now": the stamp is the entry's

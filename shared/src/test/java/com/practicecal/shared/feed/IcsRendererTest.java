@@ -46,7 +46,8 @@ class IcsRendererTest {
         assertThat(busy.getSummary().getValue()).isEqualTo("Belegt");
         assertThat(busy.getDescription()).isNull();
         assertThat(busy.getLocation()).isNull();
-        assertThat(ics).contains("\r\n").contains("DTSTART:20260329T070000Z");
+        assertThat(ics).contains("\r\n").contains("DTSTART:20260329T070000Z")
+                .contains("REFRESH-INTERVAL;VALUE=DURATION:PT15M\r\n");
         assertThat(Biweekly.parse(ics).all()).hasSize(1);
     }
 
