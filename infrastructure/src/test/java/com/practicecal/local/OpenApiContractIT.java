@@ -162,6 +162,19 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", "/v1/webhooks/" + hookId, api.delete("/v1/webhooks/" + hookId, token));
         check("DELETE", "/v1/webhooks/" + hookId, api.delete("/v1/webhooks/" + hookId, token)); // 404
         check("GET", "/v1/webhooks/missing/deliveries", api.get("/v1/webhooks/missing/deliveries", token)); // 404
+
+        // calendar feeds: the .ics is text/calendar, 304 has no body
+        ApiResult feed = api.post("/v1/feeds", Map.of("includeBusy", true), token);
+        check("POST", "/v1/feeds", feed);
+        check("POST", "/v1/feeds", api.post("/v1/feeds", Map.of("includeBusy", "maybe"), token)); // 422
+        check("GET", "/v1/feeds", api.get("/v1/feeds", token));
+        String ics = java.net.URI.create(feed.field("url")).getPath();
+        ApiResult calendar = api.get(ics, null);
+        check("GET", ics, calendar);
+        check("GET", ics, api.get(ics, null, "If-None-Match", calendar.header("ETag").orElseThrow())); // 304
+        check("GET", "/v1/public/feeds/unknown.ics", api.get("/v1/public/feeds/unknown.ics", null)); // 404
+        check("DELETE", "/v1/feeds/" + feed.field("id"), api.delete("/v1/feeds/" + feed.field("id"), token));
+        check("DELETE", "/v1/feeds/" + feed.field("id"), api.delete("/v1/feeds/" + feed.field("id"), token)); // 404
     }
 
     private void check(String method, String path, ApiResult result) {

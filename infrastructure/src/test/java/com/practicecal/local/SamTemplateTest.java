@@ -16,7 +16,8 @@ class SamTemplateTest {
             "GET /v1/public/therapists/{therapistId}/slots",
             "POST /v1/public/therapists/{therapistId}/bookings",
             "DELETE /v1/public/bookings/{bookingId}",
-            "PATCH /v1/public/bookings/{bookingId}");
+            "PATCH /v1/public/bookings/{bookingId}",
+            "GET /v1/public/feeds/{file}");
 
     private final SamTemplate template = SamTemplate.load();
 

@@ -39,7 +39,7 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
     private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (response.body() != null) {
-            headers.put("Content-Type", "application/json");
+            headers.put(ApiResponse.CONTENT_TYPE, "application/json"); // a handler's own Content-Type wins below
         }
         headers.put("Cache-Control", "no-store");
         headers.putAll(response.headers());

@@ -4,8 +4,12 @@ import com.practicecal.shared.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a handler returns: status, JSON body (already serialized) and extra headers. */
+/**
+ * What a handler returns: status, body (JSON, already serialized, unless made by {@link #text}) and extra headers.
+ * Extra headers win over {@link ApiFunction}'s defaults, so a {@code Content-Type} here replaces the JSON one.
+ */
 public record ApiResponse(int status, String body, Map<String, String> headers) {
+    public static final String CONTENT_TYPE = "Content-Type";
 
     public static ApiResponse ok(Object body) {
         return json(200, body);
@@ -21,6 +25,11 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
 
     public static ApiResponse json(int status, Object body) {
         return new ApiResponse(status, Json.write(body), Map.of());
+    }
+
+    /** A non-JSON body (e.g. {@code text/calendar}); its {@code Content-Type} replaces the default JSON one. */
+    public static ApiResponse text(int status, String body, String contentType) {
+        return new ApiResponse(status, body, Map.of(CONTENT_TYPE, contentType));
     }
 
     public ApiResponse withHeader(String name, String value) {

@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +56,37 @@ public class CalendarService {
     public CalendarView calendarFor(Membership me, CalendarQuery query) {
         ZoneId zone = me.timeZone();
         Map<String, CalendarView.RoomRef> rooms = bookableRooms(me);
+        Interval range = new Interval(query.from(), query.to());
+        return new CalendarView(query.from().atZone(zone).toOffsetDateTime(), query.to().atZone(zone).toOffsetDateTime(),
+                new ArrayList<>(rooms.values()), confirmedBookings(me, range), busyBlocks(me, rooms.keySet(), range));
+    }
 
+    /** The account's confirmed bookings overlapping {@code range} (cancelled ones are left out), by start. */
+    public List<BookingView> confirmedBookings(Membership me, Interval range) {
+        List<BookingView> own = new ArrayList<>();
+        String cursor = null;
+        do {
+            BookingView.Page page = bookings.listFor(me, new BookingQuery(range.start(), range.end(), BookingQuery.MAX_LIMIT, cursor));
+            page.items().stream().filter(b -> BookingStatus.CONFIRMED.name().equals(b.status()))
+                    .map(b -> access.project(b, me)).forEach(own::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return own;
+    }
+
+    /**
+     * Other accounts' use of the given rooms overlapping {@code range}, as intervals only (from the occupancy days),
+     * by start; a block spanning midnight is stored on two days and returned once.
+     */
+    public List<CalendarView.BusyBlock> busyBlocks(Membership me, Collection<String> roomIds, Interval range) {
+        ZoneId zone = me.timeZone();
         List<Map<String, AttributeValue>> dayKeys = new ArrayList<>();
-        List<LocalDate> days = new Interval(query.from(), query.to()).utcDays();
-        rooms.keySet().forEach(room -> days.forEach(day -> dayKeys.add(OccupancyDayItem.key(room, day))));
+        List<LocalDate> days = range.utcDays();
+        roomIds.forEach(room -> days.forEach(day -> dayKeys.add(OccupancyDayItem.key(room, day))));
         Map<String, Map<String, AttributeValue>> found = new LinkedHashMap<>();
         for (int i = 0; i < dayKeys.size(); i += BATCH) {
             found.putAll(table.batchGet(dayKeys.subList(i, Math.min(dayKeys.size(), i + BATCH))));
         }
-        Interval range = new Interval(query.from(), query.to());
         Map<String, CalendarView.BusyBlock> busy = new LinkedHashMap<>();
         for (Map<String, AttributeValue> item : found.values()) {
             String roomId = Attr.str(item, Attr.PK).substring(RoomItem.PREFIX.length());
@@ -77,21 +100,13 @@ public class CalendarService {
                 }
             });
         }
-        List<BookingView> own = new ArrayList<>();
-        String cursor = null;
-        do {
-            BookingView.Page page = bookings.listFor(me, new BookingQuery(query.from(), query.to(), BookingQuery.MAX_LIMIT, cursor));
-            page.items().stream().filter(b -> BookingStatus.CONFIRMED.name().equals(b.status()))
-                    .map(b -> access.project(b, me)).forEach(own::add);
-            cursor = page.nextCursor();
-        } while (cursor != null);
         List<CalendarView.BusyBlock> blocks = new ArrayList<>(busy.values());
         blocks.sort(Comparator.comparing(CalendarView.BusyBlock::start));
-        return new CalendarView(query.from().atZone(zone).toOffsetDateTime(), query.to().atZone(zone).toOffsetDateTime(),
-                new ArrayList<>(rooms.values()), own, blocks);
+        return blocks;
     }
 
-    private Map<String, CalendarView.RoomRef> bookableRooms(Membership me) {
+    /** Rooms the account can book: its own active rooms and, as a community member, the community's shared rooms. */
+    public Map<String, CalendarView.RoomRef> bookableRooms(Membership me) {
         Map<String, CalendarView.RoomRef> rooms = new LinkedHashMap<>();
         table.query(QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
