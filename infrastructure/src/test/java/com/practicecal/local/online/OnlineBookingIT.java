@@ -231,6 +231,34 @@ class OnlineBookingIT extends LocalStackIT {
         assertThat(OccupancyCheck.overlaps(local, a.room)).isEmpty();
     }
 
+    /** Two free rooms, one therapist: concurrent online bookings of the same time must not double-book the therapist. */
+    @Test
+    void concurrentOnlineBookingsNeverDoubleBookTheTherapistAcrossRooms() throws Exception {
+        Therapist t = therapist(Map.of());
+        String secondRoom = api.post("/v1/rooms", Map.of("name", "Zweiter Raum"), t.owner.accessToken()).field("id");
+        assertThat(secondRoom).isNotNull();
+        LocalDate day = LocalDate.now(BERLIN).plusDays(17);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ApiResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return api.post(publicPath(t), publicBooking(time(day, 9, n % 2 == 0 ? 0 : 15), "P" + n,
+                        "p" + n + "@client.test"), null);
+            }));
+        }
+        start.countDown();
+        List<ApiResult> results = new ArrayList<>();
+        for (Future<ApiResult> f : futures) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(results).filteredOn(r -> r.status() == 201).as("one therapist, one appointment at a time").hasSize(1);
+        assertThat(results).filteredOn(r -> r.status() != 201).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(409));
+    }
+
     @Test
     void daylightSavingWeekKeepsLocalWorkingHours() {
         Therapist t = therapist(Map.of("horizonDays", 365));

@@ -83,7 +83,21 @@ public class BookingService {
      * the service and the token's hash.
      */
     public record NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
-                             String manageTokenHash) {
+                             String manageTokenHash, Map<LocalDate, Long> therapistDayVersions) {
+        public NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
+                          String manageTokenHash) {
+            this(bookingId, roomId, interval, client, serviceId, manageTokenHash, null);
+        }
+    }
+
+    /**
+     * The therapist's calendar changed after an online booking checked it was free (the account-day counters
+     * moved); the caller re-checks availability and tries again.
+     */
+    public static final class TherapistCalendarChanged extends RuntimeException {
+        TherapistCalendarChanged() {
+            super("therapist calendar changed", null, false, false);
+        }
     }
 
     public BookingView create(BookingCaller caller, NewBooking request, Optional<Idempotency> idempotency, String requestId) {
@@ -119,6 +133,8 @@ public class BookingService {
             Transaction tx = table.transaction()
                     .put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
             OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
+            AccountDayItem.bump(tx, me.accountId(), request.therapistDayVersions() != null
+                    ? request.therapistDayVersions().keySet() : interval.utcDays(), request.therapistDayVersions());
             claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()));
             checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
@@ -222,6 +238,9 @@ public class BookingService {
                     .put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
             OccupancyWrites.add(tx, bookingId, me.accountId(), roomId, interval, days, before.roomId(),
                     before.interval().utcDays());
+            java.util.Set<LocalDate> touched = new java.util.TreeSet<>(interval.utcDays());
+            touched.addAll(before.interval().utcDays());
+            AccountDayItem.bump(tx, me.accountId(), touched, null);
             YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
             YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
             if (!oldMonth.equals(newMonth)) {
@@ -267,6 +286,7 @@ public class BookingService {
             Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
             OccupancyWrites.add(tx, bookingId, me.accountId(), before.roomId(), before.interval(), List.of(),
                     before.roomId(), before.interval().utcDays());
+            AccountDayItem.bump(tx, me.accountId(), before.interval().utcDays(), null);
             releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()));
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
                     changesOf(before, after))), null);
@@ -285,6 +305,9 @@ public class BookingService {
         if (TAG_QUOTA.equals(tag)) {
             throw new ConflictException(ErrorCodes.QUOTA_EXCEEDED, "the monthly appointment limit of plan "
                     + me.plan() + " (" + me.plan().monthlyAppointmentCap().orElse(0) + ") is reached");
+        }
+        if (tag != null && tag.startsWith(AccountDayItem.TAG)) {
+            throw new TherapistCalendarChanged();
         }
         if ("grant".equals(tag)) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");

@@ -1,6 +1,7 @@
 package com.practicecal.shared.online;
 
 import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.booking.OccupancyDay;
 import com.practicecal.shared.booking.OccupancyDayItem;
@@ -49,23 +50,36 @@ public class AvailabilityReader {
     }
 
     public SlotFinder.Availability availability(Therapist therapist, Interval range) {
-        return availability(therapist, range, null);
+        return snapshot(therapist, range, null).availability();
     }
 
-    public SlotFinder.Availability availability(Therapist therapist, Interval range, String ignoredBookingId) {
+    /**
+     * Availability plus the therapist's account-day counters for the same days, read in the same batches: an
+     * online booking conditions on those counters, so the therapist-free check still holds at commit.
+     */
+    public record Snapshot(SlotFinder.Availability availability, Map<LocalDate, Long> therapistDayVersions) {
+    }
+
+    public Snapshot snapshot(Therapist therapist, Interval range, String ignoredBookingId) {
         List<String> rooms = bookableRooms(therapist);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         List<LocalDate> days = range.utcDays();
         rooms.forEach(room -> days.forEach(day -> keys.add(OccupancyDayItem.key(room, day))));
-        List<OccupancyDay> occupancy = new ArrayList<>();
+        days.forEach(day -> keys.add(AccountDayItem.key(therapist.accountId(), day)));
+        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
         for (int i = 0; i < keys.size(); i += BATCH) {
-            table.batchGet(keys.subList(i, Math.min(keys.size(), i + BATCH))).values().forEach(item -> {
-                String roomId = Attr.str(item, Attr.PK).substring(RoomItem.PREFIX.length());
-                occupancy.add(OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item));
-            });
+            found.putAll(table.batchGet(keys.subList(i, Math.min(keys.size(), i + BATCH))));
         }
-        return SlotFinder.Availability.of(therapist.accountId(), therapist.zone(), therapist.settings(), rooms, occupancy,
-                ignoredBookingId);
+        List<OccupancyDay> occupancy = new ArrayList<>();
+        found.values().stream().filter(item -> Attr.str(item, Attr.PK).startsWith(RoomItem.PREFIX)).forEach(item -> {
+            String roomId = Attr.str(item, Attr.PK).substring(RoomItem.PREFIX.length());
+            occupancy.add(OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item));
+        });
+        Map<LocalDate, Long> versions = new java.util.TreeMap<>();
+        days.forEach(day -> versions.put(day,
+                AccountDayItem.version(found.get(DynamoTable.keyString(AccountDayItem.key(therapist.accountId(), day))))));
+        return new Snapshot(SlotFinder.Availability.of(therapist.accountId(), therapist.zone(), therapist.settings(), rooms,
+                occupancy, ignoredBookingId), versions);
     }
 
     /** Own active rooms first (by creation), then rooms other members share with the community. */

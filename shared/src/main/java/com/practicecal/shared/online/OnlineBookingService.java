@@ -112,15 +112,32 @@ public class OnlineBookingService {
                 return receipt(replay.get(), therapist.zone());
             }
         }
-        SlotFinder.Availability availability = reader.availability(therapist, around(appointment, service));
-        List<String> rooms = roomsFor(availability, service, appointment, clock.instant());
+        for (int attempt = 1; ; attempt++) {
+            AvailabilityReader.Snapshot snapshot = reader.snapshot(therapist, around(appointment, service), null);
+            List<String> rooms = roomsFor(snapshot.availability(), service, appointment, clock.instant());
+            try {
+                return bookFirstFreeRoom(caller, therapist, service, request, appointment, rooms, snapshot, idempotency,
+                        requestId);
+            } catch (BookingService.TherapistCalendarChanged changed) {
+                if (attempt >= 3) {
+                    throw new ConflictException(ErrorCodes.SLOT_TAKEN, "this time is no longer available");
+                }
+            }
+        }
+    }
+
+    private PublicBookingView bookFirstFreeRoom(BookingCaller caller, AvailabilityReader.Therapist therapist,
+                                                BookingSettings.Service service, PublicBookingRequest request,
+                                                Interval appointment, List<String> rooms,
+                                                AvailabilityReader.Snapshot snapshot, Optional<Idempotency> idempotency,
+                                                String requestId) {
         DomainException last = new ConflictException(ErrorCodes.SLOT_TAKEN, "this time is no longer available");
         for (String room : rooms) {
             try {
                 String bookingId = java.util.UUID.randomUUID().toString();
                 BookingView view = bookings.create(caller, new BookingService.NewBooking(bookingId, room, appointment,
-                        request.client().toClient(), service.id(), ManageTokens.hash(tokens.tokenFor(bookingId))),
-                        idempotency, requestId);
+                        request.client().toClient(), service.id(), ManageTokens.hash(tokens.tokenFor(bookingId)),
+                        snapshot.therapistDayVersions()), idempotency, requestId);
                 return receipt(view, therapist.zone());
             } catch (ConflictException taken) {
                 if (!ErrorCodes.ROOM_TAKEN.equals(taken.code())) {
@@ -153,7 +170,8 @@ public class OnlineBookingService {
         BookingSettings.Service service = service(rules, booking.serviceId(), "start");
         Instant start = request.startInstant();
         Interval appointment = new Interval(start, start.plus(Duration.ofMinutes(service.durationMinutes())));
-        SlotFinder.Availability availability = reader.availability(therapist, around(appointment, service), bookingId);
+        SlotFinder.Availability availability = reader.snapshot(therapist, around(appointment, service), bookingId)
+                .availability();
         List<String> rooms = roomsFor(availability, service, appointment, clock.instant());
         String room = rooms.contains(booking.roomId()) ? booking.roomId() : rooms.get(0);
         BookingCaller caller = BookingCaller.publicClient(booking.accountId());
