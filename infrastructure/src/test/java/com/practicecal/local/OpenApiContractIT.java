@@ -141,6 +141,16 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", delegatedBooking, api.delete(delegatedBooking, colleague.accessToken()));
         check("DELETE", "/v1/grants/" + colleague.userId(), api.delete("/v1/grants/" + colleague.userId(), lOwner.accessToken()));
         check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken())); // 404 after revoke
+        TestUser xl = users.signUpAndLogin(Plan.XL);
+        String staffEmail = TestUsers.uniqueEmail();
+        ApiResult staff = api.post("/v1/staff", Map.of("email", staffEmail, "role", "SECRETARY"), xl.accessToken());
+        check("POST", "/v1/staff", staff);
+        check("POST", "/v1/staff", api.post("/v1/staff", Map.of("email", staffEmail, "role", "SECRETARY"), token)); // 403
+        check("GET", "/v1/staff", api.get("/v1/staff", xl.accessToken()));
+        String staffPath = "/v1/staff/" + staff.field("userId");
+        check("PATCH", staffPath, api.patch(staffPath, Map.of("scopes", List.of("audit")), xl.accessToken()));
+        check("DELETE", staffPath, api.delete(staffPath, xl.accessToken()));
+        check("DELETE", staffPath, api.delete(staffPath, xl.accessToken())); // 404
         check("GET", "/v1/audit", api.get("/v1/audit", token));
         check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
 

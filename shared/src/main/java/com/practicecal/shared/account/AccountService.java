@@ -144,8 +144,17 @@ public class AccountService {
             return AccountView.of(membership, before);
         }
         Events events = new Events(access.actor(membership), requestId, clock.instant());
+        // staff carry the plan on their membership item too: a downgrade below XL ends their access at once
+        var staff = table.query(software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", Attr.s(UserItem.staffPartition(membership.accountId()))))).items();
         try {
-            table.write(table.transaction()
+            var tx = table.transaction();
+            for (var member : staff) {
+                tx.update("staff", UserItem.key(Attr.str(member, "userId")), Expression.update("SET #plan = :plan")
+                        .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())));
+            }
+            table.write(tx
                     .update("account", AccountItem.key(membership.accountId()), Expression
                             .update("SET #plan = :plan").when(OWNED_BY_CALLER_AND_ROOMS_FIT)
                             .name("#plan", AccountItem.PLAN)

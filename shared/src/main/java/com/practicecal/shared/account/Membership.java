@@ -8,13 +8,18 @@ import java.time.ZoneId;
  * user item so that resolving a caller costs no extra read. Plan and time-zone changes update both items in one
  * transaction, and so do joining and leaving a calendar community ({@code communityId}).
  */
-public record Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone, String communityId) {
+public record Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone, String communityId,
+                         java.util.Set<String> scopes) {
     public Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone) {
         this(userId, accountId, role, plan, timeZone, null);
     }
 
+    public Membership(String userId, String accountId, Role role, Plan plan, ZoneId timeZone, String communityId) {
+        this(userId, accountId, role, plan, timeZone, communityId, java.util.Set.of());
+    }
+
     public Membership withPlan(Plan newPlan) {
-        return new Membership(userId, accountId, role, newPlan, timeZone, communityId);
+        return new Membership(userId, accountId, role, newPlan, timeZone, communityId, scopes);
     }
 
     public boolean inCommunity(String id) {

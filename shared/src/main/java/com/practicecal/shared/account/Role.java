@@ -1,9 +1,9 @@
 package com.practicecal.shared.account;
 
 /**
- * A caller's relation to the account it acts on: its owner, or a user of another account working in it under a
- * grant. Staff roles arrive with the staff feature.
+ * A caller's relation to the account it acts on: its owner, a staff member of the practice (scoped, plan XL),
+ * or a user of another account working in it under a grant.
  */
 public enum Role {
-    OWNER, GRANTEE
+    OWNER, STAFF, GRANTEE
 }

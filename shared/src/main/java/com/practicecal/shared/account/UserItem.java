@@ -14,6 +14,14 @@ public final class UserItem {
     public static final String TYPE = "User";
     public static final String PLAN = "plan";
     public static final String COMMUNITY = "communityId";
+    public static final String SCOPES = "scopes";
+    public static final String ROLE = "role";
+    public static final String ACCOUNT = "accountId";
+
+    /** Staff of an account are listed through GSI1. */
+    public static String staffPartition(String accountId) {
+        return "ACCOUNT#" + accountId + "#STAFF";
+    }
 
     private UserItem() {
     }
@@ -34,11 +42,18 @@ public final class UserItem {
         if (membership.communityId() != null) {
             item.put(COMMUNITY, Attr.s(membership.communityId()));
         }
+        if (membership.role() == Role.STAFF) {
+            item.put(SCOPES, AttributeValue.fromL(membership.scopes().stream().sorted().map(Attr::s).toList()));
+            item.put(Attr.GSI1PK, Attr.s(staffPartition(membership.accountId())));
+            item.put(Attr.GSI1SK, Attr.s(email));
+        }
         return item;
     }
 
     public static Membership fromItem(Map<String, AttributeValue> item) {
         return new Membership(Attr.str(item, "userId"), Attr.str(item, "accountId"), Role.valueOf(Attr.str(item, "role")),
-                Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")), Attr.str(item, COMMUNITY));
+                Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")), Attr.str(item, COMMUNITY),
+                item.containsKey(SCOPES) ? new java.util.TreeSet<>(item.get(SCOPES).l().stream().map(AttributeValue::s).toList())
+                        : java.util.Set.of());
     }
 }

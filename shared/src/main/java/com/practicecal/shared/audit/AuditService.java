@@ -28,9 +28,8 @@ public class AuditService {
     }
 
     private Membership owner(Principal principal) {
-        Membership me = access.membership(principal, main.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
-        return me;
+        return access.member(principal, main.batchGet(List.of(UserItem.key(principal.userId()))),
+                com.practicecal.shared.staff.StaffScopes.AUDIT);
     }
 
     /** Entries newest first, filtered, paginated with an opaque cursor. */

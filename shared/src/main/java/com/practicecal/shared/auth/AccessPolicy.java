@@ -35,6 +35,31 @@ public class AccessPolicy {
         return UserItem.fromItem(item);
     }
 
+    /**
+     * The caller's own account for work that needs {@code scope}: its owner always; staff only with the scope
+     * and while the plan allows staff (a downgrade below XL ends staff access at once).
+     */
+    public Membership member(Principal principal, Map<String, Map<String, AttributeValue>> batch, String scope) {
+        Membership membership = membership(principal, batch);
+        requireScope(membership, scope);
+        return membership;
+    }
+
+    public void requireScope(Membership membership, String scope) {
+        if (membership.role() == Role.OWNER) {
+            return;
+        }
+        if (membership.role() != Role.STAFF) {
+            throw new ForbiddenException(ErrorCodes.FORBIDDEN, "not allowed");
+        }
+        if (!membership.plan().allowsStaff()) {
+            throw new ForbiddenException(ErrorCodes.PLAN_REQUIRED, "staff access needs plan XL");
+        }
+        if (!membership.scopes().contains(scope)) {
+            throw new ForbiddenException(ErrorCodes.MISSING_SCOPE, "your role lacks the scope " + scope);
+        }
+    }
+
     /** Owner-only actions (plan, settings). */
     public void requireOwner(Membership membership) {
         if (membership.role() != Role.OWNER) {
@@ -114,6 +139,9 @@ public class AccessPolicy {
     public Actor actor(Membership membership) {
         if (membership.role() == Role.GRANTEE) {
             return Actor.grantee(membership.userId(), membership.accountId());
+        }
+        if (membership.role() == Role.STAFF) {
+            return new Actor(membership.userId(), "staff", "staff");
         }
         return Actor.owner(membership.userId());
     }

@@ -16,6 +16,7 @@ import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
+import com.practicecal.shared.staff.StaffScopes;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public interface BookingCaller {
             }
 
             public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
-                return access.membership(principal, batch);
+                return access.member(principal, batch, StaffScopes.APPOINTMENTS);
             }
 
             public Actor actor(Membership membership) {

@@ -16,6 +16,7 @@ import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomStatus;
+import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
@@ -163,14 +164,30 @@ public class BookingService {
         return caller.resolve(table.batchGet(caller.identityKeys()));
     }
 
-    public BookingView get(Principal principal, String bookingId) {
+    public BookingView get(Principal principal, String bookingId, String requestId) {
         var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
-        Membership me = access.membership(principal, batch);
-        return BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
+        Membership me = access.member(principal, batch, StaffScopes.APPOINTMENTS);
+        BookingView view = BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
+        logContactView(me, "booking.contact_viewed", "booking", bookingId, requestId);
+        return view;
     }
 
-    public BookingView.Page list(Principal principal, BookingQuery query) {
-        return listFor(access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId())))), query);
+    /** Non-owners opening client contact data leave an audit entry (the owner's own reads do not). */
+    private void logContactView(Membership me, String action, String targetType, String targetId, String requestId) {
+        if (me.role() == com.practicecal.shared.account.Role.OWNER) {
+            return;
+        }
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), action, targetType,
+                targetId, Map.of())), null));
+    }
+
+    public BookingView.Page list(Principal principal, BookingQuery query, String requestId) {
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                StaffScopes.APPOINTMENTS);
+        BookingView.Page page = listFor(me, query);
+        logContactView(me, "bookings.contact_viewed", "account", me.accountId(), requestId);
+        return page;
     }
 
     /** The account's bookings overlapping the range, for a caller already resolved. */

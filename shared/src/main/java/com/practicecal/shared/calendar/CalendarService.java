@@ -49,7 +49,8 @@ public class CalendarService {
     }
 
     public CalendarView calendar(Principal principal, CalendarQuery query) {
-        return calendarFor(access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId())))), query);
+        return calendarFor(access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS), query);
     }
 
     /** The calendar of the account {@code me} acts on; bookings are shaped for {@code me} by the access policy. */

@@ -79,7 +79,8 @@ public class RoomService {
     }
 
     public RoomView.Page list(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
         var response = table.query(QueryRequest.builder().indexName(Attr.GSI1)
                 .keyConditionExpression("#pk = :pk")
                 .filterExpression("#status = :active")

@@ -21,6 +21,6 @@ public class GetBookingHandler extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(bookings.get(request.principal(), request.pathParam("bookingId")));
+        return ApiResponse.ok(bookings.get(request.principal(), request.pathParam("bookingId"), request.requestId()));
     }
 }

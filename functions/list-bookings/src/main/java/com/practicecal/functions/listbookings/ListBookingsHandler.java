@@ -22,6 +22,6 @@ public class ListBookingsHandler extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(bookings.list(request.principal(), BookingQuery.from(request)));
+        return ApiResponse.ok(bookings.list(request.principal(), BookingQuery.from(request), request.requestId()));
     }
 }

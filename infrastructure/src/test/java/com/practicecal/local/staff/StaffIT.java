@@ -1,0 +1,109 @@
+package com.practicecal.local.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.practicecal.local.ApiResult;
+import com.practicecal.local.LocalStackIT;
+import com.practicecal.local.TestUser;
+import com.practicecal.local.TestUsers;
+import com.practicecal.shared.plan.Plan;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Staff (plan XL) get exactly their scopes; removal and a downgrade below XL end access with the next request. */
+class StaffIT extends LocalStackIT {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    /** Adds staff through the API, then sets a permanent password as the invited person would, and logs in. */
+    private String staffToken(TestUser owner, String role, List<String> scopes) {
+        String email = TestUsers.uniqueEmail();
+        ApiResult added = api.post("/v1/staff", scopes == null ? Map.of("email", email, "role", role)
+                : Map.of("email", email, "role", role, "scopes", scopes), owner.accessToken());
+        assertThat(added.status()).as("%s", added).isEqualTo(201);
+        local.cognito().adminSetUserPassword(b -> b.userPoolId(local.userPoolId()).username(email)
+                .password(TestUsers.PASSWORD).permanent(true));
+        return users.login(email, TestUsers.PASSWORD).accessToken();
+    }
+
+    @Test
+    void staffWorkWithinTheirScopes() {
+        TestUser owner = users.signUpAndLogin(Plan.XL);
+        String room = api.post("/v1/rooms", Map.of("name", "Praxis"), owner.accessToken()).field("id");
+        String secretary = staffToken(owner, "SECRETARY", null);
+        String accountant = staffToken(owner, "ACCOUNTING", null);
+        String auditor = staffToken(owner, "CUSTOM", List.of("audit"));
+        LocalDate day = LocalDate.now(BERLIN).plusDays(25);
+
+        ApiResult booked = api.post("/v1/bookings", booking(room, day, 9), secretary);
+        assertThat(booked.status()).as("%s", booked).isEqualTo(201);
+        assertThat(booked.field("createdBy")).isNotEqualTo(owner.userId());
+        ApiResult read = api.get("/v1/bookings/" + booked.field("id"), secretary);
+        assertThat(read.field("client.email")).as("a secretary manages appointments with contact data")
+                .isEqualTo("client@example.org");
+        assertThat(api.get("/v1/rooms", secretary).status()).isEqualTo(200);
+        assertThat(api.get("/v1/me", secretary).field("role")).isEqualTo("STAFF");
+        assertThat(api.post("/v1/rooms", Map.of("name", "X"), secretary).status()).isEqualTo(403);
+        assertThat(api.put("/v1/account/plan", Map.of("plan", "S"), secretary).status()).isEqualTo(403);
+        assertThat(api.get("/v1/staff", secretary).status()).isEqualTo(403);
+        ApiResult noAudit = api.get("/v1/audit", secretary);
+        assertThat(noAudit.status()).isEqualTo(403);
+        assertThat(noAudit.errorCode()).isEqualTo("MISSING_SCOPE");
+
+        ApiResult noAppointments = api.get("/v1/bookings/" + booked.field("id"), accountant);
+        assertThat(noAppointments.status()).isEqualTo(403);
+        assertThat(noAppointments.body()).contains("appointments").doesNotContain("client@example.org");
+        assertThat(api.get("/v1/calendar?from=" + enc(day, 0) + "&to=" + enc(day, 23), accountant).status()).isEqualTo(403);
+        assertThat(api.post("/v1/bookings", booking(room, day, 11), accountant).status()).isEqualTo(403);
+
+        assertThat(api.get("/v1/audit", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items")).hasSize(3);
+    }
+
+    @Test
+    void removalAndDowngradeEndAccessAtOnce() {
+        TestUser owner = users.signUpAndLogin(Plan.XL);
+        String room = api.post("/v1/rooms", Map.of("name", "Praxis"), owner.accessToken()).field("id");
+        String secretary = staffToken(owner, "SECRETARY", null);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(26);
+        assertThat(api.post("/v1/bookings", booking(room, day, 9), secretary).status()).isEqualTo(201);
+
+        assertThat(api.put("/v1/account/plan", Map.of("plan", "L"), owner.accessToken()).status()).isEqualTo(200);
+        ApiResult downgraded = api.post("/v1/bookings", booking(room, day, 10), secretary);
+        assertThat(downgraded.status()).isEqualTo(403);
+        assertThat(downgraded.errorCode()).isEqualTo("PLAN_REQUIRED");
+        assertThat(api.post("/v1/staff", Map.of("email", TestUsers.uniqueEmail(), "role", "SECRETARY"), owner.accessToken())
+                .errorCode()).isEqualTo("PLAN_REQUIRED");
+
+        assertThat(api.put("/v1/account/plan", Map.of("plan", "XL"), owner.accessToken()).status()).isEqualTo(200);
+        assertThat(api.post("/v1/bookings", booking(room, day, 10), secretary).status()).isEqualTo(201);
+        String userId = api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("userId").asText();
+        ApiResult changed = api.patch("/v1/staff/" + userId, Map.of("role", "ACCOUNTING"), owner.accessToken());
+        assertThat(changed.json().path("scopes")).extracting(n -> n.asText()).containsExactly("finances", "invoicing", "reports");
+        assertThat(api.post("/v1/bookings", booking(room, day, 11), secretary).status()).isEqualTo(403);
+        assertThat(api.delete("/v1/staff/" + userId, owner.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/v1/bookings?from=" + enc(day, 0) + "&to=" + enc(day, 23), secretary).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/staff/" + userId, owner.accessToken()).status()).isEqualTo(404);
+        assertThat(api.post("/v1/staff", Map.of("email", "x", "role", "SECRETARY"), owner.accessToken()).errorField())
+                .isEqualTo("email");
+        assertThat(api.post("/v1/staff", Map.of("email", TestUsers.uniqueEmail(), "role", "BOSS"), owner.accessToken())
+                .errorField()).isEqualTo("role");
+    }
+
+    private static Map<String, Object> booking(String room, LocalDate day, int hour) {
+        return Map.of("roomId", room, "start", at(day, hour), "end", at(day, hour).replace(hour + ":00", hour + ":50"),
+                "client", Map.of("name", "Erika Muster", "email", "client@example.org"));
+    }
+
+    private static String at(LocalDate day, int hour) {
+        return ZonedDateTime.of(day, LocalTime.of(hour, 0), BERLIN).toOffsetDateTime().toString();
+    }
+
+    private static String enc(LocalDate day, int hour) {
+        return java.net.URLEncoder.encode(at(day, hour), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,174 @@
+package com.practicecal.shared.staff;
+
+import com.practicecal.shared.account.EmailItem;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.Role;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.config.AppSettings;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.ForbiddenException;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Staff accounts (plan XL): the owner invites by email (Cognito sends the invitation with a temporary password),
+ * sets a role or scopes, changes and removes them. Removal deletes the membership item, which every request
+ * reads, so access ends with the next request; the Cognito user is disabled as well.
+ */
+@Singleton
+public class StaffService {
+    private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final CognitoIdentityProviderClient cognito;
+    private final AppSettings settings;
+    private final Clock clock;
+
+    public StaffService(MainTable table, AccessPolicy access, CognitoIdentityProviderClient cognito, AppSettings settings,
+                        Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.cognito = cognito;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public StaffRequests.StaffView invite(Principal principal, StaffRequests.Invite request, String requestId) {
+        Membership me = owner(principal);
+        String email = request.email().strip().toLowerCase(java.util.Locale.ROOT);
+        Set<String> scopes = StaffScopes.resolve(request.role(), request.scopes());
+        String userId;
+        try {
+            userId = cognito.adminCreateUser(b -> b.userPoolId(settings.userPoolId()).username(email)
+                            .userAttributes(attr("email", email), attr("email_verified", "true")))
+                    .user().attributes().stream().filter(a -> "sub".equals(a.name())).map(AttributeType::value)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("Cognito returned no sub"));
+        } catch (UsernameExistsException e) {
+            throw new ConflictException(ErrorCodes.EMAIL_TAKEN, "a user with this email already exists");
+        }
+        Instant now = clock.instant();
+        Membership staff = new Membership(userId, me.accountId(), Role.STAFF, me.plan(), me.timeZone(), me.communityId(),
+                scopes);
+        Events events = new Events(access.actor(me), requestId, now);
+        try {
+            Map<String, AttributeValue> item = new java.util.HashMap<>(UserItem.toItem(staff, email));
+            item.put("addedAt", Attr.s(now.toString()));
+            table.write(table.transaction()
+                    .put("user", item, Condition.of(NEW_ITEM))
+                    .put("email", EmailItem.toItem(email, userId, me.accountId()), Condition.of(NEW_ITEM))
+                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.added", "staff", userId,
+                            Map.of("scopes", new Change(null, String.join(",", scopes))))), null));
+        } catch (RuntimeException failure) {
+            cognito.adminDeleteUser(b -> b.userPoolId(settings.userPoolId()).username(email));
+            if (failure instanceof TransactionFailedException) {
+                throw new ConflictException(ErrorCodes.EMAIL_TAKEN, "a user with this email already exists");
+            }
+            throw failure;
+        }
+        return new StaffRequests.StaffView(userId, email, scopes, now);
+    }
+
+    public StaffRequests.StaffList list(Principal principal) {
+        Membership me = owner(principal);
+        return new StaffRequests.StaffList(table.query(QueryRequest.builder().indexName(Attr.GSI1)
+                        .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(UserItem.staffPartition(me.accountId())))))
+                .items().stream().map(StaffService::view).toList());
+    }
+
+    public StaffRequests.StaffView change(Principal principal, String userId, StaffRequests.Change request, String requestId) {
+        Membership me = owner(principal);
+        Set<String> scopes = StaffScopes.resolve(request.role() == null ? "CUSTOM" : request.role(), request.scopes());
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        try {
+            table.write(table.transaction()
+                    .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes")
+                            .name("#scopes", UserItem.SCOPES)
+                            .value(":scopes", AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList())), me))
+                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.changed", "staff", userId,
+                            Map.of("scopes", new Change(null, String.join(",", scopes))))), null));
+        } catch (TransactionFailedException e) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
+        }
+        Map<String, AttributeValue> item = table.get(UserItem.key(userId)).orElseThrow();
+        return view(item);
+    }
+
+    public void remove(Principal principal, String userId, String requestId) {
+        Membership me = owner(principal);
+        Map<String, AttributeValue> item = table.get(UserItem.key(userId))
+                .filter(i -> me.accountId().equals(Attr.str(i, UserItem.ACCOUNT)) && Role.STAFF.name().equals(Attr.str(i, UserItem.ROLE)))
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member"));
+        String email = Attr.str(item, "email");
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        try {
+            table.write(table.transaction()
+                    .delete("user", UserItem.key(userId), new Condition(STAFF_OF_ACCOUNT,
+                            Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE),
+                            Map.of(":account", Attr.s(me.accountId()), ":staff", Attr.s(Role.STAFF.name()))))
+                    .delete("email", EmailItem.key(email), Condition.of("attribute_exists(PK)"))
+                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.removed", "staff", userId,
+                            Map.of())), null));
+        } catch (TransactionFailedException e) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
+        }
+        try {
+            cognito.adminDisableUser(b -> b.userPoolId(settings.userPoolId()).username(email));
+        } catch (RuntimeException e) {
+            // access already ended with the membership item; the login merely stays enabled
+            LOG.warn("could not disable removed staff user's login: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private Membership owner(Principal principal) {
+        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        access.requireOwner(me);
+        if (!me.plan().allowsStaff()) {
+            throw new ForbiddenException(ErrorCodes.PLAN_REQUIRED, "staff accounts need plan XL (current plan " + me.plan() + ")");
+        }
+        return me;
+    }
+
+    private static Expression staffOf(Expression update, Membership me) {
+        return update.when(STAFF_OF_ACCOUNT).name("#account", UserItem.ACCOUNT).name("#role", UserItem.ROLE)
+                .value(":account", Attr.s(me.accountId())).value(":staff", Attr.s(Role.STAFF.name()));
+    }
+
+    private static StaffRequests.StaffView view(Map<String, AttributeValue> item) {
+        Membership m = UserItem.fromItem(item);
+        String added = Attr.str(item, "addedAt");
+        return new StaffRequests.StaffView(m.userId(), Attr.str(item, "email"), m.scopes(),
+                added == null ? null : Instant.parse(added));
+    }
+
+    private static AttributeType attr(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+}
