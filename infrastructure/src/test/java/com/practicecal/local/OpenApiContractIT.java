@@ -151,6 +151,20 @@ class OpenApiContractIT extends LocalStackIT {
         check("PATCH", staffPath, api.patch(staffPath, Map.of("scopes", List.of("audit")), xl.accessToken()));
         check("DELETE", staffPath, api.delete(staffPath, xl.accessToken()));
         check("DELETE", staffPath, api.delete(staffPath, xl.accessToken())); // 404
+        String xlRoom = api.post("/v1/rooms", Map.of("name", "XL room"), xl.accessToken()).field("id");
+        String xlBooking = api.post("/v1/bookings", booking(xlRoom, day, 9), xl.accessToken()).field("id");
+        String notes = "/v1/bookings/" + xlBooking + "/notes";
+        check("POST", notes, api.post(notes, Map.of("text", "Sitzung 1"), xl.accessToken()));
+        check("POST", notes, api.post(notes, Map.of("text", ""), xl.accessToken())); // 422
+        check("GET", notes, api.get(notes, xl.accessToken()));
+        ApiResult invoice = api.post("/v1/invoices", Map.of("bookingId", xlBooking, "amountCents", 9000), xl.accessToken());
+        check("POST", "/v1/invoices", invoice);
+        check("GET", "/v1/invoices", api.get("/v1/invoices", xl.accessToken()));
+        check("PATCH", "/v1/invoices/" + invoice.field("id"), api.patch("/v1/invoices/" + invoice.field("id"),
+                Map.of("status", "PAID"), xl.accessToken()));
+        check("GET", "/v1/reports/monthly", api.get("/v1/reports/monthly?month=" + day.toString().substring(0, 7),
+                xl.accessToken()));
+        check("GET", "/v1/finances/revenue", api.get("/v1/finances/revenue", xl.accessToken()));
         check("GET", "/v1/audit", api.get("/v1/audit", token));
         check("GET", "/v1/audit/verify", api.get("/v1/audit/verify", token));
 

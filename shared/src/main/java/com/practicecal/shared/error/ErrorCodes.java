@@ -36,6 +36,7 @@ public final class ErrorCodes {
     public static final String INVALID_MANAGE_TOKEN = "INVALID_MANAGE_TOKEN";
     public static final String GRANT_NOT_FOUND = "GRANT_NOT_FOUND";
     public static final String MISSING_SCOPE = "MISSING_SCOPE";
+    public static final String INVOICE_EXISTS = "INVOICE_EXISTS";
     public static final String INTERNAL = "INTERNAL";
     public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
     public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";

@@ -1,0 +1,228 @@
+package com.practicecal.shared.practice;
+
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.Role;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.booking.Booking;
+import com.practicecal.shared.booking.BookingItem;
+import com.practicecal.shared.booking.BookingQuery;
+import com.practicecal.shared.booking.BookingService;
+import com.practicecal.shared.booking.BookingView;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.practice.PracticeRequests.InvoiceView;
+import com.practicecal.shared.practice.PracticeRequests.NoteView;
+import com.practicecal.shared.staff.StaffScopes;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The practice resources behind the staff scopes: session notes ({@code documentation}), invoices
+ * ({@code invoicing}), the monthly report ({@code reports}) and the revenue summary ({@code finances}). Each
+ * checks its scope through the access policy; events and audit entries carry ids and amounts, never note text.
+ */
+@Singleton
+public class PracticeService {
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String INVOICE_OF_ACCOUNT = "#account = :account";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final BookingService bookings;
+    private final Clock clock;
+
+    public PracticeService(MainTable table, AccessPolicy access, BookingService bookings, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    public NoteView addNote(Principal principal, String bookingId, PracticeRequests.NoteRequest request, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
+        Booking booking = ownBooking(me, batch, bookingId);
+        Instant now = clock.instant();
+        NoteItem.Note note = new NoteItem.Note(UUID.randomUUID().toString(), booking.id(), me.accountId(), request.clean(),
+                me.userId(), now);
+        Events events = new Events(access.actor(me), requestId, now);
+        table.write(table.transaction()
+                .put("note", NoteItem.toItem(note), Condition.of(NEW_ITEM))
+                .put("event", OutboxItem.toItem(events.event(me.accountId(), "note.created", "note", note.id(),
+                        Map.of("bookingId", new Change(null, booking.id())))), null));
+        return view(note);
+    }
+
+    public PracticeRequests.Notes notes(Principal principal, String bookingId, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
+        Booking booking = ownBooking(me, batch, bookingId);
+        var items = table.query(QueryRequest.builder().consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :note)")
+                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                .expressionAttributeValues(Map.of(":pk", BookingItem.key(booking.id()).get(Attr.PK),
+                        ":note", Attr.s(NoteItem.PREFIX)))).items();
+        if (me.role() != Role.OWNER) {
+            Events events = new Events(access.actor(me), requestId, clock.instant());
+            table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), "notes.viewed",
+                    "booking", booking.id(), Map.of())), null));
+        }
+        return new PracticeRequests.Notes(items.stream().map(NoteItem::fromItem).map(PracticeService::view).toList());
+    }
+
+    public InvoiceView createInvoice(Principal principal, PracticeRequests.InvoiceRequest request, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(request.bookingId())));
+        Membership me = access.member(principal, batch, StaffScopes.INVOICING);
+        Booking booking;
+        try {
+            booking = ownBooking(me, batch, request.bookingId());
+        } catch (NotFoundException e) {
+            throw new ValidationException("bookingId", "unknown booking");
+        }
+        Instant now = clock.instant();
+        InvoiceItem.Invoice invoice = new InvoiceItem.Invoice(UUID.randomUUID().toString(), me.accountId(), booking.id(),
+                booking.interval().start().atZone(me.timeZone()).toLocalDate(), booking.serviceId(), request.amountCents(),
+                request.currency() == null ? "EUR" : request.currency(),
+                request.recipientName() == null ? booking.client().name() : request.recipientName().strip(),
+                request.recipientEmail() == null ? booking.client().email() : request.recipientEmail().strip().toLowerCase(),
+                InvoiceItem.OPEN, now);
+        Events events = new Events(access.actor(me), requestId, now);
+        table.write(table.transaction()
+                .put("invoice", InvoiceItem.toItem(invoice), Condition.of(NEW_ITEM))
+                .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.created", "invoice", invoice.id(),
+                        Map.of("amountCents", new Change(null, Long.toString(invoice.amountCents())),
+                                "status", new Change(null, InvoiceItem.OPEN)))), null));
+        return view(invoice);
+    }
+
+    public PracticeRequests.Invoices invoices(Principal principal) {
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                StaffScopes.INVOICING);
+        return new PracticeRequests.Invoices(allInvoices(me).stream().map(PracticeService::view).toList());
+    }
+
+    public InvoiceView setInvoiceStatus(Principal principal, String invoiceId, PracticeRequests.InvoiceStatusRequest request,
+                                        String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvoiceItem.key(invoiceId)));
+        Membership me = access.member(principal, batch, StaffScopes.INVOICING);
+        var item = batch.get(DynamoTable.keyString(InvoiceItem.key(invoiceId)));
+        if (item == null || !me.accountId().equals(Attr.str(item, "accountId"))) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found");
+        }
+        InvoiceItem.Invoice before = InvoiceItem.fromItem(item);
+        Events events = new Events(access.actor(me), requestId, clock.instant());
+        try {
+            table.write(table.transaction()
+                    .update("invoice", InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
+                            .when(INVOICE_OF_ACCOUNT).name("#status", InvoiceItem.STATUS).name("#account", "accountId")
+                            .value(":status", Attr.s(request.status())).value(":account", Attr.s(me.accountId())))
+                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.status_changed", "invoice",
+                            invoiceId, Map.of("status", new Change(before.status(), request.status())))), null));
+        } catch (TransactionFailedException e) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found");
+        }
+        return view(new InvoiceItem.Invoice(before.id(), before.accountId(), before.bookingId(), before.appointmentDate(),
+                before.serviceId(), before.amountCents(), before.currency(), before.recipientName(), before.recipientEmail(),
+                request.status(), before.createdAt()));
+    }
+
+    public PracticeRequests.MonthlyReport monthlyReport(Principal principal, String monthParam) {
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                StaffScopes.REPORTS);
+        YearMonth month = month(monthParam);
+        Instant from = month.atDay(1).atStartOfDay(me.timeZone()).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(me.timeZone()).toInstant();
+        Map<String, Integer> byRoom = new TreeMap<>();
+        Map<String, Integer> byService = new TreeMap<>();
+        int confirmed = 0;
+        int cancelled = 0;
+        String cursor = null;
+        do {
+            BookingView.Page page = bookings.listFor(me, new BookingQuery(from, to, BookingQuery.MAX_LIMIT, cursor));
+            for (BookingView b : page.items()) {
+                if (b.start().toInstant().isBefore(from)) {
+                    continue; // started in the previous month
+                }
+                if ("CANCELLED".equals(b.status())) {
+                    cancelled++;
+                    continue;
+                }
+                confirmed++;
+                byRoom.merge(b.roomId(), 1, Integer::sum);
+                byService.merge(b.serviceId() == null ? "none" : b.serviceId(), 1, Integer::sum);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return new PracticeRequests.MonthlyReport(month.toString(), confirmed, cancelled, byRoom, byService);
+    }
+
+    public PracticeRequests.Revenue revenue(Principal principal) {
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                StaffScopes.FINANCES);
+        Map<String, Long> paid = new TreeMap<>();
+        Map<String, Long> open = new TreeMap<>();
+        List<InvoiceItem.Invoice> all = allInvoices(me);
+        for (InvoiceItem.Invoice invoice : all) {
+            (InvoiceItem.PAID.equals(invoice.status()) ? paid : open).merge(invoice.currency(), invoice.amountCents(), Long::sum);
+        }
+        return new PracticeRequests.Revenue(paid, open, all.size());
+    }
+
+    private List<InvoiceItem.Invoice> allInvoices(Membership me) {
+        return table.query(QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
+                        .scanIndexForward(false).expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(InvoiceItem.listPartition(me.accountId())))))
+                .items().stream().map(InvoiceItem::fromItem).toList();
+    }
+
+    private Booking ownBooking(Membership me, Map<String, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> batch,
+                               String bookingId) {
+        var item = batch.get(DynamoTable.keyString(BookingItem.key(bookingId)));
+        if (item == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found");
+        }
+        Booking booking = BookingItem.fromItem(item);
+        access.requireSameAccount(me, booking.accountId());
+        return booking;
+    }
+
+    private static YearMonth month(String value) {
+        if (value == null) {
+            throw new ValidationException("month", "query parameter is required, e.g. 2026-11");
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("month", "must look like 2026-11");
+        }
+    }
+
+    private static NoteView view(NoteItem.Note note) {
+        return new NoteView(note.id(), note.bookingId(), note.text(), note.authorUserId(), note.createdAt().toString());
+    }
+
+    private static InvoiceView view(InvoiceItem.Invoice i) {
+        return new InvoiceView(i.id(), i.bookingId(), i.appointmentDate().toString(), i.serviceId(), i.amountCents(),
+                i.currency(), i.recipientName(), i.recipientEmail(), i.status(), i.createdAt().toString());
+    }
+}
