@@ -113,12 +113,9 @@ public class BookingService {
             Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
             Membership me = caller.resolve(batch);
             Instant now = clock.instant();
-            if (idempotency.isPresent()) {
-                var replay = idempotency.get().replay(batch.get(DynamoTable.keyString(idempotency.get().itemKey())),
-                        BookingView.class, now);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
+            Optional<BookingView> replay = replay(idempotency, batch, now);
+            if (replay.isPresent()) {
+                return replay.get();
             }
             requireFuture(interval, now);
             Room room = bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
@@ -140,13 +137,9 @@ public class BookingService {
             checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
                     changesOf(null, booking))), null);
-            idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
-            caller.guard(tx, me);
-            try {
-                table.write(tx);
-                return view;
-            } catch (TransactionFailedException failure) {
-                handleFailure(failure, attempt, me);
+            Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
+            if (committed.isPresent()) {
+                return committed.get();
             }
         }
     }
@@ -220,12 +213,9 @@ public class BookingService {
             var first = table.batchGet(keys);
             Membership me = caller.resolve(first);
             Instant now = clock.instant();
-            if (idempotency.isPresent()) {
-                var replay = idempotency.get().replay(first.get(DynamoTable.keyString(idempotency.get().itemKey())),
-                        BookingView.class, now);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
+            Optional<BookingView> replay = replay(idempotency, first, now);
+            if (replay.isPresent()) {
+                return replay.get();
             }
             Booking before = ownBooking(me, first, bookingId);
             if (before.status() == BookingStatus.CANCELLED) {
@@ -267,13 +257,9 @@ public class BookingService {
             checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
                     changesOf(before, after))), null);
-            idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
-            caller.guard(tx, me);
-            try {
-                table.write(tx);
-                return view;
-            } catch (TransactionFailedException failure) {
-                handleFailure(failure, attempt, me);
+            Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
+            if (committed.isPresent()) {
+                return committed.get();
             }
         }
     }
@@ -314,6 +300,26 @@ public class BookingService {
             } catch (TransactionFailedException failure) {
                 handleFailure(failure, attempt, me);
             }
+        }
+    }
+
+    /** The first response to this Idempotency-Key, if the request was already carried out. */
+    private static Optional<BookingView> replay(Optional<Idempotency> idempotency,
+                                                Map<String, Map<String, AttributeValue>> batch, Instant now) {
+        return idempotency.flatMap(i -> i.replay(batch.get(DynamoTable.keyString(i.itemKey())), BookingView.class, now));
+    }
+
+    /** Writes the change with its idempotency record and the caller's guard; empty means "state moved, go again". */
+    private Optional<BookingView> commit(Transaction tx, BookingView view, Optional<Idempotency> idempotency, Instant now,
+                                         BookingCaller caller, Membership me, int attempt) {
+        idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+        caller.guard(tx, me);
+        try {
+            table.write(tx);
+            return Optional.of(view);
+        } catch (TransactionFailedException failure) {
+            handleFailure(failure, attempt, me);
+            return Optional.empty();
         }
     }
 
