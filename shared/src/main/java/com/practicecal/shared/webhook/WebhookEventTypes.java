@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The event types an endpoint may subscribe to: outbox actions that are delivered as webhooks. Communities, grants
- * and staff do not exist yet, so {@code room.occupancy.changed}, {@code grant.*} and {@code staff.*} are not offered.
+ * The event types an endpoint may subscribe to: outbox actions that are delivered as webhooks (to the account whose
+ * data changed). {@code room.occupancy.changed} for community members is not offered yet.
  */
 public final class WebhookEventTypes {
     public static final String BOOKING_CREATED = "booking.created";
     public static final String BOOKING_MOVED = "booking.moved";
     public static final String BOOKING_CANCELLED = "booking.cancelled";
-    public static final List<String> ALL = List.of(BOOKING_CREATED, BOOKING_MOVED, BOOKING_CANCELLED);
+    public static final List<String> ALL = List.of(BOOKING_CREATED, BOOKING_MOVED, BOOKING_CANCELLED,
+            "grant.created", "grant.revoked", "staff.added", "staff.changed", "staff.removed");
     private static final Set<String> SUPPORTED = Set.copyOf(ALL);
 
     private WebhookEventTypes() {

@@ -34,4 +34,16 @@ class WebhookPayloadTest {
         assertThat(body.toString()).doesNotContain("client@example.org").doesNotContain("private")
                 .doesNotContain("clientEmail");
     }
+
+    @Test
+    void grantEventsCarryTheGrantAndItsScopesOnly() {
+        OutboxEvent event = new OutboxEvent("e2", "acc", "grant.created", "grant", "user-7", "u1", "owner", "api",
+                "op", "req", Instant.parse("2026-04-01T10:00:00Z"),
+                Map.of("scopes", new Change(null, "appointments:write"), "granteeEmail", new Change(null, "x@y.de")));
+        JsonNode body = Json.tree(WebhookPayload.of(event));
+        assertThat(WebhookEventTypes.supported("grant.created")).isTrue();
+        assertThat(body.path("data").path("grantId").asText()).isEqualTo("user-7");
+        assertThat(body.path("data").path("scopes").asText()).isEqualTo("appointments:write");
+        assertThat(body.toString()).doesNotContain("x@y.de");
+    }
 }
