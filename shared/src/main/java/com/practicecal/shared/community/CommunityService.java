@@ -98,6 +98,7 @@ public class CommunityService {
     public CommunityViews.Invitations invitations(Principal principal) {
         var batch = table.batchGet(List.of(UserItem.key(principal.userId())));
         Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
         String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
         Instant now = clock.instant();
         var pointers = table.query(QueryRequest.builder().keyConditionExpression("#pk = :pk")
@@ -174,7 +175,8 @@ public class CommunityService {
     }
 
     public CommunityViews.CommunityView view(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
         Community community = community(me);
         List<CommunityViews.MemberView> members = new ArrayList<>();
         community.members().forEach((id, m) -> members.add(new CommunityViews.MemberView(id, m.practiceName(),

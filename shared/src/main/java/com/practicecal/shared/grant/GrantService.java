@@ -69,6 +69,7 @@ public class GrantService {
 
     public GrantView.Lists list(Principal principal) {
         Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        access.requireOwner(me);
         Instant now = clock.instant();
         List<GrantView> given = table.query(QueryRequest.builder()
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :grant)")

@@ -62,7 +62,8 @@ public class OnlineBookingService {
     }
 
     public BookingSettings settings(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
+                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
         return reader.therapist(me.accountId()).settings();
     }
 
