@@ -45,6 +45,15 @@ public final class EventSources implements AutoCloseable {
         return new EventSources(stack, context, retryDelaySeconds);
     }
 
+    /**
+     * Starts the streams from now: what the table's stream already holds is not delivered (a test that brings
+     * up its own pipeline on a shared stack need not replay every earlier test's events).
+     */
+    public EventSources fromNow() {
+        streamPollers.forEach(StreamPoller::skipToEnd);
+        return this;
+    }
+
     /** Polls every source once, streams first; returns how many records the functions accepted. */
     public int pollOnce() {
         int delivered = 0;

@@ -33,6 +33,29 @@ final class StreamPoller {
         this.region = region;
     }
 
+    /** Moves every shard's checkpoint past the records already in the stream, without invoking the function. */
+    synchronized void skipToEnd() {
+        for (Shard shard : streams.describeStream(b -> b.streamArn(mapping.source())).streamDescription().shards()) {
+            while (true) {
+                String checkpoint = checkpointByShard.get(shard.shardId());
+                String iterator = streams.getShardIterator(b -> {
+                    b.streamArn(mapping.source()).shardId(shard.shardId());
+                    if (checkpoint == null) {
+                        b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                    } else {
+                        b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
+                    }
+                }).shardIterator();
+                List<Record> records = iterator == null ? List.of()
+                        : streams.getRecords(b -> b.shardIterator(iterator).limit(1000)).records();
+                if (records.isEmpty()) {
+                    break;
+                }
+                checkpointByShard.put(shard.shardId(), records.get(records.size() - 1).dynamodb().sequenceNumber());
+            }
+        }
+    }
+
     /** @return records handed to the function and accepted by it in this poll */
     synchronized int pollOnce() {
         int delivered = 0;
