@@ -170,7 +170,8 @@ class FeedIT extends LocalStackIT {
     }
 
     private List<String> outboxActions(String feedId) {
-        return local.dynamo().scan(b -> b.tableName(local.tableName()).filterExpression("begins_with(PK, :p)")
+        // paginated: the shared table holds every earlier test's items, more than one scan page
+        return local.dynamo().scanPaginator(b -> b.tableName(local.tableName()).filterExpression("begins_with(PK, :p)")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("OUTBOX#")))).items().stream()
                 .filter(item -> item.get("payload").s().contains(feedId))
                 .map(item -> item.get("action").s()).toList();
