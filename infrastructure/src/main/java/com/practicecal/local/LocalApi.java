@@ -162,7 +162,10 @@ public final class LocalApi implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         long started = System.nanoTime();
         String requestId = newRequestId();
-        String label = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+        // the route template, not the raw path: paths can carry secrets (feed tokens) that must not reach logs
+        String label = routes.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())
+                .map(m -> m.route().method() + " " + m.route().path())
+                .orElse(exchange.getRequestMethod() + " (no route)");
         int status = 500;
         try (exchange) {
             byte[] body;
