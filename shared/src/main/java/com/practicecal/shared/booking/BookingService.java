@@ -206,6 +206,17 @@ public class BookingService {
     public BookingView move(BookingCaller caller, String bookingId, Optional<String> newRoom, Optional<Interval> newInterval,
                             boolean countsAsReschedule, java.util.function.Consumer<Booking> guard,
                             Optional<Idempotency> idempotency, String requestId) {
+        return move(caller, bookingId, newRoom, newInterval, countsAsReschedule, guard, null, idempotency, requestId);
+    }
+
+    /**
+     * @param therapistDayVersions the account-day counters an online reschedule read when it checked the therapist
+     *                             free; the move is conditional on them (null for moves by users)
+     */
+    public BookingView move(BookingCaller caller, String bookingId, Optional<String> newRoom, Optional<Interval> newInterval,
+                            boolean countsAsReschedule, java.util.function.Consumer<Booking> guard,
+                            Map<LocalDate, Long> therapistDayVersions, Optional<Idempotency> idempotency,
+                            String requestId) {
         for (int attempt = 1; ; attempt++) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
             keys.add(BookingItem.key(bookingId));
@@ -247,7 +258,10 @@ public class BookingService {
                     before.interval().utcDays());
             java.util.Set<LocalDate> touched = new java.util.TreeSet<>(interval.utcDays());
             touched.addAll(before.interval().utcDays());
-            AccountDayItem.bump(tx, me.accountId(), touched, null);
+            if (therapistDayVersions != null) {
+                touched.addAll(therapistDayVersions.keySet());
+            }
+            AccountDayItem.bump(tx, me.accountId(), touched, therapistDayVersions);
             YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
             YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
             if (!oldMonth.equals(newMonth)) {

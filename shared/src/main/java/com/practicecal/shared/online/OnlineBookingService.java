@@ -171,21 +171,31 @@ public class OnlineBookingService {
         BookingSettings.Service service = service(rules, booking.serviceId(), "start");
         Instant start = request.startInstant();
         Interval appointment = new Interval(start, start.plus(Duration.ofMinutes(service.durationMinutes())));
-        SlotFinder.Availability availability = reader.snapshot(therapist, around(appointment, service), bookingId)
-                .availability();
-        List<String> rooms = roomsFor(availability, service, appointment, clock.instant());
-        String room = rooms.contains(booking.roomId()) ? booking.roomId() : rooms.get(0);
         BookingCaller caller = BookingCaller.publicClient(booking.accountId());
-        BookingView view = bookings.move(caller, bookingId, Optional.of(room), Optional.of(appointment), true, current -> {
-            requireToken(current, token);
-            requireNotice(current, rules.rescheduleNoticeMinutes(), ErrorCodes.RESCHEDULE_TOO_LATE, "reschedule", rules);
-            if (current.rescheduleCount() >= rules.maxReschedules()) {
-                throw new ConflictException(ErrorCodes.RESCHEDULE_LIMIT_REACHED, "this appointment was already moved "
-                        + current.rescheduleCount() + " time(s); please contact the practice" + hint(rules));
+        for (int attempt = 1; ; attempt++) {
+            AvailabilityReader.Snapshot snapshot = reader.snapshot(therapist, around(appointment, service), bookingId);
+            List<String> rooms = roomsFor(snapshot.availability(), service, appointment, clock.instant());
+            String room = rooms.contains(booking.roomId()) ? booking.roomId() : rooms.get(0);
+            try {
+                BookingView view = bookings.move(caller, bookingId, Optional.of(room), Optional.of(appointment), true,
+                        current -> {
+                            requireToken(current, token);
+                            requireNotice(current, rules.rescheduleNoticeMinutes(), ErrorCodes.RESCHEDULE_TOO_LATE,
+                                    "reschedule", rules);
+                            if (current.rescheduleCount() >= rules.maxReschedules()) {
+                                throw new ConflictException(ErrorCodes.RESCHEDULE_LIMIT_REACHED, "this appointment was "
+                                        + "already moved " + current.rescheduleCount() + " time(s); please contact the practice"
+                                        + hint(rules));
+                            }
+                        }, snapshot.therapistDayVersions(), Idempotency.of(idempotencyKey, caller.idempotencyScope(),
+                                "PATCH /v1/public/bookings/" + bookingId, request), requestId);
+                return receipt(view, therapist.zone());
+            } catch (BookingService.TherapistCalendarChanged changed) {
+                if (attempt >= 3) {
+                    throw new ConflictException(ErrorCodes.SLOT_TAKEN, "this time is no longer available");
+                }
             }
-        }, Idempotency.of(idempotencyKey, caller.idempotencyScope(), "PATCH /v1/public/bookings/" + bookingId, request),
-                requestId);
-        return receipt(view, therapist.zone());
+        }
     }
 
     /** The free rooms for a requested appointment, after the therapist's rules; 422/409 say why there are none. */
