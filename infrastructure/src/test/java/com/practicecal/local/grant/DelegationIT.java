@@ -1,5 +1,6 @@
 package com.practicecal.local.grant;
 
+import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
@@ -8,8 +9,6 @@ import com.practicecal.local.SamFunction;
 import com.practicecal.local.SamTemplate;
 import com.practicecal.local.TestUser;
 import com.practicecal.shared.plan.Plan;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -144,7 +143,11 @@ class DelegationIT extends LocalStackIT {
         assertThat(api.post("/v1/grants", Map.of("granteeEmail", colleague.email(), "scopes", List.of("appointments:write")),
                 owner.accessToken()).status()).isEqualTo(201);
         String path = "/v1/accounts/" + owner.accountId() + "/bookings";
-        assertThat(api.post(path, booking(ownRoom, 1), colleague.accessToken()).status()).isEqualTo(201);
+        String first = api.post(path, booking(ownRoom, 1), colleague.accessToken()).field("id");
+        assertThat(first).isNotNull();
+        awsCalls.reset();
+        assertThat(api.get(path + "/" + first, colleague.accessToken()).status()).isEqualTo(200);
+        assertThat(awsCalls.calls()).as("delegated read: %s", awsCalls.byOperation()).isEqualTo(1);
         assertThat(api.get("/v1/grants", colleague.accessToken()).json().path("received")).hasSize(1);
         // downgrade to M: delegation ends
         assertThat(api.put("/v1/account/plan", Map.of("plan", "M"), owner.accessToken()).status()).isEqualTo(200);
@@ -201,9 +204,5 @@ class DelegationIT extends LocalStackIT {
         map.put(Who.UNRELATED, unrelated);
         map.put(Who.ANONYMOUS, anonymous);
         return map;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.practicecal.shared.audit;
 
+import com.practicecal.shared.config.Settings;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -23,26 +24,19 @@ public class AuditSettings {
     }
 
     public String auditTable() {
-        return require("audit.table.name (AUDIT_TABLE_NAME)", auditTable);
+        return Settings.require("audit.table.name (AUDIT_TABLE_NAME)", auditTable);
     }
 
     public String auditQueueUrl() {
-        return require("audit.queue.url (AUDIT_QUEUE_URL)", auditQueueUrl);
+        return Settings.require("audit.queue.url (AUDIT_QUEUE_URL)", auditQueueUrl);
     }
 
     public String integrationQueueUrl() {
-        return require("integration.queue.url (INTEGRATION_QUEUE_URL)", integrationQueueUrl);
+        return Settings.require("integration.queue.url (INTEGRATION_QUEUE_URL)", integrationQueueUrl);
     }
 
     /** How long audit entries are kept (default 10 years). */
     public Duration retention() {
         return retention;
-    }
-
-    private static String require(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("missing setting " + name);
-        }
-        return value;
     }
 }

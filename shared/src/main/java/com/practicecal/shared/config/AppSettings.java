@@ -20,18 +20,11 @@ public class AppSettings {
                        @Value("${user.pool.client.id}") String userPoolClientId,
                        @Value("${aws.region:eu-central-1}") String region,
                        @Value("${public.cognito.endpoint:}") String cognitoEndpoint) {
-        this.tableName = require("table.name", tableName);
-        this.userPoolId = require("user.pool.id", userPoolId);
-        this.userPoolClientId = require("user.pool.client.id", userPoolClientId);
-        this.region = require("aws.region", region);
+        this.tableName = Settings.require("table.name", tableName);
+        this.userPoolId = Settings.require("user.pool.id", userPoolId);
+        this.userPoolClientId = Settings.require("user.pool.client.id", userPoolClientId);
+        this.region = Settings.require("aws.region", region);
         this.cognitoEndpoint = cognitoEndpoint == null || cognitoEndpoint.isBlank() ? null : cognitoEndpoint;
-    }
-
-    private static String require(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("missing setting " + name);
-        }
-        return value;
     }
 
     public String tableName() {

@@ -46,8 +46,7 @@ public class DelegatedBookingService {
 
     public BookingView get(Principal principal, String accountId, String bookingId) {
         BookingCaller caller = read(principal, accountId);
-        Membership me = bookings.resolve(caller);
-        return access.project(bookings.get(caller, bookingId), me);
+        return shaped(caller, bookings.get(caller, bookingId)); // one read: the caller resolves inside get
     }
 
     /** A grantee may enter full client contact data; it is stored for the account but not shown back. */

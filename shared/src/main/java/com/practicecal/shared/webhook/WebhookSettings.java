@@ -1,5 +1,6 @@
 package com.practicecal.shared.webhook;
 
+import com.practicecal.shared.config.Settings;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -40,11 +41,11 @@ public class WebhookSettings {
     }
 
     public String deliveryQueueUrl() {
-        return require("webhook.delivery.queue.url (WEBHOOK_DELIVERY_QUEUE_URL)", deliveryQueueUrl);
+        return Settings.require("webhook.delivery.queue.url (WEBHOOK_DELIVERY_QUEUE_URL)", deliveryQueueUrl);
     }
 
     public String deadLetterQueueUrl() {
-        return require("webhook.dead.letter.queue.url (WEBHOOK_DEAD_LETTER_QUEUE_URL)", deadLetterQueueUrl);
+        return Settings.require("webhook.dead.letter.queue.url (WEBHOOK_DEAD_LETTER_QUEUE_URL)", deadLetterQueueUrl);
     }
 
     public boolean allowLoopbackHttp() {
@@ -68,12 +69,5 @@ public class WebhookSettings {
     /** Connect and response timeout of one attempt. */
     public Duration timeout() {
         return timeout;
-    }
-
-    private static String require(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("missing setting " + name);
-        }
-        return value;
     }
 }
