@@ -40,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
         this.dynamo = aws.dynamoDb();
         this.cognito = aws.cognito();
         this.sqs = aws.sqs();
-        this.users = new TestUsers(client, cognito, stack.physicalId("UserPoolClient"));
+        this.users = new TestUsers(client, cognito, stack.physicalId("UserPoolClient"), stack.physicalId("UserPool"));
     }
 
     /** The stack of this JVM, provisioned on first use. */

@@ -1,5 +1,6 @@
 package com.practicecal.local;
 
+import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -7,8 +8,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.practicecal.shared.plan.Plan;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -219,10 +218,6 @@ class OpenApiContractIT extends LocalStackIT {
 
     private static String time(LocalDate day, int hour) {
         return ZonedDateTime.of(day, LocalTime.of(hour, 0), ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
 }

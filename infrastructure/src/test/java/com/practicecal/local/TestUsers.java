@@ -2,6 +2,7 @@ package com.practicecal.local;
 
 import com.practicecal.shared.plan.Plan;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -20,11 +21,13 @@ public final class TestUsers {
     private final ApiClient api;
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
+    private final String userPoolId;
 
-    TestUsers(ApiClient api, CognitoIdentityProviderClient cognito, String clientId) {
+    TestUsers(ApiClient api, CognitoIdentityProviderClient cognito, String clientId, String userPoolId) {
         this.api = api;
         this.cognito = cognito;
         this.clientId = clientId;
+        this.userPoolId = userPoolId;
     }
 
     /** e.g. {@code it-3f9a1c2e@practice.test}; unique per call. */
@@ -51,6 +54,26 @@ public final class TestUsers {
         AuthenticationResultType tokens = login(email, PASSWORD);
         return new TestUser(email, PASSWORD, signup.field("userId"), signup.field("accountId"),
                 tokens.accessToken(), tokens.idToken(), signup.json());
+    }
+
+    /**
+     * A staff member of {@code owner}'s practice, added through {@code POST /v1/staff}; Cognito's invitation is
+     * completed the way the invited person would (a permanent password), then the member logs in for real tokens.
+     */
+    public TestUser addStaff(TestUser owner, String role, List<String> scopes) {
+        String email = uniqueEmail();
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("email", email, "role", role));
+        if (scopes != null) {
+            body.put("scopes", scopes);
+        }
+        ApiResult added = api.post("/v1/staff", body, owner.accessToken());
+        if (added.status() != 201) {
+            throw new AssertionError("adding a staff member failed: " + added);
+        }
+        cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(email).password(PASSWORD).permanent(true));
+        AuthenticationResultType tokens = login(email, PASSWORD);
+        return new TestUser(email, PASSWORD, added.field("userId"), owner.accountId(), tokens.accessToken(),
+                tokens.idToken(), added.json());
     }
 
     /** Cognito USER_PASSWORD_AUTH; throws the SDK's NotAuthorizedException for a wrong password. */

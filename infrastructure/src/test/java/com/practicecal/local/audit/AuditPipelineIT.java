@@ -1,5 +1,6 @@
 package com.practicecal.local.audit;
 
+import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import io.micronaut.context.ApplicationContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -295,9 +294,6 @@ class AuditPipelineIT extends LocalStackIT {
         return body;
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
     private static final class Practice {
         final TestUser owner;

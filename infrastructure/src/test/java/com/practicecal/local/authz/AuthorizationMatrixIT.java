@@ -1,5 +1,6 @@
 package com.practicecal.local.authz;
 
+import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
@@ -9,8 +10,6 @@ import com.practicecal.local.SamTemplate;
 import com.practicecal.local.TestUser;
 import com.practicecal.local.TestUsers;
 import com.practicecal.shared.plan.Plan;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -116,12 +115,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
     }
 
     private Staff staff(String role, List<String> scopes) {
-        String email = TestUsers.uniqueEmail();
-        ApiResult added = api.post("/v1/staff", scopes == null ? Map.of("email", email, "role", role)
-                : Map.of("email", email, "role", role, "scopes", scopes), a.accessToken());
-        local.cognito().adminSetUserPassword(b -> b.userPoolId(local.userPoolId()).username(email)
-                .password(TestUsers.PASSWORD).permanent(true));
-        return new Staff(added.field("userId"), users.login(email, TestUsers.PASSWORD).accessToken());
+        TestUser member = users.addStaff(a, role, scopes);
+        return new Staff(member.userId(), member.accessToken());
     }
 
     /** A fresh booking of A in its room, with the contact data only A (and its appointments staff) may see. */
@@ -350,9 +345,5 @@ class AuthorizationMatrixIT extends LocalStackIT {
 
     private static String abbreviate(String body) {
         return body == null ? "" : body.length() > 160 ? body.substring(0, 160) + "…" : body;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.practicecal.local.booking;
 
+import static com.practicecal.local.Urls.enc;
 import static com.practicecal.local.booking.Bookings.at;
 import static com.practicecal.local.booking.Bookings.booking;
 import static com.practicecal.local.booking.Bookings.createRoom;
@@ -38,8 +39,8 @@ class BookingAuthorizationIT extends LocalStackIT {
                 a.accessToken());
         assertThat(intoForeignRoom.status()).isEqualTo(422);
         assertThat(intoForeignRoom.errorField()).isEqualTo("roomId");
-        ApiResult listA = api.get("/v1/bookings?from=" + BookingLifecycleIT.enc(at(day, 0, 0)) + "&to="
-                + BookingLifecycleIT.enc(at(day.plusDays(1), 0, 0)), a.accessToken());
+        ApiResult listA = api.get("/v1/bookings?from=" + enc(at(day, 0, 0)) + "&to="
+                + enc(at(day.plusDays(1), 0, 0)), a.accessToken());
         assertThat(listA.json().path("items")).isEmpty();
         assertThat(api.get("/v1/rooms", a.accessToken()).body()).doesNotContain(roomB);
 

@@ -1,5 +1,6 @@
 package com.practicecal.local.booking;
 
+import static com.practicecal.local.Urls.enc;
 import static com.practicecal.local.booking.Bookings.at;
 import static com.practicecal.local.booking.Bookings.booking;
 import static com.practicecal.local.booking.Bookings.createRoom;
@@ -165,9 +166,6 @@ class BookingLifecycleIT extends LocalStackIT {
         assertThat(renamed.field("name")).isEqualTo("Blue room");
     }
 
-    static String enc(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     private static void assertField(ApiResult result, String field) {
         assertThat(result.status()).as("%s", result).isEqualTo(422);

@@ -1,5 +1,6 @@
 package com.practicecal.local.booking;
 
+import static com.practicecal.local.Urls.enc;
 import static com.practicecal.local.booking.Bookings.BERLIN;
 import static com.practicecal.local.booking.Bookings.booking;
 import static com.practicecal.local.booking.Bookings.createRoom;
@@ -56,8 +57,8 @@ class DaylightSavingIT extends LocalStackIT {
         assertThat(second.status()).as("%s", second).isEqualTo(201);
         assertThat(first.field("start")).isEqualTo(sunday + "T02:00:00+02:00");
         assertThat(second.field("start")).isEqualTo(sunday + "T02:00:00+01:00");
-        ApiResult list = api.get("/v1/bookings?from=" + BookingLifecycleIT.enc(sunday + "T00:00:00+02:00") + "&to="
-                + BookingLifecycleIT.enc(sunday + "T06:00:00+01:00"), owner.accessToken());
+        ApiResult list = api.get("/v1/bookings?from=" + enc(sunday + "T00:00:00+02:00") + "&to="
+                + enc(sunday + "T06:00:00+01:00"), owner.accessToken());
         assertThat(list.json().path("items")).hasSize(2);
     }
 

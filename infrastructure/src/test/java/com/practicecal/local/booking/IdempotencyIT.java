@@ -1,5 +1,6 @@
 package com.practicecal.local.booking;
 
+import static com.practicecal.local.Urls.enc;
 import static com.practicecal.local.booking.Bookings.at;
 import static com.practicecal.local.booking.Bookings.booking;
 import static com.practicecal.local.booking.Bookings.createRoom;
@@ -68,7 +69,7 @@ class IdempotencyIT extends LocalStackIT {
     }
 
     private int listed(TestUser owner, LocalDate day) {
-        return api.get("/v1/bookings?from=" + BookingLifecycleIT.enc(at(day, 0, 0)) + "&to="
-                + BookingLifecycleIT.enc(at(day.plusDays(1), 0, 0)), owner.accessToken()).json().path("items").size();
+        return api.get("/v1/bookings?from=" + enc(at(day, 0, 0)) + "&to="
+                + enc(at(day.plusDays(1), 0, 0)), owner.accessToken()).json().path("items").size();
     }
 }

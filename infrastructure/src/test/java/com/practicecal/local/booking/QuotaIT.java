@@ -1,5 +1,6 @@
 package com.practicecal.local.booking;
 
+import static com.practicecal.local.Urls.enc;
 import static com.practicecal.local.booking.Bookings.BERLIN;
 import static com.practicecal.local.booking.Bookings.booking;
 import static com.practicecal.local.booking.Bookings.createRoom;
@@ -72,8 +73,8 @@ class QuotaIT extends LocalStackIT {
     }
 
     private int countInMonth(TestUser owner, YearMonth month) {
-        ApiResult list = api.get("/v1/bookings?limit=500&from=" + BookingLifecycleIT.enc(time(month.atDay(1), 0))
-                + "&to=" + BookingLifecycleIT.enc(time(month.plusMonths(1).atDay(1), 0)), owner.accessToken());
+        ApiResult list = api.get("/v1/bookings?limit=500&from=" + enc(time(month.atDay(1), 0))
+                + "&to=" + enc(time(month.plusMonths(1).atDay(1), 0)), owner.accessToken());
         assertThat(list.status()).isEqualTo(200);
         return list.json().path("items").size();
     }

@@ -1,5 +1,6 @@
 package com.practicecal.local.online;
 
+import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +9,6 @@ import com.practicecal.local.LocalStackIT;
 import com.practicecal.local.OccupancyCheck;
 import com.practicecal.local.TestUser;
 import com.practicecal.shared.plan.Plan;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -307,9 +306,5 @@ class OnlineBookingIT extends LocalStackIT {
 
     private static String time(LocalDate day, int hour, int minute) {
         return ZonedDateTime.of(day, LocalTime.of(hour, minute), BERLIN).toOffsetDateTime().toString();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -7,7 +7,6 @@ import com.practicecal.local.LocalStackIT;
 import com.practicecal.local.SamFunction;
 import com.practicecal.local.SamTemplate;
 import com.practicecal.local.TestUser;
-import com.practicecal.local.TestUsers;
 import com.practicecal.shared.plan.Plan;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -63,13 +62,7 @@ class PracticeResourcesIT extends LocalStackIT {
     }
 
     private String staff(String role, List<String> scopes) {
-        String email = TestUsers.uniqueEmail();
-        ApiResult added = api.post("/v1/staff", scopes == null ? Map.of("email", email, "role", role)
-                : Map.of("email", email, "role", role, "scopes", scopes), owner.accessToken());
-        assertThat(added.status()).as("%s", added).isEqualTo(201);
-        local.cognito().adminSetUserPassword(b -> b.userPoolId(local.userPoolId()).username(email)
-                .password(TestUsers.PASSWORD).permanent(true));
-        return users.login(email, TestUsers.PASSWORD).accessToken();
+        return users.addStaff(owner, role, scopes).accessToken();
     }
 
     private List<Row> matrix() {

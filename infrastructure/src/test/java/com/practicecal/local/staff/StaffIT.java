@@ -19,15 +19,8 @@ import org.junit.jupiter.api.Test;
 class StaffIT extends LocalStackIT {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    /** Adds staff through the API, then sets a permanent password as the invited person would, and logs in. */
     private String staffToken(TestUser owner, String role, List<String> scopes) {
-        String email = TestUsers.uniqueEmail();
-        ApiResult added = api.post("/v1/staff", scopes == null ? Map.of("email", email, "role", role)
-                : Map.of("email", email, "role", role, "scopes", scopes), owner.accessToken());
-        assertThat(added.status()).as("%s", added).isEqualTo(201);
-        local.cognito().adminSetUserPassword(b -> b.userPoolId(local.userPoolId()).username(email)
-                .password(TestUsers.PASSWORD).permanent(true));
-        return users.login(email, TestUsers.PASSWORD).accessToken();
+        return users.addStaff(owner, role, scopes).accessToken();
     }
 
     @Test
