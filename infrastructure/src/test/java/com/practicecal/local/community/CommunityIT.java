@@ -77,9 +77,11 @@ class CommunityIT extends LocalStackIT {
         awsCalls.reset();
         ApiResult calendarA = api.get("/v1/calendar?from=" + enc(time(day, 0)) + "&to=" + enc(time(day.plusDays(7), 0)),
                 p.a.accessToken());
-        // user, own rooms, community, occupancy of all rooms for the week (one batch), own bookings
-        assertThat(awsCalls.calls()).as("calendar week: %s", awsCalls.byOperation()).isLessThanOrEqualTo(5);
+        // (1) user + account (calendar index) + the account's days (agenda); (2) rooms + their occupancy days
+        assertThat(awsCalls.calls()).as("calendar week: %s", awsCalls.byOperation()).isLessThanOrEqualTo(2);
         assertThat(calendarA.status()).as("%s", calendarA).isEqualTo(200);
+        assertThat(calendarA.json().path("rooms")).extracting(n -> n.path("id").asText() + ":" + n.path("mine").asBoolean())
+                .containsExactly(p.sharedRoom + ":true", p.privateRoom + ":true");
         assertThat(calendarA.json().path("bookings")).extracting(n -> n.path("id").asText()).containsExactly(byA.field("id"));
         assertThat(calendarA.json().path("busy")).singleElement().satisfies(block -> {
             assertThat(block.path("roomId").asText()).isEqualTo(p.sharedRoom);

@@ -8,7 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Storage form of {@link Account}: PK {@code ACCOUNT#<id>}, SK {@code ACCOUNT}. */
+/**
+ * Storage form of {@link Account}: PK {@code ACCOUNT#<id>}, SK {@code ACCOUNT}. A new account's id is its owner's
+ * Cognito {@code sub}, so the owner's first read can fetch user, account and calendar days together.
+ * {@code calendarRooms} (a string set) indexes the rooms whose occupancy the account's calendar shows: its own
+ * rooms and the rooms shared with its community. It is written in the same transactions as room and community
+ * changes, may briefly hold rooms that left (readers keep only rooms whose own item still says they are
+ * bookable), and never lacks a bookable one.
+ */
 public final class AccountItem {
     public static final String PREFIX = "ACCOUNT#";
     public static final String SORT = "ACCOUNT";
@@ -17,6 +24,7 @@ public final class AccountItem {
     public static final String PLAN = "plan";
     public static final String OWNER = "ownerUserId";
     public static final String COMMUNITY = "communityId";
+    public static final String CALENDAR_ROOMS = "calendarRooms";
 
     private AccountItem() {
     }
@@ -36,6 +44,17 @@ public final class AccountItem {
         item.put(ROOM_COUNT, Attr.n(account.roomCount()));
         item.put("createdAt", Attr.s(account.createdAt().toString()));
         return item;
+    }
+
+    /** The room ids the account's calendar looks at (see the class comment). */
+    public static java.util.Set<String> calendarRooms(Map<String, AttributeValue> item) {
+        AttributeValue rooms = item == null ? null : item.get(CALENDAR_ROOMS);
+        return rooms == null || !rooms.hasSs() ? java.util.Set.of() : new java.util.TreeSet<>(rooms.ss());
+    }
+
+    /** A string-set value for ADD/DELETE on {@link #CALENDAR_ROOMS}. */
+    public static AttributeValue roomSet(java.util.Collection<String> roomIds) {
+        return AttributeValue.fromSs(java.util.List.copyOf(new java.util.TreeSet<>(roomIds)));
     }
 
     public static Account fromItem(Map<String, AttributeValue> item) {

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -69,8 +68,8 @@ public class AccountService {
         ZoneId zone = ZoneId.of(request.zone());
         String userId = createCognitoUser(email, request.password());
         try {
-            Account account = new Account(UUID.randomUUID().toString(), request.practiceName().strip(), plan, zone,
-                    userId, 0, clock.instant());
+            // The account is keyed by its owner's sub: the owner's reads can then fetch it with the user item.
+            Account account = new Account(userId, request.practiceName().strip(), plan, zone, userId, 0, clock.instant());
             Membership owner = new Membership(userId, account.id(), Role.OWNER, plan, zone);
             Events events = new Events(Actor.owner(userId), requestId, clock.instant());
             table.write(table.transaction()

@@ -5,20 +5,31 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.Transaction;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A change counter per account and UTC day: PK {@code ACCOUNT#<id>}, SK {@code DAY#<yyyy-mm-dd>}. Every booking
- * change of the account bumps the days it touches. An online booking, which must not overlap the therapist's
- * other appointments in any room, conditions on the counters it read — so two concurrent online bookings into
- * different rooms cannot both pass the therapist-free check.
+ * One account's UTC day: PK {@code ACCOUNT#<id>}, SK {@code DAY#<yyyy-mm-dd>}. It holds
+ * <ul>
+ *   <li>a change counter ({@code version}) that every booking change of the account bumps for the days it
+ *   touches. An online booking, which must not overlap the therapist's other appointments in any room,
+ *   conditions on the counters it read — so two concurrent online bookings into different rooms cannot both pass
+ *   the therapist-free check;</li>
+ *   <li>the day's agenda: one attribute {@code booking:<id>} per confirmed booking touching the day, written in
+ *   the booking's own transaction, so a week of the calendar is read with its room data in two calls instead of
+ *   an index query per view.</li>
+ * </ul>
+ * The item belongs to the account's partition and is never read for anyone outside the account.
  */
 public final class AccountDayItem {
     public static final String DAY_PREFIX = "DAY#";
     public static final String VERSION = "version";
+    /** Attribute-name prefix of agenda entries. */
+    public static final String ENTRY_PREFIX = "booking:";
     static final String TAG = "account-day:";
     static final String UNCHANGED = "attribute_not_exists(#version) OR #version = :expected";
 
@@ -33,13 +44,47 @@ public final class AccountDayItem {
         return item == null ? 0 : Attr.num(item, VERSION, 0);
     }
 
+    /** The bookings recorded on the day (confirmed ones; a cancelled booking leaves the agenda). */
+    public static List<Booking> agenda(Map<String, AttributeValue> item) {
+        List<Booking> bookings = new ArrayList<>();
+        if (item != null) {
+            item.forEach((name, value) -> {
+                if (name.startsWith(ENTRY_PREFIX)) {
+                    bookings.add(BookingItem.fromEntry(value.m()));
+                }
+            });
+        }
+        return bookings;
+    }
+
     /**
-     * Bumps the account's counters for {@code days}; where {@code expected} holds a counter the caller read,
-     * the bump is conditional on it being unchanged.
+     * Bumps the account's counters for {@code days} and keeps their agendas in step with one booking change:
+     * {@code after} (null when nothing remains, e.g. cancelled) is recorded on its days, {@code before} removed
+     * from the days it no longer touches. Where {@code expected} holds a counter the caller read, the bump is
+     * conditional on it being unchanged.
      */
-    static void bump(Transaction tx, String accountId, Collection<LocalDate> days, Map<LocalDate, Long> expected) {
-        for (LocalDate day : new TreeSet<>(days)) {
-            Expression update = Expression.update("ADD #version :one").name("#version", VERSION).value(":one", Attr.n(1));
+    static void record(Transaction tx, String accountId, Collection<LocalDate> days, Map<LocalDate, Long> expected,
+                       Booking before, Booking after) {
+        TreeSet<LocalDate> touched = new TreeSet<>(days);
+        List<LocalDate> afterDays = after == null ? List.of() : after.interval().utcDays();
+        List<LocalDate> beforeDays = before == null ? List.of() : before.interval().utcDays();
+        touched.addAll(afterDays);
+        touched.addAll(beforeDays);
+        String bookingId = after != null ? after.id() : before == null ? null : before.id();
+        for (LocalDate day : touched) {
+            Expression update;
+            if (afterDays.contains(day)) {
+                update = Expression.update("SET #entry = :entry ADD #version :one")
+                        .value(":entry", BookingItem.toEntry(after));
+            } else if (beforeDays.contains(day)) {
+                update = Expression.update("REMOVE #entry ADD #version :one");
+            } else {
+                update = Expression.update("ADD #version :one");
+            }
+            if (update.updateExpression().contains("#entry")) {
+                update.name("#entry", ENTRY_PREFIX + bookingId);
+            }
+            update.name("#version", VERSION).value(":one", Attr.n(1));
             Long read = expected == null ? null : expected.get(day);
             if (read != null) {
                 update.when(UNCHANGED).value(":expected", Attr.n(read));

@@ -131,8 +131,9 @@ public class BookingService {
             Transaction tx = table.transaction()
                     .put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
             OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
-            AccountDayItem.bump(tx, me.accountId(), request.therapistDayVersions() != null
-                    ? request.therapistDayVersions().keySet() : interval.utcDays(), request.therapistDayVersions());
+            AccountDayItem.record(tx, me.accountId(), request.therapistDayVersions() != null
+                    ? request.therapistDayVersions().keySet() : interval.utcDays(), request.therapistDayVersions(),
+                    null, booking);
             claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()));
             checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
@@ -261,7 +262,7 @@ public class BookingService {
             if (therapistDayVersions != null) {
                 touched.addAll(therapistDayVersions.keySet());
             }
-            AccountDayItem.bump(tx, me.accountId(), touched, therapistDayVersions);
+            AccountDayItem.record(tx, me.accountId(), touched, therapistDayVersions, before, after);
             YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
             YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
             if (!oldMonth.equals(newMonth)) {
@@ -303,7 +304,7 @@ public class BookingService {
             Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
             OccupancyWrites.add(tx, bookingId, me.accountId(), before.roomId(), before.interval(), List.of(),
                     before.roomId(), before.interval().utcDays());
-            AccountDayItem.bump(tx, me.accountId(), before.interval().utcDays(), null);
+            AccountDayItem.record(tx, me.accountId(), before.interval().utcDays(), null, before, null);
             releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()));
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
                     changesOf(before, after))), null);

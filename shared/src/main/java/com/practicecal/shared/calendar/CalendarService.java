@@ -1,9 +1,12 @@
 package com.practicecal.shared.calendar;
 
+import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.booking.AccountDayItem;
+import com.practicecal.shared.booking.Booking;
+import com.practicecal.shared.booking.BookingCaller;
 import com.practicecal.shared.booking.BookingQuery;
 import com.practicecal.shared.booking.BookingService;
 import com.practicecal.shared.booking.BookingStatus;
@@ -11,29 +14,32 @@ import com.practicecal.shared.booking.BookingView;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.booking.OccupancyDay;
 import com.practicecal.shared.booking.OccupancyDayItem;
-import com.practicecal.shared.community.Community;
-import com.practicecal.shared.community.CommunityItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomStatus;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The calendar a therapist works from: own bookings in full plus busy blocks for every bookable room (own rooms
  * and rooms shared with the community). Other accounts' occupancy is read from the rooms' occupancy days, which
  * hold only intervals — so the view cannot leak what it never reads.
+ *
+ * <p>A week costs two reads for an account's owner: (1) user, account and the account's days (whose agendas
+ * hold the own bookings), (2) the rooms of the account's calendar index with their occupancy days. Staff and
+ * accounts created before ids were owner subs need one more read to find the account.
  */
 @Singleton
 public class CalendarService {
@@ -49,17 +55,28 @@ public class CalendarService {
     }
 
     public CalendarView calendar(Principal principal, CalendarQuery query) {
-        return calendarFor(access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS), query);
+        // New accounts are keyed by their owner's sub, so for an owner the guess is right and saves a read.
+        return calendar(BookingCaller.user(principal, access), principal.userId(), query);
     }
 
-    /** The calendar of the account {@code me} acts on; bookings are shaped for {@code me} by the access policy. */
-    public CalendarView calendarFor(Membership me, CalendarQuery query) {
-        ZoneId zone = me.timeZone();
-        Map<String, CalendarView.RoomRef> rooms = bookableRooms(me);
+    /** The calendar of {@code accountId} as {@code caller} may see it (the caller resolves in the first read). */
+    public CalendarView calendar(BookingCaller caller, String accountId, CalendarQuery query) {
         Interval range = new Interval(query.from(), query.to());
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+        keys.addAll(accountKeys(accountId, range));
+        Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
+        Membership me = caller.resolve(batch);
+        if (!me.accountId().equals(accountId)) {
+            batch = table.batchGet(accountKeys(me.accountId(), range));
+        }
+        Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(me.accountId())));
+        Map<String, Room> rooms = new LinkedHashMap<>();
+        List<CalendarView.BusyBlock> busy = busyBlocks(me, account, range, rooms);
+        ZoneId zone = me.timeZone();
         return new CalendarView(query.from().atZone(zone).toOffsetDateTime(), query.to().atZone(zone).toOffsetDateTime(),
-                new ArrayList<>(rooms.values()), confirmedBookings(me, range), busyBlocks(me, rooms.keySet(), range));
+                rooms.values().stream().map(r -> new CalendarView.RoomRef(r.id(), r.name(),
+                        r.accountId().equals(me.accountId()), r.shared())).toList(),
+                agenda(me, batch, range), busy);
     }
 
     /** The account's confirmed bookings overlapping {@code range} (cancelled ones are left out), by start. */
@@ -75,54 +92,75 @@ public class CalendarService {
         return own;
     }
 
-    /**
-     * Other accounts' use of the given rooms overlapping {@code range}, as intervals only (from the occupancy days),
-     * by start; a block spanning midnight is stored on two days and returned once.
-     */
-    public List<CalendarView.BusyBlock> busyBlocks(Membership me, Collection<String> roomIds, Interval range) {
-        ZoneId zone = me.timeZone();
-        List<Map<String, AttributeValue>> dayKeys = new ArrayList<>();
-        List<LocalDate> days = range.utcDays();
-        roomIds.forEach(room -> days.forEach(day -> dayKeys.add(OccupancyDayItem.key(room, day))));
-        Map<String, Map<String, AttributeValue>> found = new LinkedHashMap<>();
-        for (int i = 0; i < dayKeys.size(); i += BATCH) {
-            found.putAll(table.batchGet(dayKeys.subList(i, Math.min(dayKeys.size(), i + BATCH))));
+    /** Other accounts' use of the rooms {@code me} can book, overlapping {@code range}, as intervals only. */
+    public List<CalendarView.BusyBlock> busyBlocks(Membership me, Interval range) {
+        return busyBlocks(me, table.get(AccountItem.key(me.accountId())).orElse(null), range, new LinkedHashMap<>());
+    }
+
+    private static List<Map<String, AttributeValue>> accountKeys(String accountId, Interval range) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(AccountItem.key(accountId));
+        range.utcDays().forEach(day -> keys.add(AccountDayItem.key(accountId, day)));
+        return keys;
+    }
+
+    /** Own bookings from the agendas of the account's days; a booking spanning midnight is on two days, shown once. */
+    private List<BookingView> agenda(Membership me, Map<String, Map<String, AttributeValue>> batch, Interval range) {
+        Map<String, Booking> found = new HashMap<>();
+        for (LocalDate day : range.utcDays()) {
+            AccountDayItem.agenda(batch.get(DynamoTable.keyString(AccountDayItem.key(me.accountId(), day))))
+                    .forEach(b -> found.putIfAbsent(b.id(), b));
         }
+        return found.values().stream()
+                .filter(b -> b.status() == BookingStatus.CONFIRMED && b.interval().overlaps(range))
+                .sorted(Comparator.comparing((Booking b) -> b.interval().start()).thenComparing(Booking::id))
+                .map(b -> access.project(BookingView.of(b, me.timeZone()), me)).toList();
+    }
+
+    /**
+     * Reads the rooms of the account's calendar index with their occupancy days (one call for a week of up to
+     * 11 rooms), keeps the rooms still bookable — active, and the account's own or shared with its community —
+     * into {@code bookable}, and returns the other accounts' intervals in them by start; a block spanning
+     * midnight is stored on two days and returned once.
+     */
+    private List<CalendarView.BusyBlock> busyBlocks(Membership me, Map<String, AttributeValue> account, Interval range,
+                                                    Map<String, Room> bookable) {
+        Set<String> roomIds = AccountItem.calendarRooms(account);
+        String community = account == null ? null : Attr.str(account, AccountItem.COMMUNITY);
+        List<LocalDate> days = range.utcDays();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        roomIds.forEach(room -> {
+            keys.add(RoomItem.key(room));
+            days.forEach(day -> keys.add(OccupancyDayItem.key(room, day)));
+        });
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int i = 0; i < keys.size(); i += BATCH) {
+            found.putAll(table.batchGet(keys.subList(i, Math.min(keys.size(), i + BATCH))));
+        }
+        roomIds.stream().map(id -> found.get(DynamoTable.keyString(RoomItem.key(id)))).filter(item -> item != null)
+                .map(RoomItem::fromItem)
+                .filter(r -> r.status() == RoomStatus.ACTIVE && (r.accountId().equals(me.accountId())
+                        || (r.communityId() != null && r.communityId().equals(community))))
+                .sorted(Comparator.comparing((Room r) -> !r.accountId().equals(me.accountId()))
+                        .thenComparing(Room::createdAt).thenComparing(Room::id))
+                .forEach(r -> bookable.put(r.id(), r));
+        ZoneId zone = me.timeZone();
         Map<String, CalendarView.BusyBlock> busy = new LinkedHashMap<>();
-        for (Map<String, AttributeValue> item : found.values()) {
-            String roomId = Attr.str(item, Attr.PK).substring(RoomItem.PREFIX.length());
-            OccupancyDay day = OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item);
-            day.occupants().forEach((bookingId, occupant) -> {
-                if (!occupant.accountId().equals(me.accountId()) && occupant.interval().overlaps(range)) {
-                    // keyed by room+interval: a block spanning midnight is stored on two days, shown once
-                    busy.putIfAbsent(roomId + occupant.interval(), new CalendarView.BusyBlock(roomId,
-                            occupant.interval().start().atZone(zone).toOffsetDateTime(),
-                            occupant.interval().end().atZone(zone).toOffsetDateTime(), false));
-                }
-            });
+        for (String roomId : bookable.keySet()) {
+            for (LocalDate day : days) {
+                Map<String, AttributeValue> item = found.get(DynamoTable.keyString(OccupancyDayItem.key(roomId, day)));
+                OccupancyDay occupancy = OccupancyDayItem.fromItem(roomId, day, item);
+                occupancy.occupants().forEach((bookingId, occupant) -> {
+                    if (!occupant.accountId().equals(me.accountId()) && occupant.interval().overlaps(range)) {
+                        busy.putIfAbsent(roomId + occupant.interval(), new CalendarView.BusyBlock(roomId,
+                                occupant.interval().start().atZone(zone).toOffsetDateTime(),
+                                occupant.interval().end().atZone(zone).toOffsetDateTime(), false));
+                    }
+                });
+            }
         }
         List<CalendarView.BusyBlock> blocks = new ArrayList<>(busy.values());
         blocks.sort(Comparator.comparing(CalendarView.BusyBlock::start));
         return blocks;
     }
-
-    /** Rooms the account can book: its own active rooms and, as a community member, the community's shared rooms. */
-    public Map<String, CalendarView.RoomRef> bookableRooms(Membership me) {
-        Map<String, CalendarView.RoomRef> rooms = new LinkedHashMap<>();
-        table.query(QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(RoomItem.listPartition(me.accountId())))))
-                .items().stream().map(RoomItem::fromItem).filter(r -> r.status() == RoomStatus.ACTIVE)
-                .forEach((Room r) -> rooms.put(r.id(), new CalendarView.RoomRef(r.id(), r.name(), true, r.shared())));
-        if (me.communityId() != null) {
-            table.get(CommunityItem.key(me.communityId())).map(CommunityItem::fromItem).ifPresent((Community c) -> {
-                if (c.hasMember(me.accountId())) {
-                    c.sharedRooms().forEach((id, shared) -> rooms.putIfAbsent(id,
-                            new CalendarView.RoomRef(id, shared.name(), false, true)));
-                }
-            });
-        }
-        return rooms;
-    }
-
 }

@@ -8,13 +8,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Storage form of {@link Community}: PK {@code COMMUNITY#<id>}, SK {@code COMMUNITY}; {@code members} maps
- * account id to {name, joinedAt}, {@code sharedRooms} room id to {accountId, name}.
+ * account id to {name, joinedAt}, {@code sharedRooms} room id to {accountId, name}. {@code version} moves with
+ * every change of members or shared rooms: those changes also write the members' calendar-room index, and
+ * conditioning each on the version it read keeps the index complete when a join races a share.
  */
 public final class CommunityItem {
     public static final String PREFIX = "COMMUNITY#";
     public static final String SORT = "COMMUNITY";
     public static final String MEMBERS = "members";
     public static final String SHARED_ROOMS = "sharedRooms";
+    public static final String VERSION = "version";
 
     private CommunityItem() {
     }
@@ -39,6 +42,7 @@ public final class CommunityItem {
         item.put("createdAt", Attr.s(now.toString()));
         item.put(MEMBERS, AttributeValue.fromM(Map.of(ownerAccountId, member(ownerName, now))));
         item.put(SHARED_ROOMS, AttributeValue.fromM(Map.of()));
+        item.put(VERSION, Attr.n(0));
         return item;
     }
 
@@ -50,6 +54,6 @@ public final class CommunityItem {
         Attr.map(item, SHARED_ROOMS).orElse(Map.of()).forEach((id, v) -> rooms.put(id,
                 new Community.SharedRoom(Attr.str(v.m(), "accountId"), Attr.str(v.m(), "name"))));
         return new Community(Attr.str(item, "communityId"), Attr.str(item, "ownerAccountId"), members, rooms,
-                Instant.parse(Attr.str(item, "createdAt")));
+                Instant.parse(Attr.str(item, "createdAt")), Attr.num(item, VERSION, 0));
     }
 }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -43,11 +44,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Singleton
 public class CommunityService {
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+    /** Sharing writes every member's calendar index in one transaction (at most 100 items), so communities stay small. */
+    public static final int MAX_MEMBERS = 20;
     static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
     static final String IN_COMMUNITY = "#community = :community";
     static final String PENDING_AND_VALID = "#status = :pending AND #expires > :now";
     static final String IS_MEMBER = "attribute_exists(#members.#account)";
+    static final String UNCHANGED = "#version = :version";
+    static final String IS_MEMBER_AND_UNCHANGED = IS_MEMBER + " AND " + UNCHANGED;
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -77,7 +82,7 @@ public class CommunityService {
             // The first invitation founds the community, with the inviter as its owner.
             communityId = UUID.randomUUID().toString();
             tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.of(NEW_ITEM));
-            joinItems(tx, me.accountId(), me.userId(), communityId);
+            joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
             tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
                     communityId, Map.of())), null);
         }
@@ -129,15 +134,21 @@ public class CommunityService {
             throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
         }
         Account account = account(me.accountId());
+        Community community = table.get(CommunityItem.key(invitation.communityId())).map(CommunityItem::fromItem)
+                .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
+        if (community.members().size() >= MAX_MEMBERS) {
+            throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
+                    "a calendar community has at most " + MAX_MEMBERS + " member practices");
+        }
         Events events = new Events(access.actor(me), requestId, now);
         Transaction tx = table.transaction()
                 .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
                         .value(":accepted", Attr.s(Invitation.ACCEPTED)), now))
-                .update("community", CommunityItem.key(invitation.communityId()), Expression
-                        .update("SET #members.#account = :member").when("attribute_exists(PK)")
+                .update("community", CommunityItem.key(invitation.communityId()), unchanged(Expression
+                        .update("SET #members.#account = :member ADD #version :one")
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
-                        .value(":member", CommunityItem.member(account.name(), now)));
-        joinItems(tx, me.accountId(), me.userId(), invitation.communityId());
+                        .value(":member", CommunityItem.member(account.name(), now)), community));
+        joinItems(tx, me.accountId(), me.userId(), invitation.communityId(), community.sharedRooms().keySet());
         tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
                         invitation.communityId(), Map.of())), null)
                 .put("accepted", OutboxItem.toItem(events.event(invitation.inviterAccountId(), "community.invitation_accepted",
@@ -147,7 +158,7 @@ public class CommunityService {
         } catch (TransactionFailedException e) {
             throw switch (e.failedTag() == null ? "" : e.failedTag()) {
                 case "invitation" -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
-                case "community" -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists");
+                case "community" -> new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
                 default -> new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
             };
         }
@@ -214,7 +225,9 @@ public class CommunityService {
         Events events = new Events(access.actor(me), requestId, now);
         Transaction tx = table.transaction();
         if (dissolve) {
-            tx.delete("community", CommunityItem.key(community.id()), memberCondition(accountId));
+            tx.delete("community", CommunityItem.key(community.id()), new Condition(IS_MEMBER_AND_UNCHANGED,
+                    Map.of("#members", CommunityItem.MEMBERS, "#account", accountId, "#version", CommunityItem.VERSION),
+                    Map.of(":version", Attr.n(community.version()))));
         } else {
             List<String> memberRooms = community.sharedRooms().entrySet().stream()
                     .filter(r -> r.getValue().accountId().equals(accountId)).map(Map.Entry::getKey).toList();
@@ -222,8 +235,10 @@ public class CommunityService {
             for (int i = 0; i < memberRooms.size(); i++) {
                 update.append(", #rooms.#r").append(i);
             }
-            Expression expression = Expression.update(update.toString()).when(IS_MEMBER)
-                    .name("#members", CommunityItem.MEMBERS).name("#account", accountId);
+            update.append(" ADD #version :one");
+            Expression expression = unchanged(Expression.update(update.toString())
+                    .name("#members", CommunityItem.MEMBERS).name("#account", accountId), community)
+                    .when(IS_MEMBER_AND_UNCHANGED);
             for (int i = 0; i < memberRooms.size(); i++) {
                 expression.name("#r" + i, memberRooms.get(i));
             }
@@ -238,7 +253,12 @@ public class CommunityService {
                         .name("#community", RoomItem.COMMUNITY));
             }
         }
-        leaveItems(tx, accountId, member.ownerUserId(), community.id());
+        leaveItems(tx, accountId, member.ownerUserId(), community.id(), community.roomsSharedByOthers(accountId));
+        Set<String> leaverRooms = community.roomsSharedBy(accountId);
+        if (!leaverRooms.isEmpty()) {
+            community.members().keySet().stream().filter(id -> !id.equals(accountId)).sorted().forEach(other ->
+                    forgetRooms(tx, other, leaverRooms));
+        }
         tx.put("event", OutboxItem.toItem(events.event(accountId, leaving ? "community.left" : "community.member_removed",
                 "community", community.id(), Map.of())), null);
         if (!leaving) {
@@ -252,22 +272,37 @@ public class CommunityService {
         }
     }
 
-    /** Adds the items that share (or stop sharing) a room to a room update's transaction. */
+    /**
+     * Adds the items that share (or stop sharing) a room to a room update's transaction: the community's room
+     * list and every other member's calendar index, conditional on the community being as read.
+     */
     public void share(Transaction tx, Membership me, Room room, boolean shared, Events events) {
         if (shared) {
-            if (me.communityId() == null) {
+            Community community = me.communityId() == null ? null
+                    : table.get(CommunityItem.key(me.communityId())).map(CommunityItem::fromItem).orElse(null);
+            if (community == null || !community.hasMember(me.accountId())) {
                 throw new ConflictException(ErrorCodes.NOT_IN_COMMUNITY, "join or found a calendar community first");
             }
-            tx.update("community", CommunityItem.key(me.communityId()), Expression
-                    .update("SET #rooms.#room = :room").when(IS_MEMBER)
+            tx.update("community", CommunityItem.key(community.id()), unchanged(Expression
+                    .update("SET #rooms.#room = :room ADD #version :one").when(IS_MEMBER_AND_UNCHANGED)
                     .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id())
                     .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
-                    .value(":room", CommunityItem.sharedRoom(me.accountId(), room.name())));
+                    .value(":room", CommunityItem.sharedRoom(me.accountId(), room.name())), community));
+            community.members().keySet().stream().filter(id -> !id.equals(me.accountId())).sorted().forEach(other ->
+                    tx.update("calendar:" + other, AccountItem.key(other), Expression.update("ADD #calendar :rooms")
+                            .name("#calendar", AccountItem.CALENDAR_ROOMS)
+                            .value(":rooms", AccountItem.roomSet(List.of(room.id())))));
             tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.shared", "room", room.id(),
                     Map.of("shared", new Change("false", "true")))), null);
         } else if (room.communityId() != null) {
-            tx.update("community", CommunityItem.key(room.communityId()), Expression.update("REMOVE #rooms.#room")
-                    .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()));
+            Community community = table.get(CommunityItem.key(room.communityId())).map(CommunityItem::fromItem).orElse(null);
+            if (community != null) {
+                tx.update("community", CommunityItem.key(community.id()), unchanged(Expression
+                        .update("REMOVE #rooms.#room ADD #version :one")
+                        .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()), community));
+                community.members().keySet().stream().filter(id -> !id.equals(room.accountId())).sorted()
+                        .forEach(other -> forgetRooms(tx, other, Set.of(room.id())));
+            }
             tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.unshared", "room", room.id(),
                     Map.of("shared", new Change("true", "false")))), null);
         }
@@ -289,22 +324,45 @@ public class CommunityService {
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_IN_COMMUNITY, "community not found"));
     }
 
-    private void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId) {
-        tx.update("account", AccountItem.key(accountId), Expression.update("SET #community = :community")
-                .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
+    /** The account joins: its items name the community and its calendar index gains the community's shared rooms. */
+    private void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId,
+                           Set<String> sharedRooms) {
+        Expression account = Expression.update("SET #community = :community" + (sharedRooms.isEmpty() ? "" : " ADD #calendar :rooms"))
+                .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId));
+        if (!sharedRooms.isEmpty()) {
+            account.name("#calendar", AccountItem.CALENDAR_ROOMS).value(":rooms", AccountItem.roomSet(sharedRooms));
+        }
+        tx.update("account", AccountItem.key(accountId), account);
         tx.update("user", UserItem.key(ownerUserId), Expression.update("SET #community = :community")
                 .name("#community", UserItem.COMMUNITY).value(":community", Attr.s(communityId)));
     }
 
-    private void leaveItems(Transaction tx, String accountId, String ownerUserId, String communityId) {
-        tx.update("account", AccountItem.key(accountId), Expression.update("REMOVE #community").when(IN_COMMUNITY)
-                .name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
+    /** The account leaves: its items forget the community, its calendar index the rooms others shared. */
+    private void leaveItems(Transaction tx, String accountId, String ownerUserId, String communityId,
+                            Set<String> othersRooms) {
+        Expression account = Expression.update("REMOVE #community" + (othersRooms.isEmpty() ? "" : " DELETE #calendar :rooms"))
+                .when(IN_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId));
+        if (!othersRooms.isEmpty()) {
+            account.name("#calendar", AccountItem.CALENDAR_ROOMS).value(":rooms", AccountItem.roomSet(othersRooms));
+        }
+        tx.update("account", AccountItem.key(accountId), account);
         tx.update("user", UserItem.key(ownerUserId), Expression.update("REMOVE #community")
                 .name("#community", UserItem.COMMUNITY));
     }
 
-    private Condition memberCondition(String accountId) {
-        return new Condition(IS_MEMBER, Map.of("#members", CommunityItem.MEMBERS, "#account", accountId), Map.of());
+    /** Tidies other accounts' calendar indexes; readers already ignore rooms that stopped being bookable. */
+    private static void forgetRooms(Transaction tx, String accountId, Set<String> roomIds) {
+        tx.update("calendar:" + accountId, AccountItem.key(accountId), Expression.update("DELETE #calendar :rooms")
+                .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":rooms", AccountItem.roomSet(roomIds)));
+    }
+
+    /** The change holds only if the community is still the version read; it moves the version on. */
+    private static Expression unchanged(Expression update, Community community) {
+        if (update.conditionExpression() == null) {
+            update.when(UNCHANGED);
+        }
+        return update.name("#version", CommunityItem.VERSION).value(":version", Attr.n(community.version()))
+                .value(":one", Attr.n(1));
     }
 
     private static Expression pendingAndValid(Expression update, Instant now) {

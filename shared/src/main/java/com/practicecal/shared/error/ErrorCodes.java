@@ -26,6 +26,7 @@ public final class ErrorCodes {
     public static final String ALREADY_IN_COMMUNITY = "ALREADY_IN_COMMUNITY";
     public static final String NOT_IN_COMMUNITY = "NOT_IN_COMMUNITY";
     public static final String COMMUNITY_OWNER_MUST_STAY = "COMMUNITY_OWNER_MUST_STAY";
+    public static final String COMMUNITY_FULL = "COMMUNITY_FULL";
     public static final String OUTSIDE_WORKING_HOURS = "OUTSIDE_WORKING_HOURS";
     public static final String TOO_SHORT_NOTICE = "TOO_SHORT_NOTICE";
     public static final String BEYOND_HORIZON = "BEYOND_HORIZON";

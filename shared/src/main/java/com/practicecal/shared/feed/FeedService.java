@@ -138,7 +138,7 @@ public class FeedService {
                     FeedSummary.of(service, b.client() == null ? null : b.client().name()), b.updatedAt().toInstant()));
         }
         if (feed.includeBusy()) {
-            for (CalendarView.BusyBlock block : calendar.busyBlocks(me, calendar.bookableRooms(me).keySet(), window)) {
+            for (CalendarView.BusyBlock block : calendar.busyBlocks(me, window)) {
                 Instant start = block.start().toInstant();
                 Instant end = block.end().toInstant();
                 entries.add(new FeedEntry(busyUid(feed, block.roomId(), start, end), start, end, FeedSummary.BUSY, start));

@@ -34,8 +34,7 @@ public class DelegatedBookingService {
     }
 
     public CalendarView calendar(Principal principal, String accountId, CalendarQuery query) {
-        Membership me = bookings.resolve(read(principal, accountId));
-        return calendar.calendarFor(me, query);
+        return calendar.calendar(read(principal, accountId), accountId, query);
     }
 
     public BookingView.Page list(Principal principal, String accountId, BookingQuery query) {

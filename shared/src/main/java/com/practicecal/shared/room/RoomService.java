@@ -60,9 +60,10 @@ public class RoomService {
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one")
+                    .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one, #calendar :room")
                             .when(ROOM_SLOT_FREE)
                             .name("#rooms", AccountItem.ROOM_COUNT).name("#plan", AccountItem.PLAN)
+                            .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(room.id())))
                             .value(":one", Attr.n(1)).value(":max", Attr.n(me.plan().maxRooms()))
                             .value(":plan", Attr.s(me.plan().name())))
                     .put("room", RoomItem.toItem(room), Condition.of(NEW_ITEM))
@@ -134,7 +135,7 @@ public class RoomService {
             table.write(tx);
         } catch (TransactionFailedException e) {
             if ("community".equals(e.failedTag())) {
-                throw new ConflictException(ErrorCodes.NOT_IN_COMMUNITY, "your account is no longer in that community");
+                throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
             }
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
@@ -173,8 +174,9 @@ public class RoomService {
         table.write(tx
                 .update("room", RoomItem.key(roomId), beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
                         .name("#gpk", Attr.GSI1PK).value(":deleted", Attr.s(RoomStatus.DELETED.name()))))
-                .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne")
-                        .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1)))
+                .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
+                        .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1))
+                        .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(roomId))))
                 .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.deleted", "room", roomId,
                         Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))), null));
     }
