@@ -206,6 +206,27 @@ class CommunityIT extends LocalStackIT {
                 Map.of("shared", true), stranger.accessToken()).errorCode()).isEqualTo("NOT_IN_COMMUNITY");
     }
 
+    /** Sharing writes every member's calendar index in one transaction, so a community takes at most 20 practices. */
+    @Test
+    void aCommunityTakesAtMostTwentyPractices() {
+        TestUser founder = users.signUpAndLogin(Plan.S);
+        for (int i = 1; i < 20; i++) {
+            TestUser member = users.signUpAndLogin(Plan.S);
+            String id = api.post("/v1/community/invitations", Map.of("inviteeEmail", member.email()), founder.accessToken())
+                    .field("id");
+            assertThat(api.post("/v1/community/invitations/" + id + "/accept", null, member.accessToken()).status())
+                    .isEqualTo(200);
+        }
+        TestUser oneTooMany = users.signUpAndLogin(Plan.S);
+        String id = api.post("/v1/community/invitations", Map.of("inviteeEmail", oneTooMany.email()), founder.accessToken())
+                .field("id");
+        ApiResult refused = api.post("/v1/community/invitations/" + id + "/accept", null, oneTooMany.accessToken());
+        assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+        assertThat(refused.errorCode()).isEqualTo("COMMUNITY_FULL");
+        assertThat(api.get("/v1/community", founder.accessToken()).json().path("members")).hasSize(20);
+        assertThat(api.get("/v1/community", oneTooMany.accessToken()).status()).isEqualTo(404);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
