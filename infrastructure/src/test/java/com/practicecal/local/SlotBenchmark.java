@@ -59,7 +59,10 @@ public final class SlotBenchmark {
                 days.add(new OccupancyDay(room, day, 1, occupants));
             }
         }
-        SlotFinder.Availability availability = SlotFinder.Availability.of("me", zone, settings, List.of("room-1", "room-2"), days);
+        List<Interval> mine = days.stream().flatMap(d -> d.occupants().values().stream())
+                .filter(o -> o.accountId().equals("me")).map(OccupancyDay.Occupant::interval).toList();
+        SlotFinder.Availability availability = SlotFinder.Availability.of("me", zone, settings, List.of("room-1", "room-2"),
+                days, mine, null);
         Instant from = now;
         Instant to = now.plus(Duration.ofDays(60));
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();

@@ -193,6 +193,29 @@ class OnlineBookingIT extends LocalStackIT {
                 .isEqualTo("SLOT_TAKEN");
     }
 
+    /** B's appointment in A's room stays when A stops sharing it; it must keep B busy for B's online booking. */
+    @Test
+    void anAppointmentInARoomNoLongerSharedStillKeepsTheTherapistBusy() {
+        Therapist a = therapist(Map.of());
+        Therapist b = therapist(Map.of());
+        String invitation = api.post("/v1/community/invitations", Map.of("inviteeEmail", b.owner.email()),
+                a.owner.accessToken()).field("id");
+        assertThat(api.post("/v1/community/invitations/" + invitation + "/accept", null, b.owner.accessToken()).status())
+                .isEqualTo(200);
+        assertThat(api.patch("/v1/rooms/" + a.room, Map.of("shared", true), a.owner.accessToken()).status()).isEqualTo(200);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(16);
+        assertThat(api.post("/v1/bookings", Map.of("roomId", a.room, "start", time(day, 11, 0), "end", time(day, 11, 50),
+                "client", Map.of("name", "B's client")), b.owner.accessToken()).status()).isEqualTo(201);
+        assertThat(api.patch("/v1/rooms/" + a.room, Map.of("shared", false), a.owner.accessToken()).status()).isEqualTo(200);
+
+        List<JsonNode> slots = slots(b, day, day.plusDays(1), "session");
+        assertThat(slots).extracting(n -> n.path("roomId").asText()).containsOnly(b.room);
+        assertThat(startsOn(slots, day)).contains(LocalTime.of(10, 0), LocalTime.of(13, 0))
+                .doesNotContain(LocalTime.of(11, 0), LocalTime.of(10, 30));
+        assertThat(api.post(publicPath(b), publicBooking(time(day, 11, 0), "Double", "double@client.test"), null)
+                .errorCode()).isEqualTo("SLOT_TAKEN");
+    }
+
     @Test
     void fiftyConcurrentBookingsFromOwnerMemberAndPublicOneWins() throws Exception {
         Therapist a = therapist(Map.of());

@@ -57,6 +57,17 @@ public final class AccountDayItem {
         return bookings;
     }
 
+    /** The bookings on the account's {@code days} as read in {@code found}, each once (across midnight: two days). */
+    public static List<Booking> agenda(Map<String, Map<String, AttributeValue>> found, String accountId,
+                                       Collection<LocalDate> days) {
+        Map<String, Booking> unique = new java.util.LinkedHashMap<>();
+        for (LocalDate day : days) {
+            agenda(found.get(com.practicecal.shared.store.DynamoTable.keyString(key(accountId, day))))
+                    .forEach(b -> unique.putIfAbsent(b.id(), b));
+        }
+        return new ArrayList<>(unique.values());
+    }
+
     /**
      * Bumps the account's counters for {@code days} and keeps their agendas in step with one booking change:
      * {@code after} (null when nothing remains, e.g. cancelled) is recorded on its days, {@code before} removed

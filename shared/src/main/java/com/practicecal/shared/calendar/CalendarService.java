@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class CalendarService {
-    private static final int BATCH = 100;
     private final MainTable table;
     private final AccessPolicy access;
     private final BookingService bookings;
@@ -104,14 +103,9 @@ public class CalendarService {
         return keys;
     }
 
-    /** Own bookings from the agendas of the account's days; a booking spanning midnight is on two days, shown once. */
+    /** Own confirmed bookings from the agendas of the account's days, by start. */
     private List<BookingView> agenda(Membership me, Map<String, Map<String, AttributeValue>> batch, Interval range) {
-        Map<String, Booking> found = new HashMap<>();
-        for (LocalDate day : range.utcDays()) {
-            AccountDayItem.agenda(batch.get(DynamoTable.keyString(AccountDayItem.key(me.accountId(), day))))
-                    .forEach(b -> found.putIfAbsent(b.id(), b));
-        }
-        return found.values().stream()
+        return AccountDayItem.agenda(batch, me.accountId(), range.utcDays()).stream()
                 .filter(b -> b.status() == BookingStatus.CONFIRMED && b.interval().overlaps(range))
                 .sorted(Comparator.comparing((Booking b) -> b.interval().start()).thenComparing(Booking::id))
                 .map(b -> access.project(BookingView.of(b, me.timeZone()), me)).toList();
@@ -128,36 +122,19 @@ public class CalendarService {
         Set<String> roomIds = AccountItem.calendarRooms(account);
         String community = account == null ? null : Attr.str(account, AccountItem.COMMUNITY);
         List<LocalDate> days = range.utcDays();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        roomIds.forEach(room -> {
-            keys.add(RoomItem.key(room));
-            days.forEach(day -> keys.add(OccupancyDayItem.key(room, day)));
-        });
-        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-        for (int i = 0; i < keys.size(); i += BATCH) {
-            found.putAll(table.batchGet(keys.subList(i, Math.min(keys.size(), i + BATCH))));
-        }
-        roomIds.stream().map(id -> found.get(DynamoTable.keyString(RoomItem.key(id)))).filter(item -> item != null)
-                .map(RoomItem::fromItem)
-                .filter(r -> r.status() == RoomStatus.ACTIVE && (r.accountId().equals(me.accountId())
-                        || (r.communityId() != null && r.communityId().equals(community))))
-                .sorted(Comparator.comparing((Room r) -> !r.accountId().equals(me.accountId()))
-                        .thenComparing(Room::createdAt).thenComparing(Room::id))
-                .forEach(r -> bookable.put(r.id(), r));
+        Map<String, Map<String, AttributeValue>> found = table.batchGetAll(CalendarRooms.keys(roomIds, days));
+        List<Room> rooms = CalendarRooms.bookable(found, roomIds, me.accountId(), community);
+        rooms.forEach(r -> bookable.put(r.id(), r));
         ZoneId zone = me.timeZone();
         Map<String, CalendarView.BusyBlock> busy = new LinkedHashMap<>();
-        for (String roomId : bookable.keySet()) {
-            for (LocalDate day : days) {
-                Map<String, AttributeValue> item = found.get(DynamoTable.keyString(OccupancyDayItem.key(roomId, day)));
-                OccupancyDay occupancy = OccupancyDayItem.fromItem(roomId, day, item);
-                occupancy.occupants().forEach((bookingId, occupant) -> {
-                    if (!occupant.accountId().equals(me.accountId()) && occupant.interval().overlaps(range)) {
-                        busy.putIfAbsent(roomId + occupant.interval(), new CalendarView.BusyBlock(roomId,
-                                occupant.interval().start().atZone(zone).toOffsetDateTime(),
-                                occupant.interval().end().atZone(zone).toOffsetDateTime(), false));
-                    }
-                });
-            }
+        for (OccupancyDay occupancy : CalendarRooms.occupancy(found, rooms, days)) {
+            occupancy.occupants().forEach((bookingId, occupant) -> {
+                if (!occupant.accountId().equals(me.accountId()) && occupant.interval().overlaps(range)) {
+                    busy.putIfAbsent(occupancy.roomId() + occupant.interval(), new CalendarView.BusyBlock(occupancy.roomId(),
+                            occupant.interval().start().atZone(zone).toOffsetDateTime(),
+                            occupant.interval().end().atZone(zone).toOffsetDateTime(), false));
+                }
+            });
         }
         List<CalendarView.BusyBlock> blocks = new ArrayList<>(busy.values());
         blocks.sort(Comparator.comparing(CalendarView.BusyBlock::start));

@@ -3,13 +3,12 @@ package com.practicecal.shared.online;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.Interval;
-import com.practicecal.shared.booking.OccupancyDay;
-import com.practicecal.shared.booking.OccupancyDayItem;
-import com.practicecal.shared.community.CommunityItem;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
-import com.practicecal.shared.room.RoomItem;
-import com.practicecal.shared.room.RoomStatus;
+import com.practicecal.shared.booking.Booking;
+import com.practicecal.shared.booking.BookingStatus;
+import com.practicecal.shared.calendar.CalendarRooms;
+import com.practicecal.shared.room.Room;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
@@ -19,24 +18,27 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Reads what slot computation needs for one therapist: account and rules (one batch), own rooms (one query),
- * rooms shared with the community (one read), and the occupancy days of all those rooms (batches of 100 keys,
- * i.e. at most one round trip per room-week).
+ * Reads what slot computation needs for one therapist: account and rules (one batch), then the rooms of the
+ * account's calendar index with their occupancy days and the account's days (batches of 100 keys, i.e. at most
+ * one round trip per room-week). The therapist's own appointments come from the account days' agendas, so an
+ * appointment in a room the therapist can no longer book (a community left, a room no longer shared) still
+ * keeps the therapist busy.
  */
 @Singleton
 public class AvailabilityReader {
-    private static final int BATCH = 100;
     private final MainTable table;
 
     public AvailabilityReader(MainTable table) {
         this.table = table;
     }
 
-    public record Therapist(String accountId, ZoneId zone, String communityId, BookingSettings settings) {
+    public record Therapist(String accountId, ZoneId zone, String communityId, BookingSettings settings,
+                            Set<String> calendarRooms) {
     }
 
     public Therapist therapist(String accountId) {
@@ -46,7 +48,8 @@ public class AvailabilityReader {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
         }
         return new Therapist(accountId, ZoneId.of(Attr.str(account, "timeZone")), Attr.str(account, AccountItem.COMMUNITY),
-                BookingSettingsItem.fromItem(batch.get(DynamoTable.keyString(BookingSettingsItem.key(accountId)))));
+                BookingSettingsItem.fromItem(batch.get(DynamoTable.keyString(BookingSettingsItem.key(accountId)))),
+                AccountItem.calendarRooms(account));
     }
 
     public SlotFinder.Availability availability(Therapist therapist, Interval range) {
@@ -60,42 +63,22 @@ public class AvailabilityReader {
     public record Snapshot(SlotFinder.Availability availability, Map<LocalDate, Long> therapistDayVersions) {
     }
 
+    /** @param ignoredBookingId a booking being rescheduled: its own time does not block its new time */
     public Snapshot snapshot(Therapist therapist, Interval range, String ignoredBookingId) {
-        List<String> rooms = bookableRooms(therapist);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         List<LocalDate> days = range.utcDays();
-        rooms.forEach(room -> days.forEach(day -> keys.add(OccupancyDayItem.key(room, day))));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(CalendarRooms.keys(therapist.calendarRooms(), days));
         days.forEach(day -> keys.add(AccountDayItem.key(therapist.accountId(), day)));
-        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
-        for (int i = 0; i < keys.size(); i += BATCH) {
-            found.putAll(table.batchGet(keys.subList(i, Math.min(keys.size(), i + BATCH))));
-        }
-        List<OccupancyDay> occupancy = new ArrayList<>();
-        found.values().stream().filter(item -> Attr.str(item, Attr.PK).startsWith(RoomItem.PREFIX)).forEach(item -> {
-            String roomId = Attr.str(item, Attr.PK).substring(RoomItem.PREFIX.length());
-            occupancy.add(OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item));
-        });
-        Map<LocalDate, Long> versions = new java.util.TreeMap<>();
+        Map<String, Map<String, AttributeValue>> found = table.batchGetAll(keys);
+        List<Room> rooms = CalendarRooms.bookable(found, therapist.calendarRooms(), therapist.accountId(),
+                therapist.communityId());
+        List<Interval> own = AccountDayItem.agenda(found, therapist.accountId(), days).stream()
+                .filter(b -> b.status() == BookingStatus.CONFIRMED && !b.id().equals(ignoredBookingId))
+                .map(Booking::interval).toList();
+        Map<LocalDate, Long> versions = new TreeMap<>();
         days.forEach(day -> versions.put(day,
                 AccountDayItem.version(found.get(DynamoTable.keyString(AccountDayItem.key(therapist.accountId(), day))))));
-        return new Snapshot(SlotFinder.Availability.of(therapist.accountId(), therapist.zone(), therapist.settings(), rooms,
-                occupancy, ignoredBookingId), versions);
-    }
-
-    /** Own active rooms first (by creation), then rooms other members share with the community. */
-    private List<String> bookableRooms(Therapist therapist) {
-        List<String> rooms = new ArrayList<>();
-        table.query(QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(RoomItem.listPartition(therapist.accountId())))))
-                .items().stream().map(RoomItem::fromItem).filter(r -> r.status() == RoomStatus.ACTIVE)
-                .forEach(r -> rooms.add(r.id()));
-        if (therapist.communityId() != null) {
-            table.get(CommunityItem.key(therapist.communityId())).map(CommunityItem::fromItem)
-                    .filter(c -> c.hasMember(therapist.accountId()))
-                    .ifPresent(c -> c.sharedRooms().keySet().stream().sorted().filter(id -> !rooms.contains(id))
-                            .forEach(rooms::add));
-        }
-        return rooms;
+        return new Snapshot(SlotFinder.Availability.of(therapist.accountId(), therapist.zone(), therapist.settings(),
+                rooms.stream().map(Room::id).toList(), CalendarRooms.occupancy(found, rooms, days), own,
+                ignoredBookingId), versions);
     }
 }

@@ -27,16 +27,15 @@ public final class SlotFinder {
     }
 
     /** Everything the computation needs, read beforehand. */
+    /**
+     * @param occupantsByRoom  every account's use of the bookable rooms, by start
+     * @param therapistBookings the therapist's own appointments in any room (also rooms no longer bookable)
+     */
     public record Availability(String therapistAccountId, ZoneId zone, BookingSettings settings, List<String> roomIds,
-                               Map<String, List<OccupancyDay.Occupant>> occupantsByRoom) {
-        public static Availability of(String accountId, ZoneId zone, BookingSettings settings, List<String> roomIds,
-                                      List<OccupancyDay> days) {
-            return of(accountId, zone, settings, roomIds, days, null);
-        }
-
+                               Map<String, List<OccupancyDay.Occupant>> occupantsByRoom, List<Interval> therapistBookings) {
         /** @param ignoredBookingId a booking being rescheduled: its own time does not block its new time */
         public static Availability of(String accountId, ZoneId zone, BookingSettings settings, List<String> roomIds,
-                                      List<OccupancyDay> days, String ignoredBookingId) {
+                                      List<OccupancyDay> days, List<Interval> therapistBookings, String ignoredBookingId) {
             Map<String, List<OccupancyDay.Occupant>> byRoom = new LinkedHashMap<>();
             roomIds.forEach(id -> byRoom.put(id, new ArrayList<>()));
             Map<String, OccupancyDay.Occupant> unique = new LinkedHashMap<>();
@@ -48,7 +47,7 @@ public final class SlotFinder {
                 });
             }
             byRoom.values().forEach(list -> list.sort(Comparator.comparing(o -> o.interval().start())));
-            return new Availability(accountId, zone, settings, roomIds, byRoom);
+            return new Availability(accountId, zone, settings, roomIds, byRoom, List.copyOf(therapistBookings));
         }
     }
 
@@ -107,10 +106,7 @@ public final class SlotFinder {
     }
 
     public static List<Interval> therapistBusy(Availability a) {
-        List<Interval> busy = new ArrayList<>();
-        a.occupantsByRoom().values().forEach(list -> list.stream()
-                .filter(o -> o.accountId().equals(a.therapistAccountId())).forEach(o -> busy.add(o.interval())));
-        return busy;
+        return a.therapistBookings();
     }
 
     /** Whether a start lies inside working hours for the whole appointment (practice time zone). */

@@ -11,6 +11,12 @@ public record Room(String id, String accountId, String name, RoomStatus status, 
         this(id, accountId, name, status, createdAt, null);
     }
 
+    /** Whether {@code accountId}, member of {@code accountCommunityId} (or of none), may book the room now. */
+    public boolean bookableBy(String accountId, String accountCommunityId) {
+        return status == RoomStatus.ACTIVE && (this.accountId.equals(accountId)
+                || (communityId != null && communityId.equals(accountCommunityId)));
+    }
+
     public boolean shared() {
         return communityId != null;
     }

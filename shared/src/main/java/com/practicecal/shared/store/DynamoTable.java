@@ -61,6 +61,16 @@ public class DynamoTable {
         return found;
     }
 
+    /** {@link #batchGet} for any number of keys: one call per 100. */
+    public Map<String, Map<String, AttributeValue>> batchGetAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> unique = dedupe(keys);
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int i = 0; i < unique.size(); i += BATCH_GET_LIMIT) {
+            found.putAll(batchGet(unique.subList(i, Math.min(unique.size(), i + BATCH_GET_LIMIT))));
+        }
+        return found;
+    }
+
     public static String keyString(Map<String, AttributeValue> keyOrItem) {
         return Attr.str(keyOrItem, Attr.PK) + "|" + Attr.str(keyOrItem, Attr.SK);
     }
