@@ -191,6 +191,17 @@ class OnlineBookingIT extends LocalStackIT {
         assertThat(after.toString()).doesNotContain("B's client");
         assertThat(api.post(publicPath(a), publicBooking(time(day, 11, 0), "Late", "late@client.test"), null).errorCode())
                 .isEqualTo("SLOT_TAKEN");
+
+
+        // the whole 60-day horizon over A's room and B's shared room: rules + 2 batches (≤ 1 round trip per room-week)
+        String ownSecond = api.post("/v1/rooms", Map.of("name", "Second"), a.owner.accessToken()).field("id");
+        assertThat(ownSecond).isNotNull();
+        awsCalls.reset();
+        List<JsonNode> horizon = slots(a, LocalDate.now(BERLIN), LocalDate.now(BERLIN).plusDays(60), "session");
+        long calls = awsCalls.calls();
+        System.out.printf("slots for 60 days, 2 rooms: %d DynamoDB calls %s%n", calls, awsCalls.byOperation());
+        assertThat(horizon).extracting(n -> n.path("roomId").asText()).contains(ownSecond);
+        assertThat(calls).isLessThanOrEqualTo(3);
     }
 
     /** B's appointment in A's room stays when A stops sharing it; it must keep B busy for B's online booking. */
