@@ -24,6 +24,8 @@ final class StreamPoller {
     private final DynamoDbStreamsClient streams;
     private final String region;
     private final Map<String, String> checkpointByShard = new HashMap<>();
+    /** Where a shard starts when it has no checkpoint yet: its end when the mapping started "from now". */
+    private final Map<String, String> startByShard = new HashMap<>();
 
     StreamPoller(EventSourceMapping mapping, RequestHandler<Object, Object> handler, DynamoDbStreamsClient streams,
                  String region) {
@@ -33,26 +35,16 @@ final class StreamPoller {
         this.region = region;
     }
 
-    /** Moves every shard's checkpoint past the records already in the stream, without invoking the function. */
+    /**
+     * Starts every shard after the records already in the stream, without invoking the function and without
+     * reading them: a LATEST iterator marks the position (iterators are positions and can be reused), so
+     * starting costs the same however long the stream already is.
+     */
     synchronized void skipToEnd() {
         for (Shard shard : streams.describeStream(b -> b.streamArn(mapping.source())).streamDescription().shards()) {
-            while (true) {
-                String checkpoint = checkpointByShard.get(shard.shardId());
-                String iterator = streams.getShardIterator(b -> {
-                    b.streamArn(mapping.source()).shardId(shard.shardId());
-                    if (checkpoint == null) {
-                        b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                    } else {
-                        b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
-                    }
-                }).shardIterator();
-                List<Record> records = iterator == null ? List.of()
-                        : streams.getRecords(b -> b.shardIterator(iterator).limit(1000)).records();
-                if (records.isEmpty()) {
-                    break;
-                }
-                checkpointByShard.put(shard.shardId(), records.get(records.size() - 1).dynamodb().sequenceNumber());
-            }
+            checkpointByShard.remove(shard.shardId());
+            startByShard.put(shard.shardId(), streams.getShardIterator(b -> b.streamArn(mapping.source())
+                    .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.LATEST)).shardIterator());
         }
     }
 
@@ -68,15 +60,7 @@ final class StreamPoller {
 
     private int pollShard(String shardId) {
         String checkpoint = checkpointByShard.get(shardId);
-        // A fresh iterator per poll: moto replaces a table's stream state when it rolls back a transaction.
-        String iterator = streams.getShardIterator(b -> {
-            b.streamArn(mapping.source()).shardId(shardId);
-            if (checkpoint == null) {
-                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-            } else {
-                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
-            }
-        }).shardIterator();
+        String iterator = iterator(shardId, checkpoint);
         if (iterator == null) {
             return 0;
         }
@@ -105,6 +89,21 @@ final class StreamPoller {
             }
         }
         return delivered;
+    }
+
+    /** A fresh iterator per poll (moto replaces a table's stream state when it rolls back a transaction). */
+    private String iterator(String shardId, String checkpoint) {
+        if (checkpoint == null && startByShard.containsKey(shardId)) {
+            return startByShard.get(shardId);
+        }
+        return streams.getShardIterator(b -> {
+            b.streamArn(mapping.source()).shardId(shardId);
+            if (checkpoint == null) {
+                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
+            }
+        }).shardIterator();
     }
 
     /** @return sequence number to retry from, or null when the whole batch was accepted */

@@ -50,7 +50,7 @@ public final class AccountDayItem {
         if (item != null) {
             item.forEach((name, value) -> {
                 if (name.startsWith(ENTRY_PREFIX)) {
-                    bookings.add(BookingItem.fromEntry(value.m()));
+                    bookings.add(AgendaEntry.read(value));
                 }
             });
         }
@@ -86,7 +86,7 @@ public final class AccountDayItem {
             Expression update;
             if (afterDays.contains(day)) {
                 update = Expression.update("SET #entry = :entry ADD #version :one")
-                        .value(":entry", BookingItem.toEntry(after));
+                        .value(":entry", AgendaEntry.of(after));
             } else if (beforeDays.contains(day)) {
                 update = Expression.update("REMOVE #entry ADD #version :one");
             } else {

@@ -36,26 +36,6 @@ public final class BookingItem {
     public static Map<String, AttributeValue> toItem(Booking b) {
         Map<String, AttributeValue> item = new HashMap<>(key(b.id()));
         item.put(Attr.TYPE, Attr.s(TYPE));
-        item.putAll(fields(b));
-        if (b.manageTokenHash() != null) {
-            item.put("manageTokenHash", Attr.s(b.manageTokenHash()));
-        }
-        item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
-        item.put(Attr.GSI1SK, Attr.s(listSort(b.interval().start(), b.id())));
-        return item;
-    }
-
-    /** The booking as an agenda entry of its account's days: what the calendar shows, no keys, no token hash. */
-    public static AttributeValue toEntry(Booking b) {
-        return AttributeValue.fromM(fields(b));
-    }
-
-    public static Booking fromEntry(Map<String, AttributeValue> entry) {
-        return fromItem(entry);
-    }
-
-    private static Map<String, AttributeValue> fields(Booking b) {
-        Map<String, AttributeValue> item = new HashMap<>();
         item.put("bookingId", Attr.s(b.id()));
         item.put("accountId", Attr.s(b.accountId()));
         item.put("roomId", Attr.s(b.roomId()));
@@ -77,7 +57,12 @@ public final class BookingItem {
         if (b.serviceId() != null) {
             item.put("serviceId", Attr.s(b.serviceId()));
         }
+        if (b.manageTokenHash() != null) {
+            item.put("manageTokenHash", Attr.s(b.manageTokenHash()));
+        }
         item.put("rescheduleCount", Attr.n(b.rescheduleCount()));
+        item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
+        item.put(Attr.GSI1SK, Attr.s(listSort(b.interval().start(), b.id())));
         return item;
     }
 
