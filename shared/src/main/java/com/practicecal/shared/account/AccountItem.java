@@ -2,6 +2,7 @@ package com.practicecal.shared.account;
 
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -55,6 +56,18 @@ public final class AccountItem {
     /** A string-set value for ADD/DELETE on {@link #CALENDAR_ROOMS}. */
     public static AttributeValue roomSet(java.util.Collection<String> roomIds) {
         return AttributeValue.fromSs(java.util.List.copyOf(new java.util.TreeSet<>(roomIds)));
+    }
+
+    /**
+     * {@code update} (which must not use ADD or DELETE itself) followed by {@code ADD|DELETE} of {@code rooms}
+     * on the calendar index; just {@code update} when there are no rooms.
+     */
+    public static Expression withCalendarRooms(String update, String addOrDelete, java.util.Collection<String> rooms) {
+        if (rooms.isEmpty()) {
+            return Expression.update(update);
+        }
+        return Expression.update((update + " " + addOrDelete + " #calendar :rooms").strip())
+                .name("#calendar", CALENDAR_ROOMS).value(":rooms", roomSet(rooms));
     }
 
     public static Account fromItem(Map<String, AttributeValue> item) {

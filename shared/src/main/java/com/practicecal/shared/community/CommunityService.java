@@ -289,9 +289,8 @@ public class CommunityService {
                     .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                     .value(":room", CommunityItem.sharedRoom(me.accountId(), room.name())), community));
             community.members().keySet().stream().filter(id -> !id.equals(me.accountId())).sorted().forEach(other ->
-                    tx.update("calendar:" + other, AccountItem.key(other), Expression.update("ADD #calendar :rooms")
-                            .name("#calendar", AccountItem.CALENDAR_ROOMS)
-                            .value(":rooms", AccountItem.roomSet(List.of(room.id())))));
+                    tx.update("calendar:" + other, AccountItem.key(other),
+                            AccountItem.withCalendarRooms("", "ADD", List.of(room.id()))));
             tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.shared", "room", room.id(),
                     Map.of("shared", new Change("false", "true")))), null);
         } else if (room.communityId() != null) {
@@ -327,12 +326,9 @@ public class CommunityService {
     /** The account joins: its items name the community and its calendar index gains the community's shared rooms. */
     private void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                            Set<String> sharedRooms) {
-        Expression account = Expression.update("SET #community = :community" + (sharedRooms.isEmpty() ? "" : " ADD #calendar :rooms"))
-                .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId));
-        if (!sharedRooms.isEmpty()) {
-            account.name("#calendar", AccountItem.CALENDAR_ROOMS).value(":rooms", AccountItem.roomSet(sharedRooms));
-        }
-        tx.update("account", AccountItem.key(accountId), account);
+        tx.update("account", AccountItem.key(accountId), AccountItem.withCalendarRooms("SET #community = :community",
+                        "ADD", sharedRooms)
+                .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
         tx.update("user", UserItem.key(ownerUserId), Expression.update("SET #community = :community")
                 .name("#community", UserItem.COMMUNITY).value(":community", Attr.s(communityId)));
     }
@@ -340,20 +336,16 @@ public class CommunityService {
     /** The account leaves: its items forget the community, its calendar index the rooms others shared. */
     private void leaveItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                             Set<String> othersRooms) {
-        Expression account = Expression.update("REMOVE #community" + (othersRooms.isEmpty() ? "" : " DELETE #calendar :rooms"))
-                .when(IN_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId));
-        if (!othersRooms.isEmpty()) {
-            account.name("#calendar", AccountItem.CALENDAR_ROOMS).value(":rooms", AccountItem.roomSet(othersRooms));
-        }
-        tx.update("account", AccountItem.key(accountId), account);
+        tx.update("account", AccountItem.key(accountId), AccountItem.withCalendarRooms("REMOVE #community", "DELETE",
+                        othersRooms)
+                .when(IN_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
         tx.update("user", UserItem.key(ownerUserId), Expression.update("REMOVE #community")
                 .name("#community", UserItem.COMMUNITY));
     }
 
     /** Tidies other accounts' calendar indexes; readers already ignore rooms that stopped being bookable. */
     private static void forgetRooms(Transaction tx, String accountId, Set<String> roomIds) {
-        tx.update("calendar:" + accountId, AccountItem.key(accountId), Expression.update("DELETE #calendar :rooms")
-                .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":rooms", AccountItem.roomSet(roomIds)));
+        tx.update("calendar:" + accountId, AccountItem.key(accountId), AccountItem.withCalendarRooms("", "DELETE", roomIds));
     }
 
     /** The change holds only if the community is still the version read; it moves the version on. */
