@@ -224,37 +224,33 @@ public class CommunityService {
         Instant now = clock.instant();
         Events events = new Events(access.actor(me), requestId, now);
         Transaction tx = table.transaction();
+        List<String> leaverRooms = List.copyOf(community.roomsSharedBy(accountId));
         if (dissolve) {
             tx.delete("community", CommunityItem.key(community.id()), new Condition(IS_MEMBER_AND_UNCHANGED,
                     Map.of("#members", CommunityItem.MEMBERS, "#account", accountId, "#version", CommunityItem.VERSION),
                     Map.of(":version", Attr.n(community.version()))));
         } else {
-            List<String> memberRooms = community.sharedRooms().entrySet().stream()
-                    .filter(r -> r.getValue().accountId().equals(accountId)).map(Map.Entry::getKey).toList();
             StringBuilder update = new StringBuilder("REMOVE #members.#account");
-            for (int i = 0; i < memberRooms.size(); i++) {
+            for (int i = 0; i < leaverRooms.size(); i++) {
                 update.append(", #rooms.#r").append(i);
             }
             update.append(" ADD #version :one");
             Expression expression = unchanged(Expression.update(update.toString())
                     .name("#members", CommunityItem.MEMBERS).name("#account", accountId), community)
                     .when(IS_MEMBER_AND_UNCHANGED);
-            for (int i = 0; i < memberRooms.size(); i++) {
-                expression.name("#r" + i, memberRooms.get(i));
+            for (int i = 0; i < leaverRooms.size(); i++) {
+                expression.name("#r" + i, leaverRooms.get(i));
             }
-            if (!memberRooms.isEmpty()) {
+            if (!leaverRooms.isEmpty()) {
                 expression.name("#rooms", CommunityItem.SHARED_ROOMS);
             }
             tx.update("community", CommunityItem.key(community.id()), expression);
         }
-        for (var room : community.sharedRooms().entrySet()) {
-            if (room.getValue().accountId().equals(accountId)) {
-                tx.update("room:" + room.getKey(), RoomItem.key(room.getKey()), Expression.update("REMOVE #community")
-                        .name("#community", RoomItem.COMMUNITY));
-            }
+        for (String room : leaverRooms) {
+            tx.update("room:" + room, RoomItem.key(room), Expression.update("REMOVE #community")
+                    .name("#community", RoomItem.COMMUNITY));
         }
         leaveItems(tx, accountId, member.ownerUserId(), community.id(), community.roomsSharedByOthers(accountId));
-        Set<String> leaverRooms = community.roomsSharedBy(accountId);
         if (!leaverRooms.isEmpty()) {
             community.members().keySet().stream().filter(id -> !id.equals(accountId)).sorted().forEach(other ->
                     forgetRooms(tx, other, leaverRooms));
@@ -344,7 +340,7 @@ public class CommunityService {
     }
 
     /** Tidies other accounts' calendar indexes; readers already ignore rooms that stopped being bookable. */
-    private static void forgetRooms(Transaction tx, String accountId, Set<String> roomIds) {
+    private static void forgetRooms(Transaction tx, String accountId, java.util.Collection<String> roomIds) {
         tx.update("calendar:" + accountId, AccountItem.key(accountId), AccountItem.withCalendarRooms("", "DELETE", roomIds));
     }
 
