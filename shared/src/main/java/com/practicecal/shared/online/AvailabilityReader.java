@@ -2,12 +2,12 @@ package com.practicecal.shared.online;
 
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.booking.AccountDayItem;
-import com.practicecal.shared.booking.Interval;
-import com.practicecal.shared.error.ErrorCodes;
-import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingStatus;
+import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.calendar.CalendarRooms;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;

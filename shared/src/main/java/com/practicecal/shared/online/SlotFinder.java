@@ -26,8 +26,9 @@ public final class SlotFinder {
     public record Slot(Instant start, Instant end, String roomId) {
     }
 
-    /** Everything the computation needs, read beforehand. */
     /**
+     * Everything the computation needs, read beforehand.
+     *
      * @param occupantsByRoom  every account's use of the bookable rooms, by start
      * @param therapistBookings the therapist's own appointments in any room (also rooms no longer bookable)
      */
