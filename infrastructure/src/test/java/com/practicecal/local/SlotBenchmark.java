@@ -81,7 +81,9 @@ public final class SlotBenchmark {
         System.out.printf("%nslot computation: 2 rooms, 60-day horizon, %d occupied intervals, %d free slots%n", bookings, slots);
         System.out.printf("  CPU per computation after warm-up (%d runs): median %.2f ms, p99 %.2f ms, max %.2f ms (budget 50 ms)%n",
                 runs, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.99)] / 1e6, nanos[runs - 1] / 1e6);
-        System.out.printf("  DynamoDB reads for this range: 1 batch (account + rules), 1 query (rooms), %d batches of occupancy "
-                + "(%d room-days / 100 keys)%n", (int) Math.ceil(2 * 62 / 100.0), 2 * 62);
+        int keys = 2 + 2 * 62 + 62; // room items, their occupancy days, the therapist's account days
+        System.out.printf("  DynamoDB reads for this range: 1 batch (account, rules, room index), then %d batches "
+                + "(%d keys: 2 rooms, %d room-days, 62 account-days; 100 keys per batch)%n",
+                (int) Math.ceil(keys / 100.0), keys, 2 * 62);
     }
 }
