@@ -78,6 +78,46 @@ class CalendarReadIT extends LocalStackIT {
         assertThat(rooms(calendar)).containsExactly(shared, own);
     }
 
+    /** Many changes of one account's day at once: each lands in the day's agenda, none overwrites another. */
+    @Test
+    void concurrentChangesOfOneDayAllReachItsAgenda() throws Exception {
+        TestUser a = users.signUpAndLogin(Plan.L);
+        List<String> rooms = List.of(room(a, "One"), room(a, "Two"));
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(35);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int slot = i;
+                created.add(pool.submit(() -> book(a, rooms.get(slot % 2), at(day, 6 + slot / 2, 0),
+                        at(day, 6 + slot / 2, 30), "Client " + slot)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : created) {
+                ids.add(f.get());
+            }
+            List<Future<ApiResult>> changed = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                int slot = i;
+                changed.add(pool.submit(() -> slot % 3 == 0 ? api.delete("/v1/bookings/" + id, a.accessToken())
+                        : api.patch("/v1/bookings/" + id, Map.of("start", at(day, 6 + slot / 2, 15),
+                        "end", at(day, 6 + slot / 2, 45)), a.accessToken())));
+            }
+            for (Future<ApiResult> f : changed) {
+                assertThat(f.get().status()).as("%s", f.get()).isIn(200, 204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String range = "from=" + enc(at(day, 0, 0)) + "&to=" + enc(at(day.plusDays(1), 0, 0));
+        ApiResult calendar = api.get("/v1/calendar?" + range, a.accessToken());
+        List<JsonNode> confirmed = StreamSupport.stream(api.get("/v1/bookings?" + range, a.accessToken()).json()
+                .path("items").spliterator(), false).filter(n -> n.path("status").asText().equals("CONFIRMED")).toList();
+        assertThat(confirmed).hasSize(16);
+        assertThat(calendar.json().path("bookings")).containsExactlyElementsOf(confirmed);
+    }
+
     @Test
     void joiningSharingUnsharingLeavingAndDeletingKeepEveryCalendarsRoomsRight() {
         TestUser a = users.signUpAndLogin(Plan.M);
