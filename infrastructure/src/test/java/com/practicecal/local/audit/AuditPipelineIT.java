@@ -163,6 +163,31 @@ class AuditPipelineIT extends LocalStackIT {
         assertThat(api.get("/v1/audit/verify", owner.accessToken()).field("ok")).isEqualTo("true");
     }
 
+    /** Staff opening client contact data (one booking, the list, the calendar) are logged; the owner's reads are not. */
+    @Test
+    void staffReadsOfClientContactDataAreLogged() {
+        TestUser owner = users.signUpAndLogin(Plan.XL);
+        TestUser secretary = users.addStaff(owner, "SECRETARY", null);
+        String room = api.post("/v1/rooms", Map.of("name", "R"), owner.accessToken()).field("id");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(75);
+        String id = api.post("/v1/bookings", booking(room, day, 9, 0, 50), owner.accessToken()).field("id");
+        String range = "from=" + enc(ZonedDateTime.of(day, LocalTime.MIDNIGHT, BERLIN).toOffsetDateTime().toString())
+                + "&to=" + enc(ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, BERLIN).toOffsetDateTime().toString());
+        for (TestUser reader : List.of(owner, secretary)) {
+            assertThat(api.get("/v1/bookings/" + id, reader.accessToken()).status()).isEqualTo(200);
+            assertThat(api.get("/v1/bookings?" + range, reader.accessToken()).status()).isEqualTo(200);
+            assertThat(api.get("/v1/calendar?" + range, reader.accessToken()).status()).isEqualTo(200);
+        }
+        pipeline.drain(Duration.ofSeconds(60));
+        List<JsonNode> views = auditOf(owner).stream().filter(e -> e.path("action").asText().endsWith("contact_viewed"))
+                .toList();
+        assertThat(views).extracting(e -> e.path("action").asText() + " by " + e.path("actor").path("kind").asText())
+                .containsExactly("booking.contact_viewed by staff", "bookings.contact_viewed by staff",
+                        "bookings.contact_viewed by staff");
+        assertThat(views).allSatisfy(e -> assertThat(e.path("actor").path("userId").asText()).isEqualTo(secretary.userId()));
+        assertThat(views.toString()).doesNotContain("client@example.org");
+    }
+
     @Test
     void tamperingIsNamedByVerify() {
         TestUser owner = users.signUpAndLogin(Plan.M);

@@ -167,7 +167,7 @@ public class BookingService {
     }
 
     /** Non-owners opening client contact data leave an audit entry (the owner's own reads do not). */
-    private void logContactView(Membership me, String action, String targetType, String targetId, String requestId) {
+    public void logContactView(Membership me, String action, String targetType, String targetId, String requestId) {
         if (me.role() == com.practicecal.shared.account.Role.OWNER) {
             return;
         }

@@ -50,13 +50,25 @@ public class CalendarService {
         this.bookings = bookings;
     }
 
-    public CalendarView calendar(Principal principal, CalendarQuery query) {
+    /** The caller's own practice calendar; staff opening client contact data this way leave an audit entry. */
+    public CalendarView calendar(Principal principal, CalendarQuery query, String requestId) {
         // New accounts are keyed by their owner's sub, so for an owner the guess is right and saves a read.
-        return calendar(BookingCaller.user(principal, access), principal.userId(), query);
+        Read read = read(BookingCaller.user(principal, access), principal.userId(), query);
+        if (!read.view().bookings().isEmpty()) {
+            bookings.logContactView(read.me(), "bookings.contact_viewed", "account", read.me().accountId(), requestId);
+        }
+        return read.view();
     }
 
     /** The calendar of {@code accountId} as {@code caller} may see it (the caller resolves in the first read). */
     public CalendarView calendar(BookingCaller caller, String accountId, CalendarQuery query) {
+        return read(caller, accountId, query).view();
+    }
+
+    private record Read(Membership me, CalendarView view) {
+    }
+
+    private Read read(BookingCaller caller, String accountId, CalendarQuery query) {
         Interval range = new Interval(query.from(), query.to());
         List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
         keys.addAll(accountKeys(accountId, range));
@@ -69,10 +81,11 @@ public class CalendarService {
         Map<String, Room> rooms = new LinkedHashMap<>();
         List<CalendarView.BusyBlock> busy = busyBlocks(me, account, range, rooms);
         ZoneId zone = me.timeZone();
-        return new CalendarView(query.from().atZone(zone).toOffsetDateTime(), query.to().atZone(zone).toOffsetDateTime(),
+        return new Read(me, new CalendarView(query.from().atZone(zone).toOffsetDateTime(),
+                query.to().atZone(zone).toOffsetDateTime(),
                 rooms.values().stream().map(r -> new CalendarView.RoomRef(r.id(), r.name(),
                         r.accountId().equals(me.accountId()), r.shared())).toList(),
-                agenda(me, batch, range), busy);
+                agenda(me, batch, range), busy));
     }
 
     /** The account's confirmed bookings overlapping {@code range} (cancelled ones are left out), by start. */

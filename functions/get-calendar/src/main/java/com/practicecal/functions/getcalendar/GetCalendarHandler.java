@@ -22,6 +22,6 @@ public class GetCalendarHandler extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(calendar.calendar(request.principal(), CalendarQuery.from(request)));
+        return ApiResponse.ok(calendar.calendar(request.principal(), CalendarQuery.from(request), request.requestId()));
     }
 }
