@@ -20,7 +20,6 @@ import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,16 +126,13 @@ public class AccountService {
     }
 
     public AccountView me(Principal principal) {
-        Membership membership = access.membership(principal,
-                table.batchGet(List.of(UserItem.key(principal.userId()))));
+        Membership membership = access.caller(principal);
         return AccountView.of(membership, loadAccount(membership.accountId()));
     }
 
     /** Owner changes the plan; refused while the account owns more rooms than the new plan allows. */
     public AccountView changePlan(Principal principal, PlanChangeRequest request, String requestId) {
-        Membership membership = access.membership(principal,
-                table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(membership);
+        Membership membership = access.owner(principal);
         Plan target = request.target();
         Account before = loadAccount(membership.accountId());
         if (before.plan() == target) {

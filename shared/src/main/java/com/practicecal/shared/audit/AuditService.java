@@ -1,12 +1,11 @@
 package com.practicecal.shared.audit;
 
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Cursors;
-import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.staff.StaffScopes;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
@@ -14,27 +13,20 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Reading the audit log (owner only for now) and verifying its hash chain. */
+/** Reading the audit log (owner, or staff with the audit scope) and verifying its hash chain. */
 @Singleton
 public class AuditService {
     private final AuditTable audit;
-    private final MainTable main;
     private final AccessPolicy access;
 
-    public AuditService(AuditTable audit, MainTable main, AccessPolicy access) {
+    public AuditService(AuditTable audit, AccessPolicy access) {
         this.audit = audit;
-        this.main = main;
         this.access = access;
-    }
-
-    private Membership owner(Principal principal) {
-        return access.member(principal, main.batchGet(List.of(UserItem.key(principal.userId()))),
-                com.practicecal.shared.staff.StaffScopes.AUDIT);
     }
 
     /** Entries newest first, filtered, paginated with an opaque cursor. */
     public AuditView.Page list(Principal principal, AuditQuery query) {
-        Membership me = owner(principal);
+        Membership me = access.member(principal, StaffScopes.AUDIT);
         StringBuilder filter = new StringBuilder();
         Map<String, String> names = new HashMap<>(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -78,7 +70,7 @@ public class AuditService {
      * {@code checked} counts the verified entries inside the range.
      */
     public AuditView.Verification verify(Principal principal, AuditQuery query) {
-        Membership me = owner(principal);
+        Membership me = access.member(principal, StaffScopes.AUDIT);
         long checked = 0;
         long expectedSeq = 1;
         String prevHash = HashChain.GENESIS;

@@ -8,6 +8,7 @@ import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.MainTable;
 import java.time.Instant;
 import java.time.ZoneId;
 import com.practicecal.shared.account.Role;
@@ -16,6 +17,7 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ForbiddenException;
 import com.practicecal.shared.error.NotFoundException;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,6 +27,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class AccessPolicy {
+    private final MainTable table;
+
+    public AccessPolicy(MainTable table) {
+        this.table = table;
+    }
+
+    /** For requests whose first read is the caller alone: their membership, from their user item (one call). */
+    public Membership caller(Principal principal) {
+        return membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+    }
+
+    /** {@link #caller} for owner-only actions. */
+    public Membership owner(Principal principal) {
+        Membership membership = caller(principal);
+        requireOwner(membership);
+        return membership;
+    }
+
+    /** {@link #caller} for work on the caller's own account that needs {@code scope} (see the batch variant). */
+    public Membership member(Principal principal, String scope) {
+        Membership membership = caller(principal);
+        requireScope(membership, scope);
+        return membership;
+    }
 
     /** The caller's membership, read as part of the request's first batch read. */
     public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {

@@ -177,8 +177,7 @@ public class BookingService {
     }
 
     public BookingView.Page list(Principal principal, BookingQuery query, String requestId) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                StaffScopes.APPOINTMENTS);
+        Membership me = access.member(principal, StaffScopes.APPOINTMENTS);
         BookingView.Page page = listFor(me, query);
         logContactView(me, "bookings.contact_viewed", "account", me.accountId(), requestId);
         return page;

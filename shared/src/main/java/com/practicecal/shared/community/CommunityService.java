@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -133,8 +134,10 @@ public class CommunityService {
         if (me.communityId() != null) {
             throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
         }
-        Account account = account(me.accountId());
-        Community community = table.get(CommunityItem.key(invitation.communityId())).map(CommunityItem::fromItem)
+        var read = table.batchGet(List.of(AccountItem.key(me.accountId()), CommunityItem.key(invitation.communityId())));
+        Account account = account(read, me.accountId());
+        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(invitation.communityId()))))
+                .map(CommunityItem::fromItem)
                 .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
         if (community.members().size() >= MAX_MEMBERS) {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
@@ -186,8 +189,7 @@ public class CommunityService {
     }
 
     public CommunityViews.CommunityView view(Principal principal) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
+        Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
         Community community = community(me);
         List<CommunityViews.MemberView> members = new ArrayList<>();
         community.members().forEach((id, m) -> members.add(new CommunityViews.MemberView(id, m.practiceName(),
@@ -205,9 +207,14 @@ public class CommunityService {
      * member's rooms and for the member's access to others' rooms; existing bookings stay.
      */
     public void removeMember(Principal principal, String accountId, String requestId) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
-        Community community = community(me);
+        Membership me = access.owner(principal);
+        if (me.communityId() == null) {
+            throw notInCommunity();
+        }
+        // the community and the member's account in one read
+        var read = table.batchGet(List.of(CommunityItem.key(me.communityId()), AccountItem.key(accountId)));
+        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(me.communityId()))))
+                .map(CommunityItem::fromItem).orElseThrow(CommunityService::notInCommunity);
         boolean leaving = accountId.equals(me.accountId());
         if (!leaving && !me.accountId().equals(community.ownerAccountId())) {
             throw new ForbiddenException(ErrorCodes.FORBIDDEN, "only the community's owner may remove members");
@@ -220,7 +227,7 @@ public class CommunityService {
             throw new ConflictException(ErrorCodes.COMMUNITY_OWNER_MUST_STAY,
                     "the community's owner can leave only after the other members have left or been removed");
         }
-        Account member = account(accountId);
+        Account member = account(read, accountId);
         Instant now = clock.instant();
         Events events = new Events(access.actor(me), requestId, now);
         Transaction tx = table.transaction();
@@ -313,10 +320,14 @@ public class CommunityService {
 
     public Community community(Membership me) {
         if (me.communityId() == null) {
-            throw new NotFoundException(ErrorCodes.NOT_IN_COMMUNITY, "your account is not in a calendar community");
+            throw notInCommunity();
         }
         return table.get(CommunityItem.key(me.communityId())).map(CommunityItem::fromItem)
-                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_IN_COMMUNITY, "community not found"));
+                .orElseThrow(CommunityService::notInCommunity);
+    }
+
+    private static NotFoundException notInCommunity() {
+        return new NotFoundException(ErrorCodes.NOT_IN_COMMUNITY, "your account is not in a calendar community");
     }
 
     /** The account joins: its items name the community and its calendar index gains the community's shared rooms. */
@@ -378,7 +389,11 @@ public class CommunityService {
     }
 
     private Account account(String accountId) {
-        return table.get(AccountItem.key(accountId)).map(AccountItem::fromItem)
+        return account(table.batchGet(List.of(AccountItem.key(accountId))), accountId);
+    }
+
+    private static Account account(Map<String, Map<String, AttributeValue>> read, String accountId) {
+        return Optional.ofNullable(read.get(DynamoTable.keyString(AccountItem.key(accountId)))).map(AccountItem::fromItem)
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "account not found"));
     }
 

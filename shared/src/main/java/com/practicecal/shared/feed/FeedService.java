@@ -62,7 +62,7 @@ public class FeedService {
     }
 
     public FeedView create(Principal principal, CreateFeedRequest request, ApiRequest http) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         String token = FeedTokens.newToken();
         Instant now = clock.instant();
         Feed feed = new Feed(UUID.randomUUID().toString(), me.accountId(), me.userId(), FeedTokens.hash(token),
@@ -77,7 +77,7 @@ public class FeedService {
     }
 
     public FeedView.Page list(Principal principal) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         return new FeedView.Page(feedsOf(table, me.accountId()).stream().map(FeedView::of).toList());
     }
 
@@ -91,7 +91,7 @@ public class FeedService {
     }
 
     public void delete(Principal principal, String feedId, String requestId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         Feed feed = table.get(FeedItem.key(me.accountId(), feedId)).map(FeedItem::fromItem)
                 .orElseThrow(FeedService::notFound);
         Events events = new Events(access.actor(me), requestId, clock.instant());
@@ -151,12 +151,6 @@ public class FeedService {
     /** Stable per feed, room and interval, and revealing none of them. */
     static String busyUid(Feed feed, String roomId, Instant start, Instant end) {
         return "busy-" + FeedTokens.hash(feed.id() + "|" + roomId + "|" + start + "|" + end).substring(0, 32) + UID_DOMAIN;
-    }
-
-    private Membership owner(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
-        return me;
     }
 
     private static NotFoundException notFound() {

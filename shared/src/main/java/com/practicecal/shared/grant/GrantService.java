@@ -68,8 +68,7 @@ public class GrantService {
     }
 
     public GrantView.Lists list(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
+        Membership me = access.owner(principal);
         Instant now = clock.instant();
         List<GrantView> given = table.query(QueryRequest.builder()
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :grant)")
@@ -87,8 +86,7 @@ public class GrantService {
 
     /** Takes effect with the grantee's next request: every delegated request re-reads (and its writes re-check) the grant. */
     public void revoke(Principal principal, String granteeUserId, String requestId) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
+        Membership me = access.owner(principal);
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
             table.write(table.transaction()

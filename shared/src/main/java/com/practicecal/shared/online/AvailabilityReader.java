@@ -42,14 +42,26 @@ public class AvailabilityReader {
     }
 
     public Therapist therapist(String accountId) {
-        var batch = table.batchGet(List.of(AccountItem.key(accountId), BookingSettingsItem.key(accountId)));
+        return therapist(accountId, List.of()).therapist();
+    }
+
+    /** The therapist and whatever else the caller needs first ({@code alsoRead}), in one read. */
+    public record TherapistRead(Therapist therapist, Map<String, Map<String, AttributeValue>> items) {
+    }
+
+    public TherapistRead therapist(String accountId, List<Map<String, AttributeValue>> alsoRead) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(alsoRead);
+        keys.add(AccountItem.key(accountId));
+        keys.add(BookingSettingsItem.key(accountId));
+        var batch = table.batchGet(keys);
         Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
         if (account == null) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
         }
-        return new Therapist(accountId, ZoneId.of(Attr.str(account, "timeZone")), Attr.str(account, AccountItem.COMMUNITY),
+        return new TherapistRead(new Therapist(accountId, ZoneId.of(Attr.str(account, "timeZone")),
+                Attr.str(account, AccountItem.COMMUNITY),
                 BookingSettingsItem.fromItem(batch.get(DynamoTable.keyString(BookingSettingsItem.key(accountId)))),
-                AccountItem.calendarRooms(account));
+                AccountItem.calendarRooms(account)), batch);
     }
 
     public SlotFinder.Availability availability(Therapist therapist, Interval range) {

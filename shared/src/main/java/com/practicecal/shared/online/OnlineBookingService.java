@@ -1,7 +1,6 @@
 package com.practicecal.shared.online;
 
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.Booking;
@@ -25,6 +24,7 @@ import com.practicecal.shared.online.OnlineBookingRequests.RescheduleRequest;
 import com.practicecal.shared.online.OnlineBookingRequests.SlotQuery;
 import com.practicecal.shared.online.OnlineBookingRequests.SlotView;
 import com.practicecal.shared.online.OnlineBookingRequests.Slots;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -62,14 +62,12 @@ public class OnlineBookingService {
     }
 
     public BookingSettings settings(Principal principal) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
+        Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
         return reader.therapist(me.accountId()).settings();
     }
 
     public BookingSettings saveSettings(Principal principal, BookingSettingsRequest request, String requestId) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
+        Membership me = access.owner(principal);
         BookingSettings settings = request.toSettings();
         Events events = new Events(access.actor(me), requestId, clock.instant());
         table.write(table.transaction()
@@ -98,21 +96,24 @@ public class OnlineBookingService {
 
     public PublicBookingView book(String therapistId, PublicBookingRequest request, Optional<String> idempotencyKey,
                                   String requestId) {
-        AvailabilityReader.Therapist therapist = reader.therapist(therapistId);
-        BookingSettings.Service service = service(therapist.settings(), request.serviceId(), "serviceId");
-        Instant start = request.startInstant();
-        Interval appointment = new Interval(start, start.plus(Duration.ofMinutes(service.durationMinutes())));
         BookingCaller caller = BookingCaller.publicClient(therapistId);
         Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, caller.idempotencyScope(),
                 "POST /v1/public/therapists/" + therapistId + "/bookings", request);
+        // a retry of a booking that succeeded finds its own booking in the slot: the record is read (with the
+        // therapist) and answered from first
+        AvailabilityReader.TherapistRead first = reader.therapist(therapistId,
+                idempotency.map(i -> List.of(i.itemKey())).orElse(List.of()));
+        AvailabilityReader.Therapist therapist = first.therapist();
         if (idempotency.isPresent()) {
-            // a retry of a booking that succeeded finds its own booking in the slot: answer from the record first
-            var replay = idempotency.get().replay(table.get(idempotency.get().itemKey()).orElse(null), BookingView.class,
-                    clock.instant());
+            var replay = idempotency.get().replay(first.items().get(DynamoTable.keyString(idempotency.get().itemKey())),
+                    BookingView.class, clock.instant());
             if (replay.isPresent()) {
                 return receipt(replay.get(), therapist.zone());
             }
         }
+        BookingSettings.Service service = service(therapist.settings(), request.serviceId(), "serviceId");
+        Instant start = request.startInstant();
+        Interval appointment = new Interval(start, start.plus(Duration.ofMinutes(service.durationMinutes())));
         for (int attempt = 1; ; attempt++) {
             AvailabilityReader.Snapshot snapshot = reader.snapshot(therapist, around(appointment, service), null);
             List<String> rooms = roomsFor(snapshot.availability(), service, appointment, clock.instant());

@@ -116,8 +116,7 @@ public class PracticeService {
     }
 
     public PracticeRequests.Invoices invoices(Principal principal) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                StaffScopes.INVOICING);
+        Membership me = access.member(principal, StaffScopes.INVOICING);
         return new PracticeRequests.Invoices(allInvoices(me).stream().map(PracticeService::view).toList());
     }
 
@@ -147,8 +146,7 @@ public class PracticeService {
     }
 
     public PracticeRequests.MonthlyReport monthlyReport(Principal principal, String monthParam) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                StaffScopes.REPORTS);
+        Membership me = access.member(principal, StaffScopes.REPORTS);
         YearMonth month = month(monthParam);
         Instant from = month.atDay(1).atStartOfDay(me.timeZone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(me.timeZone()).toInstant();
@@ -177,8 +175,7 @@ public class PracticeService {
     }
 
     public PracticeRequests.Revenue revenue(Principal principal) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                StaffScopes.FINANCES);
+        Membership me = access.member(principal, StaffScopes.FINANCES);
         Map<String, Long> paid = new TreeMap<>();
         Map<String, Long> open = new TreeMap<>();
         List<InvoiceItem.Invoice> all = allInvoices(me);

@@ -53,8 +53,7 @@ public class RoomService {
     }
 
     public RoomView create(Principal principal, RoomRequest request, String requestId) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
+        Membership me = access.owner(principal);
         Room room = new Room(UUID.randomUUID().toString(), me.accountId(), request.cleanName(), RoomStatus.ACTIVE,
                 clock.instant());
         Events events = new Events(access.actor(me), requestId, clock.instant());
@@ -80,8 +79,7 @@ public class RoomService {
     }
 
     public RoomView.Page list(Principal principal) {
-        Membership me = access.member(principal, table.batchGet(List.of(UserItem.key(principal.userId()))),
-                com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
+        Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
         var response = table.query(QueryRequest.builder().indexName(Attr.GSI1)
                 .keyConditionExpression("#pk = :pk")
                 .filterExpression("#status = :active")

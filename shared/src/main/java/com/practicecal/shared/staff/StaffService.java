@@ -147,8 +147,7 @@ public class StaffService {
     }
 
     private Membership owner(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
+        Membership me = access.owner(principal);
         if (!me.plan().allowsStaff()) {
             throw new ForbiddenException(ErrorCodes.PLAN_REQUIRED, "staff accounts need plan XL (current plan " + me.plan() + ")");
         }

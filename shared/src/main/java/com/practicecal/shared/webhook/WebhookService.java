@@ -1,7 +1,6 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ConflictException;
@@ -54,7 +53,7 @@ public class WebhookService {
     }
 
     public WebhookView create(Principal principal, CreateWebhookRequest request, String requestId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         String url = request.cleanUrl();
         URI checked = guard.check(url);
         Instant now = clock.instant();
@@ -73,7 +72,7 @@ public class WebhookService {
     }
 
     public WebhookView.Page list(Principal principal) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         return new WebhookView.Page(endpointsOf(me.accountId()).stream().map(WebhookView::of).toList());
     }
 
@@ -93,7 +92,7 @@ public class WebhookService {
     }
 
     public WebhookView update(Principal principal, String webhookId, UpdateWebhookRequest request, String requestId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         Endpoint before = endpoint(me, webhookId);
         List<String> types = request.cleanEvents() == null ? before.events() : request.cleanEvents();
         boolean enabled = request.enabled() == null ? before.enabled() : request.enabled();
@@ -121,7 +120,7 @@ public class WebhookService {
     }
 
     public void delete(Principal principal, String webhookId, String requestId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         Endpoint before = endpoint(me, webhookId);
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
@@ -136,7 +135,7 @@ public class WebhookService {
 
     /** A new secret, shown once; the previous one keeps signing (as a second signature) for 24 h. */
     public WebhookView rotateSecret(Principal principal, String webhookId, String requestId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         Endpoint before = endpoint(me, webhookId);
         Instant now = clock.instant();
         Endpoint after = new Endpoint(before.id(), before.accountId(), before.url(), before.events(), before.enabled(),
@@ -149,7 +148,7 @@ public class WebhookService {
     }
 
     public DeliveryView.Page deliveries(Principal principal, String webhookId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         endpoint(me, webhookId);
         var response = table.query(QueryRequest.builder().consistentRead(true).scanIndexForward(false)
                 .limit(MAX_DELIVERIES_LISTED)
@@ -165,7 +164,7 @@ public class WebhookService {
      * that already processed it recognizes the duplicate. Refused (409) while the endpoint is disabled.
      */
     public DeliveryView redeliver(Principal principal, String webhookId, String deliveryId, String requestId) {
-        Membership me = owner(principal);
+        Membership me = access.owner(principal);
         Endpoint endpoint = endpoint(me, webhookId);
         if (!endpoint.enabled()) {
             throw new ConflictException(ErrorCodes.WEBHOOK_DISABLED, "enable the webhook before redelivering");
@@ -192,12 +191,6 @@ public class WebhookService {
         } catch (TransactionFailedException e) {
             throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the webhook changed meanwhile; retry");
         }
-    }
-
-    private Membership owner(Principal principal) {
-        Membership me = access.membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
-        access.requireOwner(me);
-        return me;
     }
 
     private Endpoint endpoint(Membership me, String webhookId) {
