@@ -164,7 +164,7 @@ public final class LocalApi implements AutoCloseable {
         String requestId = newRequestId();
         // the route template, not the raw path: paths can carry secrets (feed tokens) that must not reach logs
         String label = routes.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())
-                .map(m -> m.route().method() + " " + m.route().path())
+                .map(m -> m.route().routeKey())
                 .orElse(exchange.getRequestMethod() + " (no route)");
         int status = 500;
         try (exchange) {

@@ -100,6 +100,11 @@ public final class SamTemplate {
         return resourcesOfType(FUNCTION).stream().map(this::function).toList();
     }
 
+    /** Every HttpApi route of every function. */
+    public List<HttpApiRoute> routes() {
+        return functions().stream().flatMap(f -> f.routes().stream()).toList();
+    }
+
     public SamFunction function(String logicalId) {
         return function(resource(logicalId));
     }

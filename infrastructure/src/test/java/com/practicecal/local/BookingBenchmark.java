@@ -1,11 +1,11 @@
 package com.practicecal.local;
 
+import static com.practicecal.local.Times.berlin;
+
 import com.practicecal.shared.plan.Plan;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,7 +118,7 @@ public final class BookingBenchmark {
     }
 
     private static String time(LocalDate day, int minuteOfDay) {
-        return ZonedDateTime.of(day, LocalTime.MIDNIGHT.plusMinutes(minuteOfDay), BERLIN).toOffsetDateTime().toString();
+        return berlin(day, minuteOfDay / 60, minuteOfDay % 60);
     }
 
     private static long percentile(List<Long> sorted, int p) {

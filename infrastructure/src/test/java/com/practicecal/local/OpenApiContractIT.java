@@ -1,5 +1,7 @@
 package com.practicecal.local;
 
+import static com.practicecal.local.Times.berlin;
+
 import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +13,7 @@ import com.practicecal.shared.plan.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,8 @@ class OpenApiContractIT extends LocalStackIT {
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains)
                 .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
-        Set<String> routed = SamTemplate.load().functions().stream().map(SamFunction::routes).flatMap(Collection::stream)
-                .map(r -> r.method() + " " + r.path()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> routed = SamTemplate.load().routes().stream()
+                .map(HttpApiRoute::routeKey).collect(Collectors.toCollection(TreeSet::new));
         assertThat(documented).isEqualTo(routed);
     }
 
@@ -75,12 +74,12 @@ class OpenApiContractIT extends LocalStackIT {
         check("POST", "/v1/bookings", booking);
         check("POST", "/v1/bookings", api.post("/v1/bookings", booking(roomId, day, 9), token)); // 409
         String id = booking.field("id");
-        String range = "?from=" + enc(time(day, 0)) + "&to=" + enc(time(day.plusDays(1), 0));
+        String range = "?from=" + enc(berlin(day, 0)) + "&to=" + enc(berlin(day.plusDays(1), 0));
         check("GET", "/v1/bookings", api.get("/v1/bookings" + range, token));
         check("GET", "/v1/bookings", api.get("/v1/bookings?from=bad&to=bad", token));
         check("GET", "/v1/bookings/" + id, api.get("/v1/bookings/" + id, token));
         check("PATCH", "/v1/bookings/" + id, api.patch("/v1/bookings/" + id,
-                Map.of("start", time(day, 11), "end", time(day, 12)), token));
+                Map.of("start", berlin(day, 11), "end", berlin(day, 12)), token));
         check("DELETE", "/v1/rooms/" + roomId, api.delete("/v1/rooms/" + roomId, token)); // 409 future bookings
         check("DELETE", "/v1/bookings/" + id, api.delete("/v1/bookings/" + id, token));
         check("GET", "/v1/bookings/" + id, api.get("/v1/bookings/missing", token)); // 404
@@ -111,13 +110,13 @@ class OpenApiContractIT extends LocalStackIT {
         String therapist = "/v1/public/therapists/" + owner.accountId();
         check("GET", therapist + "/slots", api.get(therapist + "/slots" + range + "&serviceId=session", null));
         check("GET", therapist + "/slots", api.get(therapist + "/slots?from=x&to=y&serviceId=session", null));
-        ApiResult online = api.post(therapist + "/bookings", Map.of("serviceId", "session", "start", time(day, 16),
+        ApiResult online = api.post(therapist + "/bookings", Map.of("serviceId", "session", "start", berlin(day, 16),
                 "client", Map.of("name", "Online Client", "email", "online@example.org")), null);
         check("POST", therapist + "/bookings", online);
         check("POST", therapist + "/bookings", api.post(therapist + "/bookings", Map.of("serviceId", "session",
-                "start", time(day, 16), "client", Map.of("name", "Late", "email", "late@example.org")), null)); // 409
+                "start", berlin(day, 16), "client", Map.of("name", "Late", "email", "late@example.org")), null)); // 409
         String manage = "/v1/public/bookings/" + online.field("bookingId");
-        check("PATCH", manage, api.patch(manage, Map.of("start", time(day, 15)), null, "X-Manage-Token",
+        check("PATCH", manage, api.patch(manage, Map.of("start", berlin(day, 15)), null, "X-Manage-Token",
                 online.field("manageToken")));
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", "wrong")); // 404
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", online.field("manageToken")));
@@ -135,7 +134,7 @@ class OpenApiContractIT extends LocalStackIT {
         check("GET", delegated + "/calendar", api.get(delegated + "/calendar" + range, colleague.accessToken()));
         String delegatedBooking = delegated + "/bookings/" + byGrantee.field("id");
         check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken()));
-        check("PATCH", delegatedBooking, api.patch(delegatedBooking, Map.of("start", time(day, 12), "end", time(day, 13)),
+        check("PATCH", delegatedBooking, api.patch(delegatedBooking, Map.of("start", berlin(day, 12), "end", berlin(day, 13)),
                 colleague.accessToken()));
         check("DELETE", delegatedBooking, api.delete(delegatedBooking, colleague.accessToken()));
         check("DELETE", "/v1/grants/" + colleague.userId(), api.delete("/v1/grants/" + colleague.userId(), lOwner.accessToken()));
@@ -212,12 +211,8 @@ class OpenApiContractIT extends LocalStackIT {
     }
 
     private static Map<String, Object> booking(String roomId, LocalDate day, int hour) {
-        return Map.of("roomId", roomId, "start", time(day, hour), "end", time(day, hour + 1),
+        return Map.of("roomId", roomId, "start", berlin(day, hour), "end", berlin(day, hour + 1),
                 "client", Map.of("name", "Contract Client", "email", "contract@example.org"));
-    }
-
-    private static String time(LocalDate day, int hour) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, 0), ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString();
     }
 
 }

@@ -1,5 +1,6 @@
 package com.practicecal.local.audit;
 
+import static com.practicecal.local.Times.berlin;
 import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,8 +170,8 @@ class AuditPipelineIT extends LocalStackIT {
         String room = api.post("/v1/rooms", Map.of("name", "R"), owner.accessToken()).field("id");
         LocalDate day = LocalDate.now(BERLIN).plusDays(75);
         String id = api.post("/v1/bookings", booking(room, day, 9, 0, 50), owner.accessToken()).field("id");
-        String range = "from=" + enc(ZonedDateTime.of(day, LocalTime.MIDNIGHT, BERLIN).toOffsetDateTime().toString())
-                + "&to=" + enc(ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, BERLIN).toOffsetDateTime().toString());
+        String range = "from=" + enc(berlin(day, 0))
+                + "&to=" + enc(berlin(day.plusDays(1), 0));
         for (TestUser reader : List.of(owner, secretary)) {
             assertThat(api.get("/v1/bookings/" + id, reader.accessToken()).status()).isEqualTo(200);
             assertThat(api.get("/v1/bookings?" + range, reader.accessToken()).status()).isEqualTo(200);
@@ -313,8 +312,8 @@ class AuditPipelineIT extends LocalStackIT {
     private static Map<String, Object> booking(String room, LocalDate day, int hour, int fromMinute, int toMinute) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("roomId", room);
-        body.put("start", ZonedDateTime.of(day, LocalTime.of(hour, fromMinute), BERLIN).toOffsetDateTime().toString());
-        body.put("end", ZonedDateTime.of(day, LocalTime.of(hour, toMinute), BERLIN).toOffsetDateTime().toString());
+        body.put("start", berlin(day, hour, fromMinute));
+        body.put("end", berlin(day, hour, toMinute));
         body.put("client", Map.of("name", "Client " + hour, "email", "client@example.org"));
         return body;
     }

@@ -1,11 +1,12 @@
 package com.practicecal.local.authz;
 
+import static com.practicecal.local.Times.berlin;
 import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
 import com.practicecal.local.LocalStackIT;
-import com.practicecal.local.SamFunction;
+import com.practicecal.local.HttpApiRoute;
 import com.practicecal.local.SamTemplate;
 import com.practicecal.local.TestUser;
 import com.practicecal.local.TestUsers;
@@ -16,7 +17,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,8 +140,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
     }
 
     private String range() {
-        return "?from=" + enc(ZonedDateTime.of(day, LocalTime.MIDNIGHT, BERLIN).toOffsetDateTime().toString())
-                + "&to=" + enc(ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, BERLIN).toOffsetDateTime().toString());
+        return "?from=" + enc(berlin(day, 0))
+                + "&to=" + enc(berlin(day.plusDays(1), 0));
     }
 
     private String freshInvitationToA() {
@@ -267,8 +267,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
 
     @Test
     void everyRouteHasARow() {
-        Set<String> authenticated = SamTemplate.load().functions().stream().map(SamFunction::routes).flatMap(Collection::stream)
-                .filter(r -> r.authorizer() != null).map(r -> r.method() + " " + r.path())
+        Set<String> authenticated = SamTemplate.load().routes().stream()
+                .filter(r -> r.authorizer() != null).map(HttpApiRoute::routeKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> rows = new TreeSet<>();
         matrix().forEach(row -> rows.add(row.route()));

@@ -1,15 +1,13 @@
 package com.practicecal.local.booking;
 
+import static com.practicecal.local.Times.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiClient;
 import com.practicecal.local.ApiResult;
 import com.practicecal.local.TestUser;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +26,7 @@ final class Bookings {
 
     /** An ISO-8601 time with offset for a local Berlin date and time. */
     static String at(LocalDate date, int hour, int minute) {
-        return ZonedDateTime.of(LocalDateTime.of(date, LocalTime.of(hour, minute)), BERLIN).toOffsetDateTime().toString();
+        return berlin(date, hour, minute);
     }
 
     /** A date well in the future, so "must be in the future" never interferes. */

@@ -1,5 +1,6 @@
 package com.practicecal.local.community;
 
+import static com.practicecal.local.Times.berlin;
 import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +11,7 @@ import com.practicecal.local.OccupancyCheck;
 import com.practicecal.local.TestUser;
 import com.practicecal.shared.plan.Plan;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +69,12 @@ class CommunityIT extends LocalStackIT {
         assertThat(api.post("/v1/bookings", booking(p.privateRoom, day, 12, 13, "X", null, null), p.b.accessToken())
                 .errorField()).isEqualTo("roomId");
         assertThat(api.get("/v1/bookings/" + byA.field("id"), p.b.accessToken()).status()).isEqualTo(404);
-        assertThat(api.patch("/v1/bookings/" + byA.field("id"), Map.of("start", time(day, 14), "end", time(day, 15)),
+        assertThat(api.patch("/v1/bookings/" + byA.field("id"), Map.of("start", berlin(day, 14), "end", berlin(day, 15)),
                 p.b.accessToken()).status()).isEqualTo(404);
         assertThat(api.delete("/v1/bookings/" + byA.field("id"), p.b.accessToken()).status()).isEqualTo(404);
 
         awsCalls.reset();
-        ApiResult calendarA = api.get("/v1/calendar?from=" + enc(time(day, 0)) + "&to=" + enc(time(day.plusDays(7), 0)),
+        ApiResult calendarA = api.get("/v1/calendar?from=" + enc(berlin(day, 0)) + "&to=" + enc(berlin(day.plusDays(7), 0)),
                 p.a.accessToken());
         // (1) user + account (calendar index) + the account's days (agenda); (2) rooms + their occupancy days
         assertThat(awsCalls.calls()).as("calendar week: %s", awsCalls.byOperation()).isLessThanOrEqualTo(2);
@@ -93,7 +92,7 @@ class CommunityIT extends LocalStackIT {
                 p.b.userId(), p.b.accountId(), p.b.email())) {
             assertThat(calendarA.body()).as("A's calendar leaks %s", secret).doesNotContain(secret);
         }
-        ApiResult calendarB = api.get("/v1/calendar?from=" + enc(time(day, 0)) + "&to=" + enc(time(day.plusDays(7), 0)),
+        ApiResult calendarB = api.get("/v1/calendar?from=" + enc(berlin(day, 0)) + "&to=" + enc(berlin(day.plusDays(7), 0)),
                 p.b.accessToken());
         assertThat(calendarB.json().path("rooms")).extracting(n -> n.path("id").asText()).containsExactly(p.sharedRoom);
         assertThat(calendarB.json().path("bookings")).extracting(n -> n.path("id").asText()).containsExactly(byB.field("id"));
@@ -116,8 +115,8 @@ class CommunityIT extends LocalStackIT {
             int minute = (i * 7) % 50;
             Callable<ApiResult> call = () -> {
                 start.await();
-                return api.post("/v1/bookings", Map.of("roomId", p.sharedRoom, "start", time(day, 9, minute),
-                        "end", time(day, 11, 0), "client", Map.of("name", "Racer")), who.accessToken());
+                return api.post("/v1/bookings", Map.of("roomId", p.sharedRoom, "start", berlin(day, 9, minute),
+                        "end", berlin(day, 11, 0), "client", Map.of("name", "Racer")), who.accessToken());
             };
             futures.add(pool.submit(call));
         }
@@ -243,14 +242,6 @@ class CommunityIT extends LocalStackIT {
         if (phone != null) {
             client.put("phone", phone);
         }
-        return Map.of("roomId", room, "start", time(day, from), "end", time(day, to), "client", client);
-    }
-
-    private static String time(LocalDate day, int hour) {
-        return time(day, hour, 0);
-    }
-
-    private static String time(LocalDate day, int hour, int minute) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, minute), BERLIN).toOffsetDateTime().toString();
+        return Map.of("roomId", room, "start", berlin(day, from), "end", berlin(day, to), "client", client);
     }
 }

@@ -1,5 +1,6 @@
 package com.practicecal.local.feed;
 
+import static com.practicecal.local.Times.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import biweekly.Biweekly;
@@ -65,7 +66,7 @@ class FeedIT extends LocalStackIT {
                 "cornelius@client.test", null), owner.accessToken());
         assertThat(cancelledBooking.status()).isEqualTo(201);
         ApiResult online = api.post("/v1/public/therapists/" + owner.accountId() + "/bookings", Map.of(
-                "serviceId", "session", "start", time(day.plusDays(1), 14, 0),
+                "serviceId", "session", "start", berlin(day.plusDays(1), 14, 0),
                 "client", Map.of("name", "Jonas Online", "email", "jonas@client.test")), null);
         assertThat(online.status()).as("%s", online).isEqualTo(201);
 
@@ -187,14 +188,10 @@ class FeedIT extends LocalStackIT {
         if (phone != null) {
             client.put("phone", phone);
         }
-        return Map.of("roomId", room, "start", time(day, from, 0), "end", time(day, to, 0), "client", client);
+        return Map.of("roomId", room, "start", berlin(day, from, 0), "end", berlin(day, to, 0), "client", client);
     }
 
     private static Instant instant(LocalDate day, int hour) {
         return ZonedDateTime.of(day, LocalTime.of(hour, 0), BERLIN).toInstant();
-    }
-
-    private static String time(LocalDate day, int hour, int minute) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, minute), BERLIN).toOffsetDateTime().toString();
     }
 }

@@ -1,19 +1,17 @@
 package com.practicecal.local.grant;
 
+import static com.practicecal.local.Times.berlin;
 import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
 import com.practicecal.local.LocalStackIT;
-import com.practicecal.local.SamFunction;
+import com.practicecal.local.HttpApiRoute;
 import com.practicecal.local.SamTemplate;
 import com.practicecal.local.TestUser;
 import com.practicecal.shared.plan.Plan;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +95,8 @@ class DelegationIT extends LocalStackIT {
 
     @Test
     void everyDelegatedRouteHasARowInTheMatrix() {
-        Set<String> routed = SamTemplate.load().functions().stream().map(SamFunction::routes).flatMap(Collection::stream)
-                .map(r -> r.method() + " " + r.path()).filter(r -> r.contains("/v1/accounts/"))
+        Set<String> routed = SamTemplate.load().routes().stream()
+                .map(HttpApiRoute::routeKey).filter(r -> r.contains("/v1/accounts/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> rows = new TreeSet<>();
         matrix().forEach(row -> rows.add(row.route()));
@@ -183,15 +181,15 @@ class DelegationIT extends LocalStackIT {
 
     /** Slot n: 10-minute appointments from 06:00, so no two calls of the test ever collide. */
     private String slotStart(int slot) {
-        return ZonedDateTime.of(day, LocalTime.of(6, 0).plusMinutes(10L * slot), BERLIN).toOffsetDateTime().toString();
+        return berlin(day, 6 + slot / 6, slot % 6 * 10);
     }
 
     private String slotEnd(int slot) {
-        return ZonedDateTime.of(day, LocalTime.of(6, 0).plusMinutes(10L * slot + 9), BERLIN).toOffsetDateTime().toString();
+        return berlin(day, 6 + slot / 6, slot % 6 * 10 + 9);
     }
 
     private String time(int hour, int minute) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, minute), BERLIN).toOffsetDateTime().toString();
+        return berlin(day, hour, minute);
     }
 
     private static Map<Who, Integer> expect(int owner, int member, int read, int write, int revoked, int unrelated, int anonymous) {

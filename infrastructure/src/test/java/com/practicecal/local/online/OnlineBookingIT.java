@@ -1,5 +1,6 @@
 package com.practicecal.local.online;
 
+import static com.practicecal.local.Times.berlin;
 import static com.practicecal.local.Urls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,12 +73,12 @@ class OnlineBookingIT extends LocalStackIT {
                 .doesNotContain(LocalTime.of(11, 15), LocalTime.of(12, 0), LocalTime.of(17, 15));
 
         // the therapist's own appointment 10:00-10:50 (the only room): 9:00 still fits with its 10-minute after-buffer
-        assertThat(api.post("/v1/bookings", Map.of("roomId", t.room, "start", time(day, 10, 0), "end", time(day, 10, 50),
+        assertThat(api.post("/v1/bookings", Map.of("roomId", t.room, "start", berlin(day, 10, 0), "end", berlin(day, 10, 50),
                 "client", Map.of("name", "Own client")), t.owner.accessToken()).status()).isEqualTo(201);
         assertThat(startsOn(slots(t, day, day.plusDays(1), "session"), day)).contains(LocalTime.of(9, 0), LocalTime.of(11, 0))
                 .doesNotContain(LocalTime.of(9, 15), LocalTime.of(10, 0), LocalTime.of(10, 45));
         // own appointment 13:00-13:50: the intake's 15-minute before-buffer rules out 14:00 although the room is free
-        assertThat(api.post("/v1/bookings", Map.of("roomId", t.room, "start", time(day, 13, 0), "end", time(day, 13, 50),
+        assertThat(api.post("/v1/bookings", Map.of("roomId", t.room, "start", berlin(day, 13, 0), "end", berlin(day, 13, 50),
                 "client", Map.of("name", "Own client 2")), t.owner.accessToken()).status()).isEqualTo(201);
         assertThat(startsOn(slots(t, day, day.plusDays(1), "intake"), day)).contains(LocalTime.of(14, 15))
                 .doesNotContain(LocalTime.of(14, 0), LocalTime.of(11, 0));
@@ -95,13 +96,19 @@ class OnlineBookingIT extends LocalStackIT {
         Therapist t = therapist(Map.of("maxReschedules", 1));
         LocalDate day = LocalDate.now(BERLIN).plusDays(12);
         String key = UUID.randomUUID().toString();
-        Map<String, Object> request = publicBooking(time(day, 9, 0), "Clara Client", "clara@client.test");
+        Map<String, Object> request = publicBooking(berlin(day, 9, 0), "Clara Client", "clara@client.test");
+        awsCalls.reset();
         ApiResult booked = api.post(publicPath(t), request, null, "Idempotency-Key", key);
         assertThat(booked.status()).as("%s", booked).isEqualTo(201);
+        // therapist + idempotency record, availability, booking read, the transaction
+        System.out.printf("public booking: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isLessThanOrEqualTo(4);
         String token = booked.field("manageToken");
         assertThat(token).hasSizeGreaterThanOrEqualTo(22); // ≥ 128 bits in base64url
+        awsCalls.reset();
         ApiResult replay = api.post(publicPath(t), request, null, "Idempotency-Key", key);
         assertThat(replay.json()).isEqualTo(booked.json());
+        assertThat(awsCalls.calls()).as("a replay is answered from the first read").isEqualTo(1);
         assertThat(startsOn(slots(t, day, day.plusDays(1), "session"), day)).doesNotContain(LocalTime.of(9, 0));
 
         // the therapist sees the booking with the client's data; the token is stored only as a hash
@@ -116,10 +123,10 @@ class OnlineBookingIT extends LocalStackIT {
         String path = "/v1/public/bookings/" + booked.field("bookingId");
         assertThat(api.delete(path, null, "X-Manage-Token", "wrong").status()).isEqualTo(404);
         assertThat(api.delete(path, null).status()).isEqualTo(404);
-        ApiResult moved = api.patch(path, Map.of("start", time(day, 14, 0)), null, "X-Manage-Token", token);
+        ApiResult moved = api.patch(path, Map.of("start", berlin(day, 14, 0)), null, "X-Manage-Token", token);
         assertThat(moved.status()).as("%s", moved).isEqualTo(200);
         assertThat(moved.field("manageToken")).isEqualTo(token);
-        ApiResult again = api.patch(path, Map.of("start", time(day, 15, 0)), null, "X-Manage-Token", token);
+        ApiResult again = api.patch(path, Map.of("start", berlin(day, 15, 0)), null, "X-Manage-Token", token);
         assertThat(again.errorCode()).isEqualTo("RESCHEDULE_LIMIT_REACHED");
         assertThat(again.body()).contains("030 1234567");
         assertThat(api.delete(path, null, "X-Manage-Token", token).status()).isEqualTo(204);
@@ -132,13 +139,13 @@ class OnlineBookingIT extends LocalStackIT {
     void cancellationNoticeIsEnforcedWithTheContactHint() {
         Therapist t = therapist(Map.of("cancellationNoticeMinutes", 43200, "rescheduleNoticeMinutes", 43200));
         LocalDate day = LocalDate.now(BERLIN).plusDays(20); // inside the 30-day notice
-        ApiResult booked = api.post(publicPath(t), publicBooking(time(day, 9, 0), "Dora", "dora@client.test"), null);
+        ApiResult booked = api.post(publicPath(t), publicBooking(berlin(day, 9, 0), "Dora", "dora@client.test"), null);
         String path = "/v1/public/bookings/" + booked.field("bookingId");
         ApiResult late = api.delete(path, null, "X-Manage-Token", booked.field("manageToken"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.errorCode()).isEqualTo("CANCELLATION_TOO_LATE");
         assertThat(late.body()).contains("030 1234567");
-        assertThat(api.patch(path, Map.of("start", time(day, 10, 0)), null, "X-Manage-Token", booked.field("manageToken"))
+        assertThat(api.patch(path, Map.of("start", berlin(day, 10, 0)), null, "X-Manage-Token", booked.field("manageToken"))
                 .errorCode()).isEqualTo("RESCHEDULE_TOO_LATE");
         assertThat(api.get("/v1/bookings/" + booked.field("bookingId"), t.owner.accessToken()).field("status"))
                 .isEqualTo("CONFIRMED");
@@ -148,24 +155,24 @@ class OnlineBookingIT extends LocalStackIT {
     void badRequestsAreRefusedWithTheFieldNamed() {
         Therapist t = therapist(Map.of());
         LocalDate day = LocalDate.now(BERLIN).plusDays(14);
-        assertThat(api.post(publicPath(t), publicBooking(time(LocalDate.now(BERLIN), 23, 0), "A", "a@b.de"), null)
+        assertThat(api.post(publicPath(t), publicBooking(berlin(LocalDate.now(BERLIN), 23, 0), "A", "a@b.de"), null)
                 .errorCode()).isIn("TOO_SHORT_NOTICE", "VALIDATION_FAILED");
-        assertThat(api.post(publicPath(t), publicBooking(time(LocalDate.now(BERLIN).plusDays(70), 9, 0), "A", "a@b.de"), null)
+        assertThat(api.post(publicPath(t), publicBooking(berlin(LocalDate.now(BERLIN).plusDays(70), 9, 0), "A", "a@b.de"), null)
                 .errorCode()).isEqualTo("BEYOND_HORIZON");
-        assertThat(api.post(publicPath(t), publicBooking(time(day, 20, 0), "A", "a@b.de"), null).errorCode())
+        assertThat(api.post(publicPath(t), publicBooking(berlin(day, 20, 0), "A", "a@b.de"), null).errorCode())
                 .isEqualTo("OUTSIDE_WORKING_HOURS");
-        assertThat(api.post(publicPath(t), publicBooking(time(day, 11, 30), "A", "a@b.de"), null).errorCode())
+        assertThat(api.post(publicPath(t), publicBooking(berlin(day, 11, 30), "A", "a@b.de"), null).errorCode())
                 .as("50 minutes from 11:30 end after noon").isEqualTo("OUTSIDE_WORKING_HOURS");
-        assertThat(api.post(publicPath(t), publicBooking(time(day, 9, 0), "A", "not-an-email"), null).errorField())
+        assertThat(api.post(publicPath(t), publicBooking(berlin(day, 9, 0), "A", "not-an-email"), null).errorField())
                 .isEqualTo("client.email");
-        assertThat(api.post(publicPath(t), publicBooking(time(day, 9, 0), "A\u0007B", "a@b.de"), null).errorField())
+        assertThat(api.post(publicPath(t), publicBooking(berlin(day, 9, 0), "A\u0007B", "a@b.de"), null).errorField())
                 .isEqualTo("client.name");
-        assertThat(api.post(publicPath(t), publicBooking(time(day, 9, 0), "x".repeat(121), "a@b.de"), null).errorField())
+        assertThat(api.post(publicPath(t), publicBooking(berlin(day, 9, 0), "x".repeat(121), "a@b.de"), null).errorField())
                 .isEqualTo("client.name");
-        Map<String, Object> unknownService = new LinkedHashMap<>(publicBooking(time(day, 9, 0), "A", "a@b.de"));
+        Map<String, Object> unknownService = new LinkedHashMap<>(publicBooking(berlin(day, 9, 0), "A", "a@b.de"));
         unknownService.put("serviceId", "massage");
         assertThat(api.post(publicPath(t), unknownService, null).errorField()).isEqualTo("serviceId");
-        assertThat(api.post("/v1/public/therapists/nobody/bookings", publicBooking(time(day, 9, 0), "A", "a@b.de"), null)
+        assertThat(api.post("/v1/public/therapists/nobody/bookings", publicBooking(berlin(day, 9, 0), "A", "a@b.de"), null)
                 .status()).isEqualTo(404);
         ApiResult badRules = api.put("/v1/settings/booking", Map.of("workingHours", Map.of("FUNDAY", List.of())),
                 t.owner.accessToken());
@@ -184,12 +191,12 @@ class OnlineBookingIT extends LocalStackIT {
         api.patch("/v1/rooms/" + a.room, Map.of("shared", true), a.owner.accessToken());
         LocalDate day = LocalDate.now(BERLIN).plusDays(15);
         assertThat(startsOn(slots(a, day, day.plusDays(1), "session"), day)).contains(LocalTime.of(11, 0));
-        assertThat(api.post("/v1/bookings", Map.of("roomId", a.room, "start", time(day, 11, 0), "end", time(day, 11, 50),
+        assertThat(api.post("/v1/bookings", Map.of("roomId", a.room, "start", berlin(day, 11, 0), "end", berlin(day, 11, 50),
                 "client", Map.of("name", "B's client")), b.accessToken()).status()).isEqualTo(201);
         List<JsonNode> after = slots(a, day, day.plusDays(1), "session");
         assertThat(startsOn(after, day)).doesNotContain(LocalTime.of(11, 0), LocalTime.of(10, 30));
         assertThat(after.toString()).doesNotContain("B's client");
-        assertThat(api.post(publicPath(a), publicBooking(time(day, 11, 0), "Late", "late@client.test"), null).errorCode())
+        assertThat(api.post(publicPath(a), publicBooking(berlin(day, 11, 0), "Late", "late@client.test"), null).errorCode())
                 .isEqualTo("SLOT_TAKEN");
 
 
@@ -215,7 +222,7 @@ class OnlineBookingIT extends LocalStackIT {
                 .isEqualTo(200);
         assertThat(api.patch("/v1/rooms/" + a.room, Map.of("shared", true), a.owner.accessToken()).status()).isEqualTo(200);
         LocalDate day = LocalDate.now(BERLIN).plusDays(16);
-        assertThat(api.post("/v1/bookings", Map.of("roomId", a.room, "start", time(day, 11, 0), "end", time(day, 11, 50),
+        assertThat(api.post("/v1/bookings", Map.of("roomId", a.room, "start", berlin(day, 11, 0), "end", berlin(day, 11, 50),
                 "client", Map.of("name", "B's client")), b.owner.accessToken()).status()).isEqualTo(201);
         assertThat(api.patch("/v1/rooms/" + a.room, Map.of("shared", false), a.owner.accessToken()).status()).isEqualTo(200);
 
@@ -223,7 +230,7 @@ class OnlineBookingIT extends LocalStackIT {
         assertThat(slots).extracting(n -> n.path("roomId").asText()).containsOnly(b.room);
         assertThat(startsOn(slots, day)).contains(LocalTime.of(10, 0), LocalTime.of(13, 0))
                 .doesNotContain(LocalTime.of(11, 0), LocalTime.of(10, 30));
-        assertThat(api.post(publicPath(b), publicBooking(time(day, 11, 0), "Double", "double@client.test"), null)
+        assertThat(api.post(publicPath(b), publicBooking(berlin(day, 11, 0), "Double", "double@client.test"), null)
                 .errorCode()).isEqualTo("SLOT_TAKEN");
     }
 
@@ -245,11 +252,11 @@ class OnlineBookingIT extends LocalStackIT {
             futures.add(pool.submit(() -> {
                 start.await();
                 return switch (kind) {
-                    case 0 -> api.post("/v1/bookings", Map.of("roomId", a.room, "start", time(day, 9, 0), "end",
-                            time(day, 9, 50), "client", Map.of("name", "A" + n)), a.owner.accessToken());
-                    case 1 -> api.post("/v1/bookings", Map.of("roomId", a.room, "start", time(day, 9, 20), "end",
-                            time(day, 10, 0), "client", Map.of("name", "B" + n)), b.accessToken());
-                    default -> api.post(publicPath(a), publicBooking(time(day, 9, 0), "P" + n, "p" + n + "@client.test"), null);
+                    case 0 -> api.post("/v1/bookings", Map.of("roomId", a.room, "start", berlin(day, 9, 0), "end",
+                            berlin(day, 9, 50), "client", Map.of("name", "A" + n)), a.owner.accessToken());
+                    case 1 -> api.post("/v1/bookings", Map.of("roomId", a.room, "start", berlin(day, 9, 20), "end",
+                            berlin(day, 10, 0), "client", Map.of("name", "B" + n)), b.accessToken());
+                    default -> api.post(publicPath(a), publicBooking(berlin(day, 9, 0), "P" + n, "p" + n + "@client.test"), null);
                 };
             }));
         }
@@ -278,7 +285,7 @@ class OnlineBookingIT extends LocalStackIT {
             int n = i;
             futures.add(pool.submit(() -> {
                 start.await();
-                return api.post(publicPath(t), publicBooking(time(day, 9, n % 2 == 0 ? 0 : 15), "P" + n,
+                return api.post(publicPath(t), publicBooking(berlin(day, 9, n % 2 == 0 ? 0 : 15), "P" + n,
                         "p" + n + "@client.test"), null);
             }));
         }
@@ -322,7 +329,7 @@ class OnlineBookingIT extends LocalStackIT {
 
     private static String slotsPath(Therapist t, LocalDate from, LocalDate to, String service) {
         return "/v1/public/therapists/" + t.owner.accountId() + "/slots?serviceId=" + service + "&from="
-                + enc(time(from, 0, 0)) + "&to=" + enc(time(to, 0, 0));
+                + enc(berlin(from, 0, 0)) + "&to=" + enc(berlin(to, 0, 0));
     }
 
     private static List<LocalTime> startsOn(List<JsonNode> slots, LocalDate day) {
@@ -336,9 +343,5 @@ class OnlineBookingIT extends LocalStackIT {
 
     private static Map<String, Object> publicBooking(String start, String name, String email) {
         return Map.of("serviceId", "session", "start", start, "client", Map.of("name", name, "email", email));
-    }
-
-    private static String time(LocalDate day, int hour, int minute) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, minute), BERLIN).toOffsetDateTime().toString();
     }
 }

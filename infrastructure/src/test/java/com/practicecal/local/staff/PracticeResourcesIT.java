@@ -1,19 +1,17 @@
 package com.practicecal.local.staff;
 
+import static com.practicecal.local.Times.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
 import com.practicecal.local.LocalStackIT;
-import com.practicecal.local.SamFunction;
+import com.practicecal.local.HttpApiRoute;
 import com.practicecal.local.SamTemplate;
 import com.practicecal.local.TestUser;
 import com.practicecal.shared.plan.Plan;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +81,8 @@ class PracticeResourcesIT extends LocalStackIT {
 
     @Test
     void everyPracticeResourceRouteHasARow() {
-        Set<String> routed = SamTemplate.load().functions().stream().map(SamFunction::routes).flatMap(Collection::stream)
-                .map(r -> r.method() + " " + r.path())
+        Set<String> routed = SamTemplate.load().routes().stream()
+                .map(HttpApiRoute::routeKey)
                 .filter(r -> r.contains("/notes") || r.contains("/invoices") || r.contains("/reports/") || r.contains("/finances/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> rows = new TreeSet<>();
@@ -124,7 +122,7 @@ class PracticeResourcesIT extends LocalStackIT {
     }
 
     private String at(int hour) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, 0), BERLIN).toOffsetDateTime().toString();
+        return berlin(day, hour);
     }
 
     private static Map<Who, Integer> expect(int owner, int secretary, int accounting, int documentation, int unrelated,

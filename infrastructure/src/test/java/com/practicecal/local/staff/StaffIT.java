@@ -1,5 +1,6 @@
 package com.practicecal.local.staff;
 
+import static com.practicecal.local.Times.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
@@ -8,9 +9,7 @@ import com.practicecal.local.TestUser;
 import com.practicecal.local.TestUsers;
 import com.practicecal.shared.plan.Plan;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,15 +87,12 @@ class StaffIT extends LocalStackIT {
     }
 
     private static Map<String, Object> booking(String room, LocalDate day, int hour) {
-        return Map.of("roomId", room, "start", at(day, hour), "end", at(day, hour).replace(hour + ":00", hour + ":50"),
+        return Map.of("roomId", room, "start", berlin(day, hour), "end", berlin(day, hour).replace(hour + ":00", hour + ":50"),
                 "client", Map.of("name", "Erika Muster", "email", "client@example.org"));
     }
 
-    private static String at(LocalDate day, int hour) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, 0), BERLIN).toOffsetDateTime().toString();
-    }
 
     private static String enc(LocalDate day, int hour) {
-        return java.net.URLEncoder.encode(at(day, hour), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLEncoder.encode(berlin(day, hour), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.practicecal.local.webhook;
 
+import static com.practicecal.local.Times.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -368,7 +368,6 @@ class WebhookDeliveryIT extends LocalStackIT {
     }
 
     private static String at(int daysAhead, int hour) {
-        return ZonedDateTime.of(LocalDate.now(BERLIN).plusDays(daysAhead), LocalTime.of(hour, 0), BERLIN)
-                .toOffsetDateTime().toString();
+        return berlin(LocalDate.now(BERLIN).plusDays(daysAhead), hour);
     }
 }
