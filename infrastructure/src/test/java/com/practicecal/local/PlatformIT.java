@@ -46,9 +46,11 @@ class PlatformIT extends LocalStackIT {
         assertThat(signup.field("role")).isEqualTo("OWNER");
 
         AuthenticationResultType tokens = users.login(email, TestUsers.PASSWORD);
+        awsCalls.reset();
         ApiResult me = api.get("/v1/me", tokens.accessToken());
 
         assertThat(me.status()).as("%s", me).isEqualTo(200);
+        assertThat(awsCalls.calls()).as("user and account in one read: %s", awsCalls.byOperation()).isEqualTo(1);
         assertThat(me.field("userId")).isEqualTo(TestTokens.claimsOf(tokens.accessToken()).get("sub"))
                 .isEqualTo(signup.field("userId"));
         assertThat(me.field("accountId")).isEqualTo(signup.field("accountId"));

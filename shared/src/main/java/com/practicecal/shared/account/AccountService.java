@@ -14,12 +14,14 @@ import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPara
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Sign-up, the caller's account, plan changes and the public login configuration. */
 @Singleton
@@ -126,15 +129,29 @@ public class AccountService {
     }
 
     public AccountView me(Principal principal) {
-        Membership membership = access.caller(principal);
-        return AccountView.of(membership, loadAccount(membership.accountId()));
+        CallerAndAccount read = callerAndAccount(principal);
+        return AccountView.of(read.membership(), read.account());
+    }
+
+    private record CallerAndAccount(Membership membership, Account account) {
+    }
+
+    /** An owner's account is keyed by their sub, so user and account come in one read (staff need a second). */
+    private CallerAndAccount callerAndAccount(Principal principal) {
+        var read = table.batchGet(List.of(UserItem.key(principal.userId()), AccountItem.key(principal.userId())));
+        Membership membership = access.membership(principal, read);
+        Map<String, AttributeValue> account = read.get(DynamoTable.keyString(AccountItem.key(membership.accountId())));
+        return new CallerAndAccount(membership,
+                account != null ? AccountItem.fromItem(account) : loadAccount(membership.accountId()));
     }
 
     /** Owner changes the plan; refused while the account owns more rooms than the new plan allows. */
     public AccountView changePlan(Principal principal, PlanChangeRequest request, String requestId) {
-        Membership membership = access.owner(principal);
+        CallerAndAccount read = callerAndAccount(principal);
+        Membership membership = read.membership();
+        access.requireOwner(membership);
         Plan target = request.target();
-        Account before = loadAccount(membership.accountId());
+        Account before = read.account();
         if (before.plan() == target) {
             return AccountView.of(membership, before);
         }
