@@ -1,5 +1,6 @@
 package com.practicecal.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.practicecal.shared.aws.AwsClients;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -30,8 +31,16 @@ public final class EventSources implements AutoCloseable {
         this.clients = AwsClients.fromEnvironment(Region.of(stack.region()), List.of());
         var streams = clients.dynamoDbStreams();
         var sqs = clients.sqs();
+        // the functions run under their template.yaml policies, as behind the local API
+        LocalIam iam = context.findBean(LocalIam.class).orElseGet(() -> {
+            LocalIam created = LocalIam.of(stack);
+            context.registerSingleton(created);
+            return created;
+        });
         for (EventSourceMapping mapping : EventSourceMapping.of(stack)) {
-            var handler = FunctionHandlers.instantiate(stack.template().function(mapping.functionLogicalId()), context);
+            var function = FunctionHandlers.instantiate(stack.template().function(mapping.functionLogicalId()), context);
+            RequestHandler<Object, Object> handler = (input, lambdaContext) ->
+                    iam.as(mapping.functionLogicalId(), () -> function.handleRequest(input, lambdaContext));
             if (mapping.kind() == EventSourceMapping.Kind.DYNAMODB_STREAM) {
                 streamPollers.add(new StreamPoller(mapping, handler, streams, stack.region()));
             } else {

@@ -56,6 +56,7 @@ public final class LocalApi implements AutoCloseable {
 
     private final ProvisionedStack stack;
     private final ApplicationContext context;
+    private final LocalIam iam;
     private final RouteTable routes;
     private final Map<String, SamFunction> functions;
     private final Map<String, RequestHandler<Object, Object>> handlers;
@@ -89,10 +90,14 @@ public final class LocalApi implements AutoCloseable {
         this.events = new HttpApiEventFactory("local", StackResolver.LOCAL_ACCOUNT_ID);
         this.openApi = template.root().resolve("openapi.yaml");
 
+        // Each function may call AWS only as its policy in template.yaml allows (checked on every SDK call).
+        this.iam = LocalIam.of(stack);
+        List<Object> singletons = new ArrayList<>(builder.singletons);
+        singletons.add(iam);
         // Environments "function" and "lambda", eager singletons: the context a deployed function gets.
         ApplicationContext started = new LambdaApplicationContextBuilder()
                 .properties(properties)
-                .singletons(builder.singletons.toArray())
+                .singletons(singletons.toArray())
                 .start();
         try {
             this.context = started;
@@ -131,6 +136,11 @@ public final class LocalApi implements AutoCloseable {
 
     public ProvisionedStack stack() {
         return stack;
+    }
+
+    /** The local IAM check of the functions' calls (its refusals, e.g. for a test to report). */
+    public LocalIam iam() {
+        return iam;
     }
 
     /** The context shared by all handlers, e.g. to reach beans in tests. */
@@ -236,9 +246,9 @@ public final class LocalApi implements AutoCloseable {
     private GatewayResponse invoke(SamFunction function, APIGatewayV2HTTPEvent event, String requestId) {
         Object output;
         try {
-            output = handlers.get(function.logicalId()).handleRequest(event, new LocalLambdaContext(requestId,
-                    stack.name() + "-" + function.logicalId(), stack.region(), function.memorySize(),
-                    function.timeoutSeconds()));
+            output = iam.as(function.logicalId(), () -> handlers.get(function.logicalId()).handleRequest(event,
+                    new LocalLambdaContext(requestId, stack.name() + "-" + function.logicalId(), stack.region(),
+                            function.memorySize(), function.timeoutSeconds())));
         } catch (RuntimeException | Error failure) {
             // In AWS an unhandled function error becomes this gateway answer; the details go to the function's log.
             LOG.error("function {} failed on request {}", function.logicalId(), requestId, failure);
