@@ -74,8 +74,15 @@ class StaffIT extends LocalStackIT {
         assertThat(api.put("/v1/account/plan", Map.of("plan", "XL"), owner.accessToken()).status()).isEqualTo(200);
         assertThat(api.post("/v1/bookings", booking(room, day, 10), secretary).status()).isEqualTo(201);
         String userId = api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("userId").asText();
+        awsCalls.reset();
         ApiResult changed = api.patch("/v1/staff/" + userId, Map.of("role", "ACCOUNTING"), owner.accessToken());
+        assertThat(awsCalls.calls()).as("owner and staff member in one read, then the write: %s", awsCalls.byOperation())
+                .isEqualTo(2);
         assertThat(changed.json().path("scopes")).extracting(n -> n.asText()).containsExactly("finances", "invoicing", "reports");
+        assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("scopes"))
+                .as("the answer is what was stored").isEqualTo(changed.json().path("scopes"));
+        assertThat(api.patch("/v1/staff/" + owner.userId(), Map.of("role", "ACCOUNTING"), owner.accessToken()).status())
+                .as("the owner is no staff member").isEqualTo(404);
         assertThat(api.post("/v1/bookings", booking(room, day, 11), secretary).status()).isEqualTo(403);
         assertThat(api.delete("/v1/staff/" + userId, owner.accessToken()).status()).isEqualTo(204);
         assertThat(api.get("/v1/bookings?from=" + enc(day, 0) + "&to=" + enc(day, 23), secretary).status()).isEqualTo(404);

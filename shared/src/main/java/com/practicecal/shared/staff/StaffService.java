@@ -16,6 +16,7 @@ import com.practicecal.shared.event.Events;
 import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
@@ -103,7 +104,8 @@ public class StaffService {
     }
 
     public StaffRequests.StaffView change(Principal principal, String userId, StaffRequests.Change request, String requestId) {
-        Membership me = owner(principal);
+        OwnerAndStaff read = ownerAndStaff(principal, userId);
+        Membership me = read.owner();
         Set<String> scopes = StaffScopes.resolve(request.role() == null ? "CUSTOM" : request.role(), request.scopes());
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
@@ -116,16 +118,14 @@ public class StaffService {
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
         }
-        Map<String, AttributeValue> item = table.get(UserItem.key(userId)).orElseThrow();
-        return view(item);
+        StaffRequests.StaffView before = view(read.staff());
+        return new StaffRequests.StaffView(before.userId(), before.email(), new java.util.TreeSet<>(scopes), before.addedAt());
     }
 
     public void remove(Principal principal, String userId, String requestId) {
-        Membership me = owner(principal);
-        Map<String, AttributeValue> item = table.get(UserItem.key(userId))
-                .filter(i -> me.accountId().equals(Attr.str(i, UserItem.ACCOUNT)) && Role.STAFF.name().equals(Attr.str(i, UserItem.ROLE)))
-                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member"));
-        String email = Attr.str(item, "email");
+        OwnerAndStaff read = ownerAndStaff(principal, userId);
+        Membership me = read.owner();
+        String email = Attr.str(read.staff(), "email");
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
             table.write(table.transaction()
@@ -147,11 +147,31 @@ public class StaffService {
     }
 
     private Membership owner(Principal principal) {
-        Membership me = access.owner(principal);
+        return requireStaffPlan(access.owner(principal));
+    }
+
+    private static Membership requireStaffPlan(Membership me) {
         if (!me.plan().allowsStaff()) {
             throw new ForbiddenException(ErrorCodes.PLAN_REQUIRED, "staff accounts need plan XL (current plan " + me.plan() + ")");
         }
         return me;
+    }
+
+    private record OwnerAndStaff(Membership owner, Map<String, AttributeValue> staff) {
+    }
+
+    /** The owner and one of the account's staff members, in one read; anyone else's user is a 404. */
+    private OwnerAndStaff ownerAndStaff(Principal principal, String userId) {
+        var read = table.batchGet(List.of(UserItem.key(principal.userId()), UserItem.key(userId)));
+        Membership me = access.membership(principal, read);
+        access.requireOwner(me);
+        requireStaffPlan(me);
+        Map<String, AttributeValue> staff = read.get(DynamoTable.keyString(UserItem.key(userId)));
+        if (staff == null || !me.accountId().equals(Attr.str(staff, UserItem.ACCOUNT))
+                || !Role.STAFF.name().equals(Attr.str(staff, UserItem.ROLE))) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
+        }
+        return new OwnerAndStaff(me, staff);
     }
 
     private static Expression staffOf(Expression update, Membership me) {
