@@ -139,7 +139,7 @@ public class OnlineBookingService {
                 String bookingId = java.util.UUID.randomUUID().toString();
                 BookingView view = bookings.create(caller, new BookingService.NewBooking(bookingId, room, appointment,
                         request.client().toClient(), service.id(), ManageTokens.hash(tokens.tokenFor(bookingId)),
-                        snapshot.therapistDayVersions()), idempotency, requestId);
+                        snapshot.therapistDayVersions(), true), idempotency, requestId); // + record, source online
                 return receipt(view, therapist.zone());
             } catch (ConflictException taken) {
                 if (!ErrorCodes.ROOM_TAKEN.equals(taken.code())) {
