@@ -42,7 +42,8 @@ public final class ErrorCodes {
     public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
     public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
     public static final String CLIENT_HAS_FUTURE_BOOKINGS = "CLIENT_HAS_FUTURE_BOOKINGS";
-    public static final String JOIN_CODE_INVALID = "JOIN_CODE_INVALID";
+    public static final String JOIN_CODE_USED = "JOIN_CODE_USED";
+    public static final String JOIN_CODE_EXPIRED = "JOIN_CODE_EXPIRED";
 
     private ErrorCodes() {
     }
