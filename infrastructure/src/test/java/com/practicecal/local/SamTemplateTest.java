@@ -139,8 +139,10 @@ class SamTemplateTest {
         assertThat(signup.handlerClass()).isEqualTo("com.practicecal.functions.signup.SignupHandler");
         assertThat(signup.routes()).containsExactly(
                 new HttpApiRoute("SignupFunction", "POST", "/v1/signup", null));
-        assertThat(template.function("GetMeFunction").routes()).containsExactly(
-                new HttpApiRoute("GetMeFunction", "GET", "/v1/me", "CognitoJwt"));
+        assertThat(template.function("AccountsFunction").routes()).containsExactly(
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/public/config", null),
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/me", "CognitoJwt"),
+                new HttpApiRoute("AccountsFunction", "PUT", "/v1/account/plan", "CognitoJwt"));
         assertThat(signup.memorySize()).isEqualTo(1024);
         assertThat(signup.timeoutSeconds()).isEqualTo(15);
     }
