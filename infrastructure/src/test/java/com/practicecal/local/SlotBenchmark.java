@@ -37,7 +37,7 @@ public final class SlotBenchmark {
             }
         }
         BookingSettings.Service service = new BookingSettings.Service("session", "Session", 50, 0, 10);
-        BookingSettings settings = new BookingSettings(hours, List.of(service), 24 * 60, 60, 24 * 60, 24 * 60, 2, null, 0, 0);
+        BookingSettings settings = new BookingSettings(hours, List.of(service), 24 * 60, 60, 24 * 60, 24 * 60, 2, null);
         Instant now = Instant.now();
         LocalDate first = LocalDate.now(zone);
         SplittableRandom random = new SplittableRandom(7);

@@ -22,6 +22,14 @@ public record BookingSettings(Map<DayOfWeek, List<TimeRange>> workingHours, List
     public static final int DEFAULT_ONLINE_BOOKINGS_PER_DAY = 20;
     public static final int DEFAULT_FUTURE_BOOKINGS_PER_CLIENT = 3;
 
+    /** Rules with the default caps. */
+    public BookingSettings(Map<DayOfWeek, List<TimeRange>> workingHours, List<Service> services,
+                           int minimumNoticeMinutes, int horizonDays, int cancellationNoticeMinutes,
+                           int rescheduleNoticeMinutes, int maxReschedules, String contactHint) {
+        this(workingHours, services, minimumNoticeMinutes, horizonDays, cancellationNoticeMinutes,
+                rescheduleNoticeMinutes, maxReschedules, contactHint, 0, 0);
+    }
+
     /** Settings stored before the caps existed read as 0: they get the defaults. */
     public BookingSettings {
         maxOnlineBookingsPerDay = maxOnlineBookingsPerDay <= 0 ? DEFAULT_ONLINE_BOOKINGS_PER_DAY : maxOnlineBookingsPerDay;
