@@ -40,6 +40,13 @@ class SamTemplateTest {
             }
             template.resource(function.logicalId()).map("Events").forEach((name, value) -> {
                 Map<String, Object> event = Templates.asMap(value);
+                if ("Schedule".equals(event.get("Type"))) { // maintenance jobs: a schedule and a dead-letter queue
+                    assertThat(Templates.at(event, "Properties", "Schedule")).as("%s.%s schedule", function.logicalId(), name)
+                            .isPresent();
+                    assertThat(Templates.at(event, "Properties", "DeadLetterConfig"))
+                            .as("%s.%s DeadLetterConfig", function.logicalId(), name).isPresent();
+                    return;
+                }
                 assertThat(event.get("Type")).as("%s.%s type", function.logicalId(), name)
                         .isIn("SQS", "DynamoDB");
                 assertThat(Templates.at(event, "Properties", "FunctionResponseTypes").orElse(List.of()))
@@ -139,8 +146,10 @@ class SamTemplateTest {
         assertThat(signup.handlerClass()).isEqualTo("com.practicecal.functions.signup.SignupHandler");
         assertThat(signup.routes()).containsExactly(
                 new HttpApiRoute("SignupFunction", "POST", "/v1/signup", null));
-        assertThat(template.function("GetMeFunction").routes()).containsExactly(
-                new HttpApiRoute("GetMeFunction", "GET", "/v1/me", "CognitoJwt"));
+        assertThat(template.function("AccountsFunction").routes()).containsExactly(
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/public/config", null),
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/me", "CognitoJwt"),
+                new HttpApiRoute("AccountsFunction", "PUT", "/v1/account/plan", "CognitoJwt"));
         assertThat(signup.memorySize()).isEqualTo(1024);
         assertThat(signup.timeoutSeconds()).isEqualTo(15);
     }

@@ -214,7 +214,7 @@ class ClientRecordsIT extends LocalStackIT {
                 + "&to=" + enc(berlin(day.plusDays(1), 0)), reader.accessToken());
         assertThat(listed.json().path("items").get(0).path("client").path("name").asText()).isEqualTo("Erika M.");
         assertThat(api.get("/v1/bookings/" + booked.field("id"), owner.accessToken()).field("client.name"))
-                .isEqualTo("Erika Maria Mustermann-Gabler");
+                .isEqualTo("Erika\u00A0Maria Mustermann-Gabler");
     }
 
     /** An online booking creates a record (source online); the therapist merges it into the existing one. */

@@ -268,6 +268,10 @@ public class ClientRightsService {
                 Transaction tx = table.transaction().put("client",
                         ClientItem.tombstone(record, ClientRecord.ERASED, null, now), ClientService.unchanged(record));
                 ClientService.replaceDirectory(tx, record, null);
+                if (record.email() != null) { // the online-booking counter keyed by the email's hash
+                    tx.delete("online-counter", com.practicecal.shared.booking.OnlineLimits.clientKey(me.accountId(),
+                            record.email()), null);
+                }
                 tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.erased", "client", clientId,
                         Map.of("bookings", new Change(null, Integer.toString(ids.size()))))), null);
                 try {

@@ -71,7 +71,7 @@ public class RetentionPurge {
     /** @param accountId only this account's data (operations, tests); null for all */
     public Report run(boolean dryRun, String accountId) {
         Instant now = clock.instant();
-        Instant cutoff = cutoff(now, period);
+        Instant cutoff = cutoff(now, period).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as bookings store times
         List<String> bookingIds = new ArrayList<>();
         List<String> clientIds = new ArrayList<>();
         int notes = 0;

@@ -41,6 +41,9 @@ public final class ErrorCodes {
     public static final String INTERNAL = "INTERNAL";
     public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
     public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
+    public static final String ONLINE_DAILY_LIMIT = "ONLINE_DAILY_LIMIT";
+    public static final String CLIENT_BOOKING_LIMIT = "CLIENT_BOOKING_LIMIT";
+    public static final String ONLINE_MONTHLY_LIMIT = "ONLINE_MONTHLY_LIMIT";
     public static final String CLIENT_HAS_FUTURE_BOOKINGS = "CLIENT_HAS_FUTURE_BOOKINGS";
     public static final String JOIN_CODE_USED = "JOIN_CODE_USED";
     public static final String JOIN_CODE_EXPIRED = "JOIN_CODE_EXPIRED";

@@ -2,14 +2,15 @@ package com.practicecal.functions.signup;
 
 import com.practicecal.shared.account.AccountService;
 import com.practicecal.shared.account.SignupRequest;
-import com.practicecal.shared.api.ApiFunction;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
+import com.practicecal.shared.api.RoutedFunction;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.Map;
 
-/** Creates a practice account and its owner login. */
-public class SignupHandler extends ApiFunction {
+/** Sign-up: practice account and owner login (Cognito admin). */
+public class SignupHandler extends RoutedFunction {
     @Inject
     AccountService accounts;
 
@@ -21,7 +22,13 @@ public class SignupHandler extends ApiFunction {
     }
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected Map<String, Route> routes() {
+        return Map.ofEntries(
+                route("POST /v1/signup", this::signup));
+    }
+
+    /** Creates a practice account and its owner login. */
+    private ApiResponse signup(ApiRequest request) {
         return ApiResponse.created(accounts.signup(request.body(SignupRequest.class), request.requestId()));
     }
 }
