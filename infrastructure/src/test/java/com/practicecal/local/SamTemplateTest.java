@@ -142,8 +142,10 @@ class SamTemplateTest {
                 new HttpApiRoute("SignupFunction", "POST", "/v1/signup", null),
                 new HttpApiRoute("SignupFunction", "POST", "/v1/signup/confirm", null),
                 new HttpApiRoute("SignupFunction", "POST", "/v1/signup/resend", null));
-        assertThat(template.function("GetMeFunction").routes()).containsExactly(
-                new HttpApiRoute("GetMeFunction", "GET", "/v1/me", "CognitoJwt"));
+        assertThat(template.function("AccountsFunction").routes()).containsExactly(
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/public/config", null),
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/me", "CognitoJwt"),
+                new HttpApiRoute("AccountsFunction", "PUT", "/v1/account/plan", "CognitoJwt"));
         assertThat(signup.memorySize()).isEqualTo(1024);
         assertThat(signup.timeoutSeconds()).isEqualTo(15);
     }

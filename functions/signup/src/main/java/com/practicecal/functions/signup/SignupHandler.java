@@ -4,18 +4,15 @@ import com.practicecal.shared.account.ConfirmSignupRequest;
 import com.practicecal.shared.account.ResendCodeRequest;
 import com.practicecal.shared.account.SignupRequest;
 import com.practicecal.shared.account.SignupService;
-import com.practicecal.shared.api.ApiFunction;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
+import com.practicecal.shared.api.RoutedFunction;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.Map;
 
-/** The sign-up context: sign-up, confirmation of the emailed code, a new code. Routes by API Gateway's routeKey. */
-public class SignupHandler extends ApiFunction {
-    static final String SIGNUP = "POST /v1/signup";
-    static final String CONFIRM = "POST /v1/signup/confirm";
-    static final String RESEND = "POST /v1/signup/resend";
-
+/** Sign-up with proof of email ownership: start (Cognito e-mails a code), confirm with the code, a new code. */
+public class SignupHandler extends RoutedFunction {
     @Inject
     SignupService signups;
 
@@ -27,13 +24,24 @@ public class SignupHandler extends ApiFunction {
     }
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return switch (request.routeKey()) {
-            case CONFIRM -> ApiResponse.created(signups.confirm(request.body(ConfirmSignupRequest.class),
-                    request.requestId()));
-            case RESEND -> ApiResponse.json(202, signups.resend(request.body(ResendCodeRequest.class)));
-            case SIGNUP -> ApiResponse.json(202, signups.signup(request.body(SignupRequest.class)));
-            default -> throw new IllegalStateException("SignupFunction does not serve " + request.routeKey());
-        };
+    protected Map<String, Route> routes() {
+        return Map.ofEntries(
+                route("POST /v1/signup", this::signup),
+                route("POST /v1/signup/confirm", this::confirm),
+                route("POST /v1/signup/resend", this::resend));
+    }
+
+    /** An unconfirmed login and a pending sign-up; nothing is bound to the address yet. */
+    private ApiResponse signup(ApiRequest request) {
+        return ApiResponse.json(202, signups.signup(request.body(SignupRequest.class)));
+    }
+
+    /** The e-mailed code (and the sign-up's password) create the practice account and its owner login. */
+    private ApiResponse confirm(ApiRequest request) {
+        return ApiResponse.created(signups.confirm(request.body(ConfirmSignupRequest.class), request.requestId()));
+    }
+
+    private ApiResponse resend(ApiRequest request) {
+        return ApiResponse.json(202, signups.resend(request.body(ResendCodeRequest.class)));
     }
 }
