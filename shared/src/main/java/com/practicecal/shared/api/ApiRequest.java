@@ -53,11 +53,6 @@ public final class ApiRequest {
         return event.getRawPath();
     }
 
-    /** The route API Gateway matched, e.g. {@code POST /v1/signup/confirm}; a function serving several routes switches on it. */
-    public String routeKey() {
-        return event.getRouteKey() != null ? event.getRouteKey() : method() + " " + rawPath();
-    }
-
     /** The caller vouched for by the JWT authorizer; 401 if the route was reached without one. */
     public Principal principal() {
         return optionalPrincipal().orElseThrow(
