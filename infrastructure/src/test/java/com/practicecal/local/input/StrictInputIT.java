@@ -43,7 +43,8 @@ class StrictInputIT extends LocalStackIT {
             new String[] {"PUT", "/v1/account/plan"}, new String[] {"POST", "/v1/community/invitations"});
 
     private static final List<String[]> NULL_WAS_500_PUBLIC = List.of(
-            new String[] {"POST", "/v1/signup"}, new String[] {"POST", "/v1/public/therapists/t1/bookings"},
+            new String[] {"POST", "/v1/signup"}, new String[] {"POST", "/v1/signup/confirm"},
+            new String[] {"POST", "/v1/signup/resend"}, new String[] {"POST", "/v1/public/therapists/t1/bookings"},
             new String[] {"PATCH", "/v1/public/bookings/b1"});
 
     @Test
@@ -147,7 +148,7 @@ class StrictInputIT extends LocalStackIT {
         assertValidationError(api.post("/v1/signup", body, null), ErrorCodes.VALIDATION_FAILED, "plan");
         body.put("plan", "M");
         ApiResult created = api.post("/v1/signup", body, null);
-        assertThat(created.status()).as("the address was not taken by a refused request: %s", created).isEqualTo(201);
+        assertThat(created.status()).as("the address was not taken by a refused request: %s", created).isBetween(200, 299);
     }
 
     @Test
