@@ -189,13 +189,13 @@ class DelegationIT extends LocalStackIT {
         return body;
     }
 
-    /** Slot n: 10-minute appointments from 06:00, so no two calls of the test ever collide. */
+    /** Slot n: 5-minute appointments from 06:00 (216 until midnight), so no two calls of the test ever collide. */
     private String slotStart(int slot) {
-        return berlin(day, 6 + slot / 6, slot % 6 * 10);
+        return berlin(day, 6 + slot / 12, slot % 12 * 5);
     }
 
     private String slotEnd(int slot) {
-        return berlin(day, 6 + slot / 6, slot % 6 * 10 + 9);
+        return berlin(day, 6 + slot / 12, slot % 12 * 5 + 4);
     }
 
     private String time(int hour, int minute) {
