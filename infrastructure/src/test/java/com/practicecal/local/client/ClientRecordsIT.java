@@ -176,10 +176,8 @@ class ClientRecordsIT extends LocalStackIT {
         TestUser owner = users.signUpAndLogin(Plan.L);
         TestUser grantee = users.signUpAndLogin(Plan.L);
         TestUser reader = users.signUpAndLogin(Plan.L);
-        assertThat(api.post("/v1/grants", Map.of("granteeEmail", grantee.email(), "scopes", List.of("appointments:write")),
-                owner.accessToken()).status()).isEqualTo(201);
-        assertThat(api.post("/v1/grants", Map.of("granteeEmail", reader.email(), "scopes", List.of("appointments:read")),
-                owner.accessToken()).status()).isEqualTo(201);
+        users.grant(owner, grantee, List.of("appointments:write"));
+        users.grant(owner, reader, List.of("appointments:read"));
         String room = api.post("/v1/rooms", Map.of("name", "Raum"), owner.accessToken()).field("id");
         String erika = client(owner, "Erika\u00A0Maria", "Mustermann-Gabler", "erika.geheim@private.test");
         String base = "/v1/accounts/" + owner.accountId() + "/clients";
