@@ -80,6 +80,12 @@ class ClientRecordsIT extends LocalStackIT {
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             page.json().path("items").forEach(c -> all.add(c.path("lastName").asText()));
             cursor = page.field("nextCursor");
+            if (cursor != null) {
+                String decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8).toLowerCase();
+                assertThat(decoded).as("a cursor carries no name").doesNotContain("kim").doesNotContain("adam")
+                        .doesNotContain("bauer").doesNotContain("huber").doesNotContain("maier");
+            }
             pages++;
         } while (cursor != null && pages < 10);
         assertThat(all).containsExactly("Adam", "Bauer", "Huber", "Maier", "Zeller");
@@ -92,6 +98,10 @@ class ClientRecordsIT extends LocalStackIT {
                     owner.accessToken());
             page.json().path("items").forEach(c -> assertThat(byQuery.add(c.path("id").asText())).isTrue());
             cursor = page.field("nextCursor");
+            if (cursor != null) {
+                assertThat(new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8)).doesNotContainIgnoringCase("kim");
+            }
             pages++;
         } while (cursor != null && pages < 10);
         assertThat(byQuery).hasSize(5);
@@ -146,9 +156,16 @@ class ClientRecordsIT extends LocalStackIT {
         String room = api.post("/v1/rooms", Map.of("name", "Raum"), owner.accessToken()).field("id");
         String id = client(owner, "Erika", "Mustermann", "erika@private.test");
         LocalDate day = LocalDate.now(BERLIN).plusDays(5);
+        awsCalls.reset();
         ApiResult booked = api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 9), "end", berlin(day, 10),
                 "clientId", id), owner.accessToken());
         assertThat(booked.status()).as("%s", booked).isEqualTo(201);
+        // the record is read in the booking's one batch and checked in its one transaction
+        assertThat(awsCalls.calls()).as("booking for a record: %s", awsCalls.byOperation()).isEqualTo(2);
+        awsCalls.reset();
+        assertThat(api.get("/v1/clients?query=erika", owner.accessToken()).json().path("items")).hasSize(1);
+        System.out.printf("AWS calls: booking for a client record %d, directory search %s%n", 2, awsCalls.byOperation());
+        assertThat(awsCalls.calls()).as("search: caller, directory query, records").isEqualTo(3);
         assertThat(booked.field("clientId")).isEqualTo(id);
         assertThat(booked.field("client.name")).isEqualTo("Erika Mustermann");
         assertThat(booked.json().path("client").has("email")).as("no copy of the record's contact data").isFalse();

@@ -117,9 +117,13 @@ public class ClientRightsService {
             ClientService.replaceDirectory(tx, source, null);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.merged", "client", sourceId,
                     Map.of("mergedInto", new Change(null, intoId)))), null);
+            access.guardStaff(tx, me, StaffScopes.DOCUMENTATION);
             try {
                 table.write(tx);
             } catch (TransactionFailedException e) {
+                if (AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+                    throw clients.staffChanged(principal, e);
+                }
                 ClientService.retryOrGiveUp(attempt);
                 continue;
             }

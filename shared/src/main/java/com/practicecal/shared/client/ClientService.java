@@ -23,7 +23,6 @@ import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Cursors;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
@@ -73,7 +72,7 @@ public class ClientService {
     public ClientView create(Principal principal, CreateClientRequest request, String requestId) {
         Membership me = access.member(principal, StaffScopes.DOCUMENTATION);
         return ClientView.of(insert(me, request, access.actor(me).userId(), new Events(access.actor(me), requestId,
-                clock.instant()), null, null));
+                clock.instant()), null, principal));
     }
 
     /** A grantee creates a client for the account it works in: stored in full, answered in the minimal form. */
@@ -82,12 +81,12 @@ public class ClientService {
         BookingCaller caller = BookingCaller.delegated(principal, accountId, Grant.WRITE, access);
         Membership me = caller.resolve(table.batchGet(caller.identityKeys()));
         ClientRecord record = insert(me, request, caller.actor(me).userId(),
-                new Events(caller.actor(me), requestId, clock.instant()), caller, me);
+                new Events(caller.actor(me), requestId, clock.instant()), caller, principal);
         return new ClientSummary(record.id(), record.minimalName());
     }
 
     private ClientRecord insert(Membership me, CreateClientRequest request, String by, Events events,
-                                BookingCaller guard, Membership guarded) {
+                                BookingCaller guard, Principal principal) {
         Instant now = clock.instant();
         ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(),
                 request.firstName().strip(), request.lastName().strip(),
@@ -101,7 +100,9 @@ public class ClientService {
         tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.created", "client", record.id(),
                 Map.of("source", new Change(null, ClientRecord.SOURCE_MANUAL)))), null);
         if (guard != null) {
-            guard.guard(tx, guarded);
+            guard.guard(tx, me);
+        } else {
+            access.guardStaff(tx, me, StaffScopes.DOCUMENTATION);
         }
         try {
             table.write(tx);
@@ -109,7 +110,7 @@ public class ClientService {
             if ("grant".equals(e.failedTag())) {
                 throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
             }
-            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "please retry");
+            throw staffChanged(principal, e);
         }
         return record;
     }
@@ -149,10 +150,14 @@ public class ClientService {
             replaceDirectory(tx, before, after);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.updated", "client", clientId,
                     changed)), null);
+            access.guardStaff(tx, me, StaffScopes.DOCUMENTATION);
             try {
                 table.write(tx);
                 return ClientView.of(after);
             } catch (TransactionFailedException e) {
+                if (AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+                    throw staffChanged(principal, e);
+                }
                 retryOrGiveUp(attempt);
             }
         }
@@ -208,7 +213,7 @@ public class ClientService {
                 .expressionAttributeValues(Map.of(":pk", Attr.s(partition), ":prefix", Attr.s(prefix)))
                 .limit(limit);
         if (cursor != null) {
-            request.exclusiveStartKey(Cursors.start(cursor, Attr.PK, partition));
+            request.exclusiveStartKey(DirectoryCursor.start(table, accountId, cursor));
         }
         var response = table.query(request);
         List<ClientItem.Entry> entries = new ArrayList<>();
@@ -222,7 +227,7 @@ public class ClientService {
                 entries.add(entry);
             }
         }
-        return new Found(entries.stream().map(ClientItem.Entry::clientId).toList(), entries, Cursors.next(response));
+        return new Found(entries.stream().map(ClientItem.Entry::clientId).toList(), entries, DirectoryCursor.next(response));
     }
 
     /**
@@ -303,6 +308,17 @@ public class ClientService {
         Events events = new Events(access.actor(me), requestId, clock.instant());
         table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), action, targetType,
                 targetId, Map.of())), null));
+    }
+
+    /**
+     * A staff write cancelled by {@link AccessPolicy#guardStaff}: the member was removed or lost the scope while it
+     * was in flight; their current standing answers (404 removed, 403 scope). Anything else: retry.
+     */
+    RuntimeException staffChanged(Principal principal, TransactionFailedException e) {
+        if (AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+            access.member(principal, StaffScopes.DOCUMENTATION);
+        }
+        return new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "please retry");
     }
 
     static void retryOrGiveUp(int attempt) {
