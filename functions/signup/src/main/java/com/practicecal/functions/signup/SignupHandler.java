@@ -1,7 +1,7 @@
 package com.practicecal.functions.signup;
 
-import com.practicecal.shared.account.AccountService;
 import com.practicecal.shared.account.SignupRequest;
+import com.practicecal.shared.account.SignupService;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
@@ -12,7 +12,7 @@ import java.util.Map;
 /** Sign-up: practice account and owner login (Cognito admin). */
 public class SignupHandler extends RoutedFunction {
     @Inject
-    AccountService accounts;
+    SignupService signups;
 
     public SignupHandler() {
     }
@@ -29,6 +29,6 @@ public class SignupHandler extends RoutedFunction {
 
     /** Creates a practice account and its owner login. */
     private ApiResponse signup(ApiRequest request) {
-        return ApiResponse.created(accounts.signup(request.body(SignupRequest.class), request.requestId()));
+        return ApiResponse.created(signups.signup(request.body(SignupRequest.class), request.requestId()));
     }
 }
