@@ -50,9 +50,17 @@ class OpenApiContractIT extends LocalStackIT {
     void realResponsesMatchTheDocument() {
         Map<String, Object> signup = new LinkedHashMap<>(Map.of("email", TestUsers.uniqueEmail(),
                 "password", TestUsers.PASSWORD, "practiceName", "Contract Practice", "plan", "S"));
-        check("POST", "/v1/signup", api.post("/v1/signup", signup, null));
-        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 409
+        String signupEmail = (String) signup.get("email");
+        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 202
         check("POST", "/v1/signup", api.post("/v1/signup", Map.of("email", "x"), null)); // 422
+        check("POST", "/v1/signup/resend", api.post("/v1/signup/resend", Map.of("email", signupEmail), null)); // 202
+        check("POST", "/v1/signup/resend", api.post("/v1/signup/resend", Map.of("email", "x"), null)); // 422
+        String code = users.confirmationCode(signupEmail);
+        check("POST", "/v1/signup/confirm", users.confirm(signupEmail, code.equals("000000") ? "111111" : "000000",
+                TestUsers.PASSWORD)); // 422
+        check("POST", "/v1/signup/confirm", users.confirm(signupEmail, code, TestUsers.PASSWORD)); // 201
+        check("POST", "/v1/signup/confirm", users.confirm(signupEmail, code, TestUsers.PASSWORD)); // 409
+        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 409
         check("GET", "/v1/public/config", api.get("/v1/public/config", null));
 
         TestUser owner = users.signUpAndLogin(Plan.M);
@@ -122,8 +130,13 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", online.field("manageToken")));
         TestUser lOwner = users.signUpAndLogin(Plan.L);
         String lRoom = api.post("/v1/rooms", Map.of("name", "L room"), lOwner.accessToken()).field("id");
-        check("POST", "/v1/grants", api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
-                "scopes", List.of("appointments:write")), lOwner.accessToken()));
+        ApiResult offer = api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
+                "scopes", List.of("appointments:write")), lOwner.accessToken());
+        check("POST", "/v1/grants", offer);
+        check("POST", "/v1/grants/unknown/accept", api.post("/v1/grants/unknown/accept", null,
+                colleague.accessToken())); // 404
+        check("POST", "/v1/grants/" + offer.field("id") + "/accept", api.post("/v1/grants/" + offer.field("id") + "/accept", null,
+                colleague.accessToken()));
         check("POST", "/v1/grants", api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
                 "scopes", List.of("appointments:write")), token)); // plan M: 403
         check("GET", "/v1/grants", api.get("/v1/grants", colleague.accessToken()));
@@ -137,7 +150,7 @@ class OpenApiContractIT extends LocalStackIT {
         check("PATCH", delegatedBooking, api.patch(delegatedBooking, Map.of("start", berlin(day, 12), "end", berlin(day, 13)),
                 colleague.accessToken()));
         check("DELETE", delegatedBooking, api.delete(delegatedBooking, colleague.accessToken()));
-        check("DELETE", "/v1/grants/" + colleague.userId(), api.delete("/v1/grants/" + colleague.userId(), lOwner.accessToken()));
+        check("DELETE", "/v1/grants/" + offer.field("id"), api.delete("/v1/grants/" + offer.field("id"), lOwner.accessToken()));
         check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken())); // 404 after revoke
         TestUser xl = users.signUpAndLogin(Plan.XL);
         String staffEmail = TestUsers.uniqueEmail();

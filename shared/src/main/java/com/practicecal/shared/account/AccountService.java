@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The caller's account, plan changes and the public login configuration (sign-up: {@link SignupService}). */
 @Singleton
 public class AccountService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String OWNED_BY_CALLER_AND_ROOMS_FIT = "ownerUserId = :owner AND roomCount <= :maxRooms";
 
     private final MainTable table;

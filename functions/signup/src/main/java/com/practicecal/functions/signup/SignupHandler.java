@@ -1,5 +1,7 @@
 package com.practicecal.functions.signup;
 
+import com.practicecal.shared.account.ConfirmSignupRequest;
+import com.practicecal.shared.account.ResendCodeRequest;
 import com.practicecal.shared.account.SignupRequest;
 import com.practicecal.shared.account.SignupService;
 import com.practicecal.shared.api.ApiRequest;
@@ -9,7 +11,7 @@ import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** Sign-up: practice account and owner login (Cognito admin). */
+/** Sign-up with proof of email ownership: start (Cognito e-mails a code), confirm with the code, a new code. */
 public class SignupHandler extends RoutedFunction {
     @Inject
     SignupService signups;
@@ -24,11 +26,22 @@ public class SignupHandler extends RoutedFunction {
     @Override
     protected Map<String, Route> routes() {
         return Map.ofEntries(
-                route("POST /v1/signup", this::signup));
+                route("POST /v1/signup", this::signup),
+                route("POST /v1/signup/confirm", this::confirm),
+                route("POST /v1/signup/resend", this::resend));
     }
 
-    /** Creates a practice account and its owner login. */
+    /** An unconfirmed login and a pending sign-up; nothing is bound to the address yet. */
     private ApiResponse signup(ApiRequest request) {
-        return ApiResponse.created(signups.signup(request.body(SignupRequest.class), request.requestId()));
+        return ApiResponse.json(202, signups.signup(request.body(SignupRequest.class)));
+    }
+
+    /** The e-mailed code (and the sign-up's password) create the practice account and its owner login. */
+    private ApiResponse confirm(ApiRequest request) {
+        return ApiResponse.created(signups.confirm(request.body(ConfirmSignupRequest.class), request.requestId()));
+    }
+
+    private ApiResponse resend(ApiRequest request) {
+        return ApiResponse.json(202, signups.resend(request.body(ResendCodeRequest.class)));
     }
 }
