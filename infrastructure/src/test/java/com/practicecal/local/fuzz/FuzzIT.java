@@ -39,7 +39,7 @@ class FuzzIT extends LocalStackIT {
     /** The checks that must hold; see README "Fuzzing" for the ones left out and why. */
     static final String CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance,"
             + "content_type_conformance";
-    private static final int EXAMPLES = Integer.getInteger("fuzz.examples", 20);
+    private static final int EXAMPLES = Integer.getInteger("fuzz.examples", 15);
     private static final long SEED = Long.getLong("fuzz.seed", System.currentTimeMillis() % 1_000_000);
     private static final Pattern SUMMARY_OPERATIONS = Pattern.compile("\\bTested:\\s*(\\d+)");
     private static final Pattern SUMMARY_CASES = Pattern.compile("(\\d+) generated");
