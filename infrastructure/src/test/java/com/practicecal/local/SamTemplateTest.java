@@ -41,6 +41,13 @@ class SamTemplateTest {
             }
             template.resource(function.logicalId()).map("Events").forEach((name, value) -> {
                 Map<String, Object> event = Templates.asMap(value);
+                if ("Schedule".equals(event.get("Type"))) { // maintenance jobs: a schedule and a dead-letter queue
+                    assertThat(Templates.at(event, "Properties", "Schedule")).as("%s.%s schedule", function.logicalId(), name)
+                            .isPresent();
+                    assertThat(Templates.at(event, "Properties", "DeadLetterConfig"))
+                            .as("%s.%s DeadLetterConfig", function.logicalId(), name).isPresent();
+                    return;
+                }
                 assertThat(event.get("Type")).as("%s.%s type", function.logicalId(), name)
                         .isIn("SQS", "DynamoDB");
                 assertThat(Templates.at(event, "Properties", "FunctionResponseTypes").orElse(List.of()))
@@ -148,5 +155,40 @@ class SamTemplateTest {
                 new HttpApiRoute("AccountsFunction", "PUT", "/v1/account/plan", "CognitoJwt"));
         assertThat(signup.memorySize()).isEqualTo(1024);
         assertThat(signup.timeoutSeconds()).isEqualTo(15);
+    }
+
+    @Test
+    void functionsLogJsonAtALevelSetInTheTemplate() {
+        Map<String, Object> logging = Templates.asMap(template.globalFunctionProperties().get("LoggingConfig"));
+        assertThat(logging).containsEntry("LogFormat", "JSON").containsKeys("ApplicationLogLevel", "SystemLogLevel");
+    }
+
+    @Test
+    void everyDeadLetterQueueAndTheApiErrorRateHaveAnAlarm() {
+        java.util.Set<String> deadLetterQueues = new java.util.TreeSet<>();
+        for (CfnResource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+            Templates.at(queue.properties(), "RedrivePolicy", "deadLetterTargetArn")
+                    .ifPresent(arn -> deadLetterQueues.addAll(StackResolver.references(arn)));
+        }
+        for (CfnResource function : template.resourcesOfType(SamTemplate.FUNCTION)) {
+            function.map("Events").values().forEach(event -> Templates.at(Templates.asMap(event), "Properties",
+                    "DestinationConfig", "OnFailure", "Destination")
+                    .ifPresent(arn -> deadLetterQueues.addAll(StackResolver.references(arn))));
+        }
+        assertThat(deadLetterQueues).contains("AuditDeadLetterQueue", "IntegrationDeadLetterQueue",
+                "WebhookDeadLetterQueue", "OutboxRelayFailureQueue");
+        List<CfnResource> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (String queue : deadLetterQueues) {
+            assertThat(alarms).as("alarm on %s", queue).anySatisfy(alarm -> {
+                assertThat(alarm.property("MetricName")).contains("ApproximateNumberOfMessagesVisible");
+                assertThat(StackResolver.references(alarm.property("Dimensions").orElseThrow())).contains(queue);
+                assertThat(alarm.property("AlarmActions")).isPresent();
+            });
+        }
+        assertThat(alarms).as("5xx rate alarm on the HTTP API").anySatisfy(alarm -> {
+            String metrics = String.valueOf(alarm.property("Metrics").orElse(""));
+            assertThat(metrics).contains("AWS/ApiGateway", "5xx", "Count");
+            assertThat(StackResolver.references(alarm.property("Metrics").orElseThrow())).contains("HttpApi");
+        });
     }
 }
