@@ -17,10 +17,33 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class CountingInterceptor implements ExecutionInterceptor {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
+    private final LongAdder keysRead = new LongAdder();
+    private final LongAdder consistentBatchReads = new LongAdder();
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         counts.computeIfAbsent(operation == null ? "unknown" : operation, o -> new LongAdder()).increment();
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest batch) {
+            boolean consistent = false;
+            for (var keys : batch.requestItems().values()) {
+                keysRead.add(keys.keys().size());
+                consistent |= Boolean.TRUE.equals(keys.consistentRead());
+            }
+            if (consistent) {
+                consistentBatchReads.increment();
+            }
+        }
+    }
+
+    /** Keys requested by BatchGetItem calls since the last reset. */
+    public long batchKeysRead() {
+        return keysRead.sum();
+    }
+
+    /** BatchGetItem calls since the last reset that asked for strongly consistent reads. */
+    public long consistentBatchReads() {
+        return consistentBatchReads.sum();
     }
 
     /** All calls since the last reset. */
@@ -46,6 +69,8 @@ public final class CountingInterceptor implements ExecutionInterceptor {
 
     public void reset() {
         counts.clear();
+        keysRead.reset();
+        consistentBatchReads.reset();
     }
 
     @Override

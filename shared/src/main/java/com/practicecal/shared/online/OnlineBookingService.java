@@ -79,7 +79,7 @@ public class OnlineBookingService {
     }
 
     public Slots slots(String therapistId, SlotQuery query) {
-        AvailabilityReader.Therapist therapist = reader.therapist(therapistId);
+        AvailabilityReader.Therapist therapist = reader.therapist(therapistId, List.of(), false).therapist();
         BookingSettings.Service service = service(therapist.settings(), query.serviceId(), "serviceId");
         Instant now = clock.instant();
         Instant latest = now.plus(Duration.ofDays(therapist.settings().horizonDays()));
