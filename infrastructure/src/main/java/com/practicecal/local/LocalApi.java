@@ -66,6 +66,7 @@ public final class LocalApi implements AutoCloseable {
     private final Path openApi;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final LocalConfirmationCodes confirmationCodes;
 
     private LocalApi(Builder builder) {
         this.stack = builder.stack;
@@ -89,6 +90,7 @@ public final class LocalApi implements AutoCloseable {
         this.cors = template.corsConfiguration().map(c -> Templates.asMap(stack.resolve(c))).flatMap(CorsPolicy::of);
         this.events = new HttpApiEventFactory("local", StackResolver.LOCAL_ACCOUNT_ID);
         this.openApi = template.root().resolve("openapi.yaml");
+        this.confirmationCodes = new LocalConfirmationCodes(stack.endpoint(), () -> stack.physicalId("UserPool"));
 
         // Each function may call AWS only as its policy in template.yaml allows (checked on every SDK call).
         this.iam = LocalIam.of(stack);
@@ -225,6 +227,9 @@ public final class LocalApi implements AutoCloseable {
             if (request.method().equals("GET") && request.rawPath().equals(OPENAPI_PATH) && Files.isRegularFile(openApi)) {
                 return new GatewayResponse(200, new LinkedHashMap<>(Map.of("content-type",
                         new ArrayList<>(List.of("application/yaml")))), Files.readAllBytes(openApi));
+            }
+            if (LocalConfirmationCodes.serves(request)) {
+                return confirmationCodes.answer(request); // local gateway only, never in template.yaml
             }
             return GatewayResponse.gatewayMessage(404, "Not Found");
         }

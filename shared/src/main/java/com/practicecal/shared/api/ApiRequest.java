@@ -40,6 +40,15 @@ public final class ApiRequest {
         return ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod().toUpperCase(Locale.ROOT) : "GET";
     }
 
+    /** API Gateway's route key, e.g. {@code GET /v1/rooms/{roomId}}; null if the event carries none. */
+    public String routeKey() {
+        if (event.getRouteKey() != null) {
+            return event.getRouteKey();
+        }
+        var ctx = event.getRequestContext();
+        return ctx == null ? null : ctx.getRouteKey();
+    }
+
     public String rawPath() {
         return event.getRawPath();
     }
