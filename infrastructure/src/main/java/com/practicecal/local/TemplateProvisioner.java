@@ -35,7 +35,8 @@ public final class TemplateProvisioner {
             "AWS::IAM::Role", "not needed locally (moto does not enforce IAM)",
             "AWS::IAM::Policy", "not needed locally (moto does not enforce IAM)",
             "AWS::CloudWatch::Alarm", "not needed locally (no metrics locally)",
-            "AWS::SNS::Topic", "not needed locally (alarm notifications)");
+            "AWS::SNS::Topic", "not needed locally (alarm notifications)",
+            "AWS::WAFv2::WebACL", "not needed locally (edge rate limits run in CloudFront)");
 
     private final SamTemplate template;
     private final String region;
