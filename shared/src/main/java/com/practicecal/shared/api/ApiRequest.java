@@ -85,9 +85,14 @@ public final class ApiRequest {
         return value;
     }
 
+    /** An optional query parameter; one given without a value ({@code ?to=}) is refused, not read as absent. */
     public Optional<String> query(String name) {
         Map<String, String> params = event.getQueryStringParameters();
-        return Optional.ofNullable(params == null ? null : params.get(name)).filter(v -> !v.isBlank());
+        String value = params == null ? null : params.get(name);
+        if (value != null && value.isBlank()) {
+            throw new ValidationException(name, "query parameter must not be empty");
+        }
+        return Optional.ofNullable(value);
     }
 
     public String requiredQuery(String name) {
