@@ -36,6 +36,25 @@ public final class CountingInterceptor implements ExecutionInterceptor {
         }
     }
 
+    private final LongAdder itemsRead = new LongAdder();
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Object response = context.response();
+        if (response instanceof software.amazon.awssdk.services.dynamodb.model.QueryResponse query) {
+            itemsRead.add(query.scannedCount() == null ? query.items().size() : query.scannedCount());
+        } else if (response instanceof software.amazon.awssdk.services.dynamodb.model.GetItemResponse get) {
+            itemsRead.add(get.hasItem() && !get.item().isEmpty() ? 1 : 0);
+        } else if (response instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse batch) {
+            batch.responses().values().forEach(items -> itemsRead.add(items.size()));
+        }
+    }
+
+    /** Items DynamoDB read (Query scanned count, GetItem and BatchGetItem items) since the last reset. */
+    public long itemsRead() {
+        return itemsRead.sum();
+    }
+
     /** Keys requested by BatchGetItem calls since the last reset. */
     public long batchKeysRead() {
         return keysRead.sum();
@@ -70,6 +89,7 @@ public final class CountingInterceptor implements ExecutionInterceptor {
     public void reset() {
         counts.clear();
         keysRead.reset();
+        itemsRead.reset();
         consistentBatchReads.reset();
     }
 
