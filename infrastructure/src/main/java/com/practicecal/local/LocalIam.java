@@ -138,6 +138,8 @@ public final class LocalIam implements ExecutionInterceptor {
                 String queue = field(request, "QueueUrl").or(() -> field(request, "QueueName")).orElse("*");
                 yield List.of(new Need(action, queueArns.getOrDefault(queue, queue)));
             }
+            case "software.amazon.awssdk.services.secretsmanager.model" -> List.of(new Need("secretsmanager:" + operation,
+                    field(request, "SecretId").orElse("*")));
             case "software.amazon.awssdk.services.cognitoidentityprovider.model" -> field(request, "UserPoolId")
                     .map(pool -> List.of(new Need("cognito-idp:" + operation, userPoolArns.getOrDefault(pool, pool))))
                     .orElse(List.of()); // sign-in and token calls are not IAM-authorized

@@ -67,12 +67,14 @@ public final class TemplateProvisioner {
         DynamoDbClient dynamo = clients.dynamoDb();
         SqsClient sqs = clients.sqs();
         CognitoIdentityProviderClient cognito = clients.cognito();
+        var secrets = clients.secretsManager();
         Map<String, ResourceProvisioner> provisioners = new LinkedHashMap<>();
         for (ResourceProvisioner p : List.of(new DynamoDbTableProvisioner(dynamo), new SqsQueueProvisioner(sqs),
-                new CognitoUserPoolProvisioner(cognito), new CognitoUserPoolClientProvisioner(cognito))) {
+                new CognitoUserPoolProvisioner(cognito), new CognitoUserPoolClientProvisioner(cognito),
+                new SecretsManagerSecretProvisioner(secrets))) {
             provisioners.put(p.type(), p);
         }
-        List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, clients.httpClient());
+        List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, secrets, clients.httpClient());
 
         StackResolver resolver = new StackResolver(stackName, region, localParameters(template));
         Map<String, String> skipped = new LinkedHashMap<>();

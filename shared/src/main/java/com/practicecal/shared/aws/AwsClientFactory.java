@@ -37,6 +37,12 @@ public class AwsClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
+    software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return clients.secretsManager();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
     CognitoIdentityProviderClient cognito() {
         return clients.cognito();
     }

@@ -61,6 +61,11 @@ public final class AwsClients {
         return configure(SqsClient.builder(), "SQS").build();
     }
 
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), "Secrets Manager")
+                .build();
+    }
+
     public CognitoIdentityProviderClient cognito() {
         return configure(CognitoIdentityProviderClient.builder(), "Cognito Identity Provider").build();
     }
