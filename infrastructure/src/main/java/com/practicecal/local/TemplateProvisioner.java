@@ -68,13 +68,14 @@ public final class TemplateProvisioner {
         SqsClient sqs = clients.sqs();
         CognitoIdentityProviderClient cognito = clients.cognito();
         var secrets = clients.secretsManager();
+        var ses = clients.sesV2();
         Map<String, ResourceProvisioner> provisioners = new LinkedHashMap<>();
         for (ResourceProvisioner p : List.of(new DynamoDbTableProvisioner(dynamo), new SqsQueueProvisioner(sqs),
                 new CognitoUserPoolProvisioner(cognito), new CognitoUserPoolClientProvisioner(cognito),
-                new SecretsManagerSecretProvisioner(secrets))) {
+                new SecretsManagerSecretProvisioner(secrets), new SesEmailIdentityProvisioner(ses, region))) {
             provisioners.put(p.type(), p);
         }
-        List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, secrets, clients.httpClient());
+        List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, secrets, ses, clients.httpClient());
 
         StackResolver resolver = new StackResolver(stackName, region, localParameters(template));
         Map<String, String> skipped = new LinkedHashMap<>();

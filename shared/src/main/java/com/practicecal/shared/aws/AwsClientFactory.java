@@ -43,6 +43,12 @@ public class AwsClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
+    software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
+        return clients.sesV2();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
     CognitoIdentityProviderClient cognito() {
         return clients.cognito();
     }

@@ -66,6 +66,10 @@ public final class AwsClients {
                 .build();
     }
 
+    public software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
+        return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "SESv2").build();
+    }
+
     public CognitoIdentityProviderClient cognito() {
         return configure(CognitoIdentityProviderClient.builder(), "Cognito Identity Provider").build();
     }

@@ -50,15 +50,17 @@ public class OnlineBookingService {
     private final AvailabilityReader reader;
     private final BookingService bookings;
     private final ManageTokens tokens;
+    private final ConfirmationMail mail;
     private final Clock clock;
 
     public OnlineBookingService(MainTable table, AccessPolicy access, AvailabilityReader reader, BookingService bookings,
-                                ManageTokens tokens, Clock clock) {
+                                ManageTokens tokens, ConfirmationMail mail, Clock clock) {
         this.table = table;
         this.access = access;
         this.reader = reader;
         this.bookings = bookings;
         this.tokens = tokens;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -97,6 +99,12 @@ public class OnlineBookingService {
 
     public PublicBookingView book(String therapistId, PublicBookingRequest request, Optional<String> idempotencyKey,
                                   String requestId) {
+        return book(therapistId, request, idempotencyKey, requestId, null);
+    }
+
+    /** @param requestOrigin scheme and host the request came in on, for the manage link when no app origin is set */
+    public PublicBookingView book(String therapistId, PublicBookingRequest request, Optional<String> idempotencyKey,
+                                  String requestId, String requestOrigin) {
         BookingCaller caller = BookingCaller.publicClient(therapistId);
         Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, caller.idempotencyScope(),
                 "POST /v1/public/therapists/" + therapistId + "/bookings", request);
@@ -119,8 +127,13 @@ public class OnlineBookingService {
             AvailabilityReader.Snapshot snapshot = reader.snapshot(therapist, around(appointment, service), null);
             List<String> rooms = roomsFor(snapshot.availability(), service, appointment, clock.instant());
             try {
-                return bookFirstFreeRoom(caller, therapist, service, request, appointment, rooms, snapshot, idempotency,
-                        requestId);
+                PublicBookingView booked = bookFirstFreeRoom(caller, therapist, service, request, appointment, rooms,
+                        snapshot, idempotency, requestId);
+                if (requestOrigin != null) {
+                    mail.send(request.client().toClient(), booked.bookingId(), booked.manageToken(), service.name(),
+                            appointment.start().atZone(therapist.zone()), requestOrigin);
+                }
+                return booked;
             } catch (BookingService.TherapistCalendarChanged changed) {
                 if (attempt >= 3) {
                     throw new ConflictException(ErrorCodes.SLOT_TAKEN, "this time is no longer available");
