@@ -3,6 +3,7 @@ package com.practicecal.shared.aws;
 import com.practicecal.shared.config.AppSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -29,25 +30,33 @@ public class AwsClientFactory {
         return clients.dynamoDb();
     }
 
+    /** Only in the functions that ship the SQS SDK (integrations and the consumers). */
     @Singleton
+    @Requires(classes = SqsClient.class)
     @Bean(preDestroy = "close")
     SqsClient sqs() {
         return clients.sqs();
     }
 
+    /** Only in the function that ships the Secrets Manager SDK (online booking: the manage-token key). */
     @Singleton
+    @Requires(classes = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class)
     @Bean(preDestroy = "close")
     software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
         return clients.secretsManager();
     }
 
+    /** Only in the function that ships the SES v2 SDK (online booking: confirmation emails). */
     @Singleton
+    @Requires(classes = software.amazon.awssdk.services.sesv2.SesV2Client.class)
     @Bean(preDestroy = "close")
     software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
         return clients.sesV2();
     }
 
+    /** Only in the functions that ship the Cognito SDK (sign-up, staff). */
     @Singleton
+    @Requires(classes = CognitoIdentityProviderClient.class)
     @Bean(preDestroy = "close")
     CognitoIdentityProviderClient cognito() {
         return clients.cognito();

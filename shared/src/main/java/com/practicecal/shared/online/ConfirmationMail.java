@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * carries the token either way; a failure is logged with the booking id only.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(classes = SesV2Client.class)
 public class ConfirmationMail {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationMail.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");

@@ -1,6 +1,5 @@
 package com.practicecal.shared.online;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,18 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
  * (the one whose environment names it, {@code MANAGE_TOKEN_SECRET_ARN}). No function has it in its environment.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(classes = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class)
 public class ManageTokens {
     private final java.util.function.Supplier<byte[]> secret;
 
     @jakarta.inject.Inject
-    public ManageTokens(@Value("${manage.token.secret.arn:}") String secretArn,
-                        jakarta.inject.Provider<software.amazon.awssdk.services.secretsmanager.SecretsManagerClient> secrets) {
-        this(() -> {
-            if (secretArn == null || secretArn.isBlank()) {
-                throw new IllegalStateException("manage.token.secret.arn (MANAGE_TOKEN_SECRET_ARN) is not set");
-            }
-            return secrets.get().getSecretValue(b -> b.secretId(secretArn)).secretString();
-        });
+    public ManageTokens(ManageTokenKey key) {
+        this(key::read);
     }
 
     /** @param source read at most once (the first token computed), then kept for the container's life */

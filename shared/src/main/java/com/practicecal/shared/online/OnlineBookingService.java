@@ -42,6 +42,8 @@ import java.util.Optional;
  * conditional transaction that guards every other path decides.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(classes = {software.amazon.awssdk.services.sesv2.SesV2Client.class,
+        software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class})
 public class OnlineBookingService {
     /** Always with seconds (OffsetDateTime.toString drops ":00", which is not RFC 3339). */
     private static final java.time.format.DateTimeFormatter RFC_3339 = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
