@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class CountingInterceptor implements ExecutionInterceptor {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ThreadLocal<Map<String, Long>> recording = new ThreadLocal<>();
 
     private final LongAdder keysRead = new LongAdder();
     private final LongAdder consistentBatchReads = new LongAdder();
@@ -34,6 +35,22 @@ public final class CountingInterceptor implements ExecutionInterceptor {
                 consistentBatchReads.increment();
             }
         }
+        Map<String, Long> own = recording.get();
+        if (own != null) {
+            own.merge(operation == null ? "unknown" : operation, 1L, Long::sum);
+        }
+    }
+
+    /** The calls {@code work} makes on this thread (background pollers' calls are left out). */
+    public Map<String, Long> callsOf(Runnable work) {
+        Map<String, Long> own = new TreeMap<>();
+        recording.set(own);
+        try {
+            work.run();
+        } finally {
+            recording.remove();
+        }
+        return own;
     }
 
     private final LongAdder itemsRead = new LongAdder();
