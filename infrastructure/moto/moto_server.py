@@ -31,6 +31,9 @@ import sys
 import threading
 from typing import Any, Callable, Iterable
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import signup_codes  # noqa: E402  (next to this file)
+
 DEFAULT_PORT = 5055
 
 # Read request bodies up to this size before taking the lock, so that a slow
@@ -70,6 +73,9 @@ class SerializingMiddleware:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
         self._preread_body(environ)
         with self.lock:
+            local = signup_codes.control(environ, start_response)
+            if local is not None:
+                return list(local)
             result = self.app(environ, start_response)
             try:
                 # Materialise the whole body while still holding the lock:
@@ -91,6 +97,8 @@ def build_app() -> SerializingMiddleware:
     import fast_transactions
 
     fast_transactions.install()
+    # Sign-up codes generated, printed, checked and expiring as in Cognito (see the module).
+    signup_codes.install()
 
     main_app = DomainDispatcherApplication(create_backend_app)
     main_app.debug = True  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -220,6 +221,69 @@ def check_cognito_jwks(endpoint: str) -> None:
           "openid-configuration jwks_uri points at the pool")
 
 
+def check_cognito_signup_codes(endpoint: str) -> None:
+    print("[cognito] sign-up codes: generated, checked, expiring, re-sent (signup_codes.py)")
+    idp = client(endpoint, "cognito-idp")
+    pool_id = idp.create_user_pool(PoolName=f"selfcheck-{uuid.uuid4().hex[:8]}", AutoVerifiedAttributes=["email"],
+                                   AdminCreateUserConfig={"AllowAdminCreateUserOnly": False})["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="selfcheck",
+                                            PreventUserExistenceErrors="ENABLED")["UserPoolClient"]["ClientId"]
+    email = f"selfcheck-{uuid.uuid4().hex[:8]}@example.test"
+
+    def code_of(user: str) -> str | None:
+        url = f"{endpoint}/_practicecal/cognito/confirmation-code?userPoolId={pool_id}&email={user}"
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                return json.loads(r.read().decode())["code"]
+        except urllib.error.HTTPError:
+            return None
+
+    def confirm(code: str) -> str:
+        try:
+            idp.confirm_sign_up(ClientId=client_id, Username=email, ConfirmationCode=code)
+            return "ok"
+        except ClientError as e:
+            return err_code(e)
+
+    idp.sign_up(ClientId=client_id, Username=email, Password="Selfcheck-Passw0rd",
+                UserAttributes=[{"Name": "email", "Value": email}])
+    first = code_of(email)
+    check(first is not None and len(first) == 6 and first.isdigit(), "sign-up issued a 6-digit code")
+    wrong = "000000" if first != "000000" else "111111"
+    check(confirm(wrong) == "CodeMismatchException", "a wrong code -> CodeMismatchException")
+    status = idp.admin_get_user(UserPoolId=pool_id, Username=email)["UserStatus"]
+    check(status == "UNCONFIRMED", f"the user stays UNCONFIRMED after a wrong code (got {status})")
+    idp.resend_confirmation_code(ClientId=client_id, Username=email)
+    second = code_of(email)
+    check(second is not None and (second == first or confirm(first) == "CodeMismatchException"),
+          "after a resend the first code no longer works")
+    urllib.request.urlopen(urllib.request.Request(
+        f"{endpoint}/_practicecal/cognito/confirmation-code/expire?userPoolId={pool_id}&email={email}",
+        data=b"", method="POST"), timeout=10).read()
+    check(confirm(second) == "ExpiredCodeException", "an expired code -> ExpiredCodeException")
+    idp.resend_confirmation_code(ClientId=client_id, Username=email)
+    check(confirm(code_of(email)) == "ok", "the current code confirms the user")
+    user = idp.admin_get_user(UserPoolId=pool_id, Username=email)
+    verified = {a["Name"]: a["Value"] for a in user["UserAttributes"]}.get("email_verified")
+    check(user["UserStatus"] == "CONFIRMED" and verified == "true", "confirmed with email_verified=true")
+    check(confirm("123456") == "NotAuthorizedException", "a confirmed user cannot be confirmed again")
+    unknown = f"nobody-{uuid.uuid4().hex[:8]}@example.test"
+    try:
+        idp.confirm_sign_up(ClientId=client_id, Username=unknown, ConfirmationCode="123456")
+        check(False, "an unknown user is refused")
+    except ClientError as e:
+        check(err_code(e) == "CodeMismatchException", f"unknown user -> CodeMismatchException (got {err_code(e)})")
+
+    admin_only = idp.create_user_pool(PoolName=f"selfcheck-{uuid.uuid4().hex[:8]}",
+                                      AdminCreateUserConfig={"AllowAdminCreateUserOnly": True})["UserPool"]["Id"]
+    admin_client = idp.create_user_pool_client(UserPoolId=admin_only, ClientName="x")["UserPoolClient"]["ClientId"]
+    try:
+        idp.sign_up(ClientId=admin_client, Username=email, Password="Selfcheck-Passw0rd")
+        check(False, "SignUp refused when only administrators may create users")
+    except ClientError as e:
+        check(err_code(e) == "NotAuthorizedException", f"admin-only pool refuses SignUp (got {err_code(e)})")
+
+
 def check_moto_api(endpoint: str) -> None:
     print("[moto-api] GET /moto-api/config")
     with urllib.request.urlopen(endpoint + "/moto-api/config", timeout=10) as r:
@@ -255,6 +319,7 @@ def run_checks(endpoint: str, owns_server: bool) -> None:
     check_dynamodb_conditional_put(endpoint, table)
     check_dynamodb_transactions(endpoint, table)
     check_cognito_jwks(endpoint)
+    check_cognito_signup_codes(endpoint)
     if owns_server:
         check_reset(endpoint, table)
     else:

@@ -24,6 +24,7 @@ public final class DevStack {
     /** A message a function rejected comes back after this long (AWS: the queue's visibility timeout). */
     static final int EVENT_RETRY_DELAY_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private DevStack() {
     }
@@ -90,22 +91,39 @@ public final class DevStack {
                 .orElse("https://cognito-idp." + stack.region() + ".amazonaws.com");
     }
 
-    /** Signs the demo practice up through the API itself; 409 means it exists from an earlier run. */
+    /**
+     * Signs the demo practice up through the API itself and confirms it with the code moto's Cognito generated (read
+     * through the local gateway's {@code /_local/confirmation-code}), so it can log in at once; 409 means it exists
+     * from an earlier run.
+     */
     static String ensureDemoAccount(URI api) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("email", DEMO_EMAIL, "password", DEMO_PASSWORD,
+        HttpResponse<String> signup = post(api, "/v1/signup", Map.of("email", DEMO_EMAIL, "password", DEMO_PASSWORD,
                 "practiceName", "Demo Practice", "plan", DEMO_PLAN));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/v1/signup"))
+        if (signup.statusCode() == 409) {
+            return "already there";
+        }
+        if (signup.statusCode() != 202) {
+            return "sign-up failed with HTTP " + signup.statusCode() + " " + errorCode(signup.body());
+        }
+        HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(api.resolve(LocalConfirmationCodes.PATH
+                        + "?email=" + java.net.URLEncoder.encode(DEMO_EMAIL, java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (code.statusCode() != 200) {
+            return "signed up, but no confirmation code found (HTTP " + code.statusCode() + ")";
+        }
+        HttpResponse<String> confirm = post(api, "/v1/signup/confirm", Map.of("email", DEMO_EMAIL,
+                "code", JSON.readTree(code.body()).path("code").asText(), "password", DEMO_PASSWORD));
+        return confirm.statusCode() == 201 ? "created and confirmed"
+                : "confirmation failed with HTTP " + confirm.statusCode() + " " + errorCode(confirm.body());
+    }
+
+    private static HttpResponse<String> post(URI api, String path, Map<String, String> body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(api.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        switch (response.statusCode()) {
-            case 201:
-                return "created";
-            case 409:
-                return "already there";
-            default:
-                return "sign-up failed with HTTP " + response.statusCode() + " " + errorCode(response.body());
-        }
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String errorCode(String body) {
@@ -133,6 +151,10 @@ public final class DevStack {
                 "  Table       " + stack.physicalId("MainTable"),
                 "  User pool   " + poolId + "   app client " + clientId,
                 "  Demo login  " + DEMO_EMAIL + " / " + DEMO_PASSWORD + "   (plan " + DEMO_PLAN + ", " + demoStatus + ")",
+                "",
+                "Sign-up codes (POST /v1/signup, then POST /v1/signup/confirm {email, code, password}) are printed",
+                "in moto's log (target/moto.log, lines 'cognito: confirmation code ...') and answered by",
+                "  curl -s '" + api.resolve(LocalConfirmationCodes.PATH) + "?email=<address>'",
                 "",
                 "Log in through Cognito and call the API:",
                 "  TOKEN=$(curl -s -X POST " + cognito + " \\",

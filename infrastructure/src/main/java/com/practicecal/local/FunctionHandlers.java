@@ -1,11 +1,14 @@
 package com.practicecal.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.practicecal.shared.api.RoutedFunction;
 import io.micronaut.context.ApplicationContext;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Instantiates each function's handler class through its {@code (ApplicationContext)} constructor, so all
@@ -48,7 +51,31 @@ final class FunctionHandlers {
             throw new IllegalStateException(function.logicalId() + ": " + className + " is not a RequestHandler");
         }
         requireInjected(function, handler);
+        requireRoutes(function, handler);
         return (RequestHandler<Object, Object>) handler;
+    }
+
+    /** A function's route table and its HttpApi events in template.yaml must name the same route keys. */
+    static void requireRoutes(SamFunction function, Object handler) {
+        Set<String> declared = new TreeSet<>();
+        function.routes().forEach(route -> declared.add(route.routeKey()));
+        if (!(handler instanceof RoutedFunction routed)) {
+            if (declared.size() > 1) {
+                throw new IllegalStateException(function.logicalId() + " has " + declared.size() + " HttpApi events but "
+                        + function.handlerClass() + " is no RoutedFunction");
+            }
+            return;
+        }
+        Set<String> served = new TreeSet<>(routed.routeKeys());
+        if (!served.equals(declared)) {
+            Set<String> missing = new TreeSet<>(declared);
+            missing.removeAll(served);
+            Set<String> undeclared = new TreeSet<>(served);
+            undeclared.removeAll(declared);
+            throw new IllegalStateException(function.logicalId() + ": template.yaml routes without an entry in "
+                    + function.handlerClass() + "'s route table: " + missing + "; route table entries without an "
+                    + "HttpApi event: " + undeclared);
+        }
     }
 
     /**

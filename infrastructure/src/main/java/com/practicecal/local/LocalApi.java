@@ -67,6 +67,7 @@ public final class LocalApi implements AutoCloseable {
     private final Optional<StaticSite> app;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final LocalConfirmationCodes confirmationCodes;
 
     private LocalApi(Builder builder) {
         this.stack = builder.stack;
@@ -91,6 +92,7 @@ public final class LocalApi implements AutoCloseable {
         this.events = new HttpApiEventFactory("local", StackResolver.LOCAL_ACCOUNT_ID);
         this.openApi = template.root().resolve("openapi.yaml");
         this.app = Optional.ofNullable(builder.app).map(dir -> new StaticSite(dir, builder.appConnectSrc));
+        this.confirmationCodes = new LocalConfirmationCodes(stack.endpoint(), () -> stack.physicalId("UserPool"));
 
         // Each function may call AWS only as its policy in template.yaml allows (checked on every SDK call).
         this.iam = LocalIam.of(stack);
@@ -227,6 +229,9 @@ public final class LocalApi implements AutoCloseable {
             if (request.method().equals("GET") && request.rawPath().equals(OPENAPI_PATH) && Files.isRegularFile(openApi)) {
                 return new GatewayResponse(200, new LinkedHashMap<>(Map.of("content-type",
                         new ArrayList<>(List.of("application/yaml")))), Files.readAllBytes(openApi));
+            }
+            if (LocalConfirmationCodes.serves(request)) {
+                return confirmationCodes.answer(request); // local gateway only, never in template.yaml
             }
             if (app.isPresent() && StaticSite.mayServe(request.method(), request.rawPath())) {
                 Optional<GatewayResponse> page = app.get().serve(request.rawPath());

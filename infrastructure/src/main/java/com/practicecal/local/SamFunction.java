@@ -10,7 +10,7 @@ import java.util.Map;
 public record SamFunction(String logicalId, String handler, String codeUri, Map<String, Object> environment,
                           int memorySize, int timeoutSeconds, List<HttpApiRoute> routes) {
 
-    /** The handler class name, e.g. {@code com.practicecal.functions.getme.GetMeHandler}. */
+    /** The handler class name, e.g. {@code com.practicecal.functions.accounts.AccountsHandler}. */
     public String handlerClass() {
         int method = handler.indexOf("::");
         return method < 0 ? handler : handler.substring(0, method);

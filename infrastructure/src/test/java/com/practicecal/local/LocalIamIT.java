@@ -26,28 +26,28 @@ class LocalIamIT extends LocalStackIT {
 
     @Test
     void aFunctionMayCallWhatItsPolicyAllows() {
-        // GetCalendarFunction: BatchGetItem on the table
-        local.api().iam().as("GetCalendarFunction", () -> functionsClient.batchGetItem(b -> b.requestItems(
+        // AuditFunction: BatchGetItem on the table (to resolve the caller)
+        local.api().iam().as("AuditFunction", () -> functionsClient.batchGetItem(b -> b.requestItems(
                 Map.of(table, KeysAndAttributes.builder().keys(List.of(key)).build()))));
     }
 
     @Test
     void anythingElseIsRefusedAndRecorded() {
         LocalIam iam = local.api().iam();
-        assertThatThrownBy(() -> iam.as("GetCalendarFunction", () -> functionsClient.query(q -> q.tableName(table)
+        assertThatThrownBy(() -> iam.as("AuditFunction", () -> functionsClient.query(q -> q.tableName(table)
                 .indexName("GSI1").keyConditionExpression("GSI1PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("x"))))))
                 .isInstanceOf(SdkClientException.class)
-                .hasMessageContaining("GetCalendarFunction is not allowed dynamodb:Query on")
+                .hasMessageContaining("AuditFunction is not allowed dynamodb:Query on")
                 .hasMessageContaining("/index/GSI1");
-        // a transaction needs each item's action: the calendar may put (its audit event) but not update
+        // a transaction needs each item's action: the audit function may not update the table
         TransactWriteItem update = TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
                 .updateExpression("SET probe = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("x")))
                 .build()).build();
-        assertThatThrownBy(() -> iam.as("GetCalendarFunction",
+        assertThatThrownBy(() -> iam.as("AuditFunction",
                 () -> functionsClient.transactWriteItems(t -> t.transactItems(update))))
                 .hasMessageContaining("dynamodb:UpdateItem");
-        assertThat(iam.denials()).anySatisfy(d -> assertThat(d).contains("GetCalendarFunction", "dynamodb:UpdateItem"));
+        assertThat(iam.denials()).anySatisfy(d -> assertThat(d).contains("AuditFunction", "dynamodb:UpdateItem"));
         // outside a function (test set-up) nothing is checked
         assertThat(functionsClient.getItem(g -> g.tableName(table).key(key)).hasItem()).isFalse();
     }

@@ -50,9 +50,17 @@ class OpenApiContractIT extends LocalStackIT {
     void realResponsesMatchTheDocument() {
         Map<String, Object> signup = new LinkedHashMap<>(Map.of("email", TestUsers.uniqueEmail(),
                 "password", TestUsers.PASSWORD, "practiceName", "Contract Practice", "plan", "S"));
-        check("POST", "/v1/signup", api.post("/v1/signup", signup, null));
-        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 409
+        String signupEmail = (String) signup.get("email");
+        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 202
         check("POST", "/v1/signup", api.post("/v1/signup", Map.of("email", "x"), null)); // 422
+        check("POST", "/v1/signup/resend", api.post("/v1/signup/resend", Map.of("email", signupEmail), null)); // 202
+        check("POST", "/v1/signup/resend", api.post("/v1/signup/resend", Map.of("email", "x"), null)); // 422
+        String code = users.confirmationCode(signupEmail);
+        check("POST", "/v1/signup/confirm", users.confirm(signupEmail, code.equals("000000") ? "111111" : "000000",
+                TestUsers.PASSWORD)); // 422
+        check("POST", "/v1/signup/confirm", users.confirm(signupEmail, code, TestUsers.PASSWORD)); // 201
+        check("POST", "/v1/signup/confirm", users.confirm(signupEmail, code, TestUsers.PASSWORD)); // 409
+        check("POST", "/v1/signup", api.post("/v1/signup", signup, null)); // 409
         check("GET", "/v1/public/config", api.get("/v1/public/config", null));
 
         TestUser owner = users.signUpAndLogin(Plan.M);

@@ -40,7 +40,10 @@ class PlatformIT extends LocalStackIT {
     @Test
     void signUpLogInThroughCognitoAndReadMe() {
         String email = TestUsers.uniqueEmail();
-        ApiResult signup = api.post("/v1/signup", signupBody(email), null);
+        ApiResult pending = api.post("/v1/signup", signupBody(email), null);
+        assertThat(pending.status()).as("%s", pending).isEqualTo(202);
+        assertThat(pending.field("status")).isEqualTo("CONFIRMATION_PENDING");
+        ApiResult signup = users.confirm(email, users.confirmationCode(email), TestUsers.PASSWORD);
         assertThat(signup.status()).as("%s", signup).isEqualTo(201);
         assertThat(signup.field("plan")).isEqualTo("M");
         assertThat(signup.field("role")).isEqualTo("OWNER");
@@ -63,6 +66,15 @@ class PlatformIT extends LocalStackIT {
         ApiResult withIdToken = api.get("/v1/me", tokens.idToken());
         assertThat(withIdToken.status()).as("id tokens are accepted too: %s", withIdToken).isEqualTo(200);
         assertThat(withIdToken.field("userId")).isEqualTo(me.field("userId"));
+    }
+
+    @Test
+    void devStacksDemoPracticeIsConfirmedAndLogsInAtOnce() throws Exception {
+        String status = DevStack.ensureDemoAccount(local.api().baseUri());
+        assertThat(status).isIn("created and confirmed", "already there");
+        AuthenticationResultType tokens = users.login(DevStack.DEMO_EMAIL, DevStack.DEMO_PASSWORD);
+        assertThat(api.get("/v1/me", tokens.accessToken()).status()).isEqualTo(200);
+        assertThat(DevStack.ensureDemoAccount(local.api().baseUri())).isEqualTo("already there");
     }
 
     @Test
@@ -96,7 +108,8 @@ class PlatformIT extends LocalStackIT {
     @Test
     void secondSignUpWithTheSameEmailIsEmailTaken() {
         String email = TestUsers.uniqueEmail();
-        assertThat(api.post("/v1/signup", signupBody(email), null).status()).isEqualTo(201);
+        assertThat(api.post("/v1/signup", signupBody(email), null).status()).isEqualTo(202);
+        assertThat(users.confirm(email, users.confirmationCode(email), TestUsers.PASSWORD).status()).isEqualTo(201);
 
         assertError(api.post("/v1/signup", signupBody(email), null), 409, "EMAIL_TAKEN");
         assertError(api.post("/v1/signup", signupBody(email.toUpperCase()), null), 409, "EMAIL_TAKEN");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Template hygiene, read through {@link SamTemplate}: what every function and route must have. */
 class SamTemplateTest {
     /** Adding a public route must be a deliberate decision, so they are listed here. */
-    static final Set<String> PUBLIC_ROUTES = Set.of("POST /v1/signup", "GET /v1/public/config",
+    static final Set<String> PUBLIC_ROUTES = Set.of("POST /v1/signup", "POST /v1/signup/confirm",
+            "POST /v1/signup/resend", "GET /v1/public/config",
             "GET /v1/public/therapists/{therapistId}/slots",
             "POST /v1/public/therapists/{therapistId}/bookings",
             "DELETE /v1/public/bookings/{bookingId}",
@@ -138,9 +139,13 @@ class SamTemplateTest {
         SamFunction signup = template.function("SignupFunction");
         assertThat(signup.handlerClass()).isEqualTo("com.practicecal.functions.signup.SignupHandler");
         assertThat(signup.routes()).containsExactly(
-                new HttpApiRoute("SignupFunction", "POST", "/v1/signup", null));
-        assertThat(template.function("GetMeFunction").routes()).containsExactly(
-                new HttpApiRoute("GetMeFunction", "GET", "/v1/me", "CognitoJwt"));
+                new HttpApiRoute("SignupFunction", "POST", "/v1/signup", null),
+                new HttpApiRoute("SignupFunction", "POST", "/v1/signup/confirm", null),
+                new HttpApiRoute("SignupFunction", "POST", "/v1/signup/resend", null));
+        assertThat(template.function("AccountsFunction").routes()).containsExactly(
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/public/config", null),
+                new HttpApiRoute("AccountsFunction", "GET", "/v1/me", "CognitoJwt"),
+                new HttpApiRoute("AccountsFunction", "PUT", "/v1/account/plan", "CognitoJwt"));
         assertThat(signup.memorySize()).isEqualTo(1024);
         assertThat(signup.timeoutSeconds()).isEqualTo(15);
     }

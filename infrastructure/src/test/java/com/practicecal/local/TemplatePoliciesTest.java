@@ -21,8 +21,8 @@ class TemplatePoliciesTest {
 
     @Test
     void theAuditWriterCannotTouchTheApplicationTable() {
-        assertThat(functionsWriting("MainTable")).doesNotContain("AuditWriterFunction", "ListAuditFunction",
-                "VerifyAuditFunction", "OutboxRelayFunction");
+        assertThat(functionsWriting("MainTable")).doesNotContain("AuditWriterFunction", "AuditFunction",
+                "OutboxRelayFunction");
     }
 
     @Test

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 
 /**
- * Practice owners for tests: signs up through {@code POST /v1/signup} with a unique email, then logs in through
+ * Practice owners for tests: signs up through {@code POST /v1/signup} with a unique email, confirms it with the
+ * code Cognito sent ({@code POST /v1/signup/confirm}, the code read from the local gateway), then logs in through
  * Cognito's {@code InitiateAuth} (USER_PASSWORD_AUTH), exactly like the web app, so tokens are real.
  */
 public final class TestUsers {
@@ -48,8 +49,12 @@ public final class TestUsers {
         body.put("plan", plan.name());
         body.put("timeZone", timeZone);
         ApiResult signup = api.post("/v1/signup", body, null);
-        if (signup.status() != 201) {
+        if (signup.status() != 202) {
             throw new AssertionError("sign-up of a test user failed: " + signup);
+        }
+        signup = confirm(email, confirmationCode(email), PASSWORD);
+        if (signup.status() != 201) {
+            throw new AssertionError("confirming a test user's sign-up failed: " + signup);
         }
         AuthenticationResultType tokens = login(email, PASSWORD);
         return new TestUser(email, PASSWORD, signup.field("userId"), signup.field("accountId"),
@@ -74,6 +79,21 @@ public final class TestUsers {
         AuthenticationResultType tokens = login(email, PASSWORD);
         return new TestUser(email, PASSWORD, added.field("userId"), owner.accountId(), tokens.accessToken(),
                 tokens.idToken(), added.json());
+    }
+
+    /** The code Cognito (moto, patched) generated for the address, through the local gateway's test route. */
+    public String confirmationCode(String email) {
+        ApiResult code = api.get("/_local/confirmation-code?email=" + java.net.URLEncoder.encode(email,
+                java.nio.charset.StandardCharsets.UTF_8), null);
+        if (code.status() != 200) {
+            throw new AssertionError("no confirmation code for " + email + ": " + code);
+        }
+        return code.field("code");
+    }
+
+    /** {@code POST /v1/signup/confirm}. */
+    public ApiResult confirm(String email, String code, String password) {
+        return api.post("/v1/signup/confirm", Map.of("email", email, "code", code, "password", password), null);
     }
 
     /** Cognito USER_PASSWORD_AUTH; throws the SDK's NotAuthorizedException for a wrong password. */

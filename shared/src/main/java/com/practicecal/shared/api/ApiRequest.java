@@ -40,6 +40,15 @@ public final class ApiRequest {
         return ctx != null && ctx.getHttp() != null ? ctx.getHttp().getMethod().toUpperCase(Locale.ROOT) : "GET";
     }
 
+    /** API Gateway's route key, e.g. {@code GET /v1/rooms/{roomId}}; null if the event carries none. */
+    public String routeKey() {
+        if (event.getRouteKey() != null) {
+            return event.getRouteKey();
+        }
+        var ctx = event.getRequestContext();
+        return ctx == null ? null : ctx.getRouteKey();
+    }
+
     public String rawPath() {
         return event.getRawPath();
     }
@@ -76,9 +85,14 @@ public final class ApiRequest {
         return value;
     }
 
+    /** An optional query parameter; one given without a value ({@code ?to=}) is refused, not read as absent. */
     public Optional<String> query(String name) {
         Map<String, String> params = event.getQueryStringParameters();
-        return Optional.ofNullable(params == null ? null : params.get(name)).filter(v -> !v.isBlank());
+        String value = params == null ? null : params.get(name);
+        if (value != null && value.isBlank()) {
+            throw new ValidationException(name, "query parameter must not be empty");
+        }
+        return Optional.ofNullable(value);
     }
 
     public String requiredQuery(String name) {

@@ -1,6 +1,7 @@
 package com.practicecal.shared.api;
 
 import com.practicecal.shared.error.ValidationException;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -38,12 +39,30 @@ public final class Check {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /**
+     * The one normalised form every email is compared and keyed by: an address that NFKC would change is refused
+     * (so {@code ſ} can never stand for {@code s}), then ASCII letters are lower-cased (nothing else is folded).
+     */
     public static String email(String field, String value) {
         String text = text(field, value, 254);
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            throw new ValidationException(field, "must not change under Unicode NFKC normalisation");
+        }
         if (!EMAIL.matcher(text).matches()) {
             throw new ValidationException(field, "is not a valid email address");
         }
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return lowerCaseAscii(text);
+    }
+
+    /** A-Z to a-z, every other character as it is (unlike toLowerCase, which folds non-ASCII letters too). */
+    static String lowerCaseAscii(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     public static String optionalEmail(String field, String value) {

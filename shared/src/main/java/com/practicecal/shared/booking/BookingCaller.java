@@ -90,6 +90,9 @@ public interface BookingCaller {
         };
     }
 
+    /** The user id a public client's membership carries. */
+    String PUBLIC_USER = "public";
+
     String STILL_GRANTED = "#status = :active AND contains(#scopes, :scope)";
 
     static BookingCaller user(Principal principal, AccessPolicy access) {
@@ -124,7 +127,7 @@ public interface BookingCaller {
                 if (account == null) {
                     throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
                 }
-                return new Membership("public", accountId, Role.OWNER, Plan.valueOf(Attr.str(account, AccountItem.PLAN)),
+                return new Membership(PUBLIC_USER, accountId, Role.OWNER, Plan.valueOf(Attr.str(account, AccountItem.PLAN)),
                         ZoneId.of(Attr.str(account, "timeZone")), Attr.str(account, AccountItem.COMMUNITY));
             }
 

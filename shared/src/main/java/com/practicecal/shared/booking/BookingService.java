@@ -54,6 +54,9 @@ public class BookingService {
     static final String BOOKABLE_SHARED_ROOM = "#status = :active AND #community = :community";
     static final String STILL_IN_COMMUNITY = "#community = :community";
     static final String QUOTA_LEFT = "attribute_not_exists(#booked) OR #booked < :cap";
+    /** Online bookings may use the plan's cap minus the share reserved for the practice's own bookings. */
+    static final String ONLINE_QUOTA_LEFT = "(attribute_not_exists(#booked) OR #booked < :cap)"
+            + " AND (attribute_not_exists(#online) OR #online < :onlineCap)";
     static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
     private static final String TAG_ROOM = "room";
     private static final String TAG_QUOTA = "quota";
@@ -84,10 +87,15 @@ public class BookingService {
      * the service and the token's hash.
      */
     public record NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
-                             String manageTokenHash, Map<LocalDate, Long> therapistDayVersions) {
+                             String manageTokenHash, Map<LocalDate, Long> therapistDayVersions, OnlineLimits online) {
         public NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
                           String manageTokenHash) {
-            this(bookingId, roomId, interval, client, serviceId, manageTokenHash, null);
+            this(bookingId, roomId, interval, client, serviceId, manageTokenHash, null, null);
+        }
+
+        public NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
+                          String manageTokenHash, Map<LocalDate, Long> therapistDayVersions) {
+            this(bookingId, roomId, interval, client, serviceId, manageTokenHash, therapistDayVersions, null);
         }
     }
 
@@ -110,6 +118,10 @@ public class BookingService {
             keys.add(RoomItem.key(request.roomId()));
             interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
             idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            OnlineLimits online = request.online();
+            if (online != null) {
+                keys.add(online.clientKey());
+            }
             Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
             Membership me = caller.resolve(batch);
             Instant now = clock.instant();
@@ -121,6 +133,8 @@ public class BookingService {
             Room room = bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
             List<OccupancyDay> days = readDays(request.roomId(), interval, batch);
             requireFree(days, interval, bookingId, me.timeZone());
+            OnlineLimits.ClientBookings clientBookings = online == null ? null
+                    : online.requireClientBelowCap(batch.get(DynamoTable.keyString(online.clientKey())), now);
 
             Actor actor = caller.actor(me);
             Booking booking = new Booking(bookingId, me.accountId(), request.roomId(), interval, BookingStatus.CONFIRMED,
@@ -134,7 +148,10 @@ public class BookingService {
             AccountDayItem.record(tx, me.accountId(), request.therapistDayVersions() != null
                     ? request.therapistDayVersions().keySet() : interval.utcDays(), request.therapistDayVersions(),
                     null, booking);
-            claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()));
+            claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()), online != null, online != null);
+            if (online != null) {
+                online.claim(tx, booking, clientBookings, now, me.timeZone());
+            }
             checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
                     changesOf(null, booking))), null);
@@ -265,8 +282,12 @@ public class BookingService {
             YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
             YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
             if (!oldMonth.equals(newMonth)) {
-                releaseQuota(tx, me.accountId(), oldMonth);
-                claimQuota(tx, me, newMonth);
+                releaseQuota(tx, me.accountId(), oldMonth, OnlineLimits.isOnline(before));
+                // an online booking keeps counting as online in its new month; a move is not held to the online share
+                claimQuota(tx, me, newMonth, OnlineLimits.isOnline(before), false);
+            }
+            if (!interval.equals(before.interval())) {
+                OnlineLimits.moved(tx, after);
             }
             checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
@@ -304,7 +325,9 @@ public class BookingService {
             OccupancyWrites.add(tx, bookingId, me.accountId(), before.roomId(), before.interval(), List.of(),
                     before.roomId(), before.interval().utcDays());
             AccountDayItem.record(tx, me.accountId(), before.interval().utcDays(), null, before, null);
-            releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()));
+            releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()),
+                    OnlineLimits.isOnline(before));
+            OnlineLimits.release(tx, before);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
                     changesOf(before, after))), null);
             caller.guard(tx, me);
@@ -339,6 +362,14 @@ public class BookingService {
 
     private void handleFailure(TransactionFailedException failure, int attempt, Membership me) {
         String tag = failure.failedTag();
+        if (TAG_QUOTA.equals(tag) && me.userId().equals(BookingCaller.PUBLIC_USER)) {
+            throw new ConflictException(ErrorCodes.ONLINE_MONTHLY_LIMIT, "online booking is full for this month; "
+                    + "please contact the practice");
+        }
+        if (OnlineLimits.TAG_DAY.equals(tag)) {
+            throw new ConflictException(ErrorCodes.ONLINE_DAILY_LIMIT, "the practice takes no more online bookings "
+                    + "today; please try again tomorrow or contact the practice");
+        }
         if (TAG_QUOTA.equals(tag)) {
             throw new ConflictException(ErrorCodes.QUOTA_EXCEEDED, "the monthly appointment limit of plan "
                     + me.plan() + " (" + me.plan().monthlyAppointmentCap().orElse(0) + ") is reached");
@@ -420,16 +451,36 @@ public class BookingService {
         }
     }
 
-    private static void claimQuota(Transaction tx, Membership me, YearMonth month) {
-        Expression update = Expression.update("ADD #booked :one").name("#booked", QuotaItem.BOOKED)
-                .value(":one", Attr.n(1));
-        me.plan().monthlyAppointmentCap().ifPresent(cap -> update.when(QUOTA_LEFT).value(":cap", Attr.n(cap)));
+    /**
+     * Counts the booking against the month's plan cap; an online booking also against the online share
+     * ({@link com.practicecal.shared.plan.Plan#monthlyOnlineCap()}), so scripted online bookings can never use
+     * the share reserved for the practice's own appointments.
+     */
+    private static void claimQuota(Transaction tx, Membership me, YearMonth month, boolean online,
+                                   boolean withinOnlineShare) {
+        Expression update = Expression.update(online ? "ADD #booked :one, #online :one" : "ADD #booked :one")
+                .name("#booked", QuotaItem.BOOKED).value(":one", Attr.n(1));
+        if (online) {
+            update.name("#online", QuotaItem.ONLINE);
+        }
+        me.plan().monthlyAppointmentCap().ifPresent(cap -> {
+            if (withinOnlineShare) {
+                update.when(ONLINE_QUOTA_LEFT).value(":cap", Attr.n(cap))
+                        .value(":onlineCap", Attr.n(me.plan().monthlyOnlineCap().orElse(cap)));
+            } else {
+                update.when(QUOTA_LEFT).value(":cap", Attr.n(cap));
+            }
+        });
         tx.update(TAG_QUOTA, QuotaItem.key(me.accountId(), month), update);
     }
 
-    private static void releaseQuota(Transaction tx, String accountId, YearMonth month) {
-        tx.update("quota-release", QuotaItem.key(accountId, month), Expression.update("ADD #booked :minusOne")
-                .name("#booked", QuotaItem.BOOKED).value(":minusOne", Attr.n(-1)));
+    private static void releaseQuota(Transaction tx, String accountId, YearMonth month, boolean online) {
+        Expression update = Expression.update(online ? "ADD #booked :minusOne, #online :minusOne" : "ADD #booked :minusOne")
+                .name("#booked", QuotaItem.BOOKED).value(":minusOne", Attr.n(-1));
+        if (online) {
+            update.name("#online", QuotaItem.ONLINE);
+        }
+        tx.update("quota-release", QuotaItem.key(accountId, month), update);
     }
 
     /**

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class QuotaItem {
     public static final String PREFIX = "QUOTA#";
     public static final String BOOKED = "booked";
+    /** Of {@link #BOOKED}, the online bookings (held to the plan's online share). */
+    public static final String ONLINE = "online";
 
     private QuotaItem() {
     }

@@ -41,6 +41,14 @@ public final class ErrorCodes {
     public static final String INTERNAL = "INTERNAL";
     public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
     public static final String WEBHOOK_DISABLED = "WEBHOOK_DISABLED";
+    public static final String ONLINE_DAILY_LIMIT = "ONLINE_DAILY_LIMIT";
+    public static final String CLIENT_BOOKING_LIMIT = "CLIENT_BOOKING_LIMIT";
+    public static final String ONLINE_MONTHLY_LIMIT = "ONLINE_MONTHLY_LIMIT";
+    public static final String CODE_MISMATCH = "CODE_MISMATCH";
+    public static final String CODE_EXPIRED = "CODE_EXPIRED";
+    public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
+    public static final String ALREADY_CONFIRMED = "ALREADY_CONFIRMED";
+    public static final String SIGNUP_EXPIRED = "SIGNUP_EXPIRED";
 
     private ErrorCodes() {
     }

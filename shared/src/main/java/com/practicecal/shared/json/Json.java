@@ -1,21 +1,35 @@
 package com.practicecal.shared.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ValidationException;
 import java.io.UncheckedIOException;
-import java.util.stream.Collectors;
 
-/** The one JSON configuration of the project: strict on input (unknown fields are errors), ISO-8601 on output. */
+/**
+ * The one JSON configuration of the project: ISO-8601 on output; request bodies are read by {@link #read} only,
+ * with a strict reader (a JSON object of the declared shape, no unknown fields, no scalar coercion, no duplicate
+ * keys, no nulls inside arrays or maps, nothing after the object).
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -26,7 +40,58 @@ public final class Json {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+    /** Request bodies: what the client wrote must be exactly what the declared type says, or 422. */
+    static final ObjectMapper INPUT = strict();
+    private static final ObjectReader INPUT_TREE = INPUT.reader();
+
     private Json() {
+    }
+
+    private static ObjectMapper strict() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
+                .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonParser.Feature.ALLOW_COMMENTS)
+                .build();
+        // no scalar turns into another kind: 5 is not "5", "30" is not 30, 30.7 is not 30, 1 is not true
+        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
+                LogicalType.Boolean, LogicalType.Enum, LogicalType.POJO, LogicalType.Map, LogicalType.Collection,
+                LogicalType.Array, LogicalType.DateTime}) {
+            var config = mapper.coercionConfigFor(type);
+            for (CoercionInputShape shape : CoercionInputShape.values()) {
+                if (!accepts(type, shape)) {
+                    config.setCoercion(shape, CoercionAction.Fail);
+                }
+            }
+            config.setAcceptBlankAsEmpty(false);
+        }
+        // null inside a list or map is never a value a request can mean
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        return mapper;
+    }
+
+    /** The token shapes a logical type reads as itself (everything else would be a coercion). */
+    private static boolean accepts(LogicalType type, CoercionInputShape shape) {
+        return switch (type) {
+            case Textual, Enum, DateTime -> shape == CoercionInputShape.String;
+            case Integer -> shape == CoercionInputShape.Integer;
+            case Float -> shape == CoercionInputShape.Float || shape == CoercionInputShape.Integer;
+            case Boolean -> shape == CoercionInputShape.Boolean;
+            case POJO, Map -> shape == CoercionInputShape.Object;
+            case Collection, Array -> shape == CoercionInputShape.Array;
+            default -> false;
+        };
     }
 
     public static String write(Object value) {
@@ -45,15 +110,34 @@ public final class Json {
         }
     }
 
-    /** Parses a request body; type and unknown-field errors become 422 naming the field, never a 500. */
+    /**
+     * Parses a request body: the one entry point for client JSON. Anything but a JSON object (null, an array, a
+     * scalar, nothing) is 422 MALFORMED_JSON; a field of the wrong type or an unknown field is 422 naming the field;
+     * never a 500.
+     */
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body is required");
         }
+        JsonNode tree;
         try {
-            return MAPPER.readValue(body, type);
+            tree = INPUT_TREE.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body is not valid JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body must be a JSON object");
+        }
+        try {
+            T value = INPUT.readValue(body, type);
+            if (value == null) {
+                throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body must be a JSON object");
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "unknown field");
+        } catch (InvalidNullException e) {
+            throw new ValidationException(path(e), "must not be null");
         } catch (InvalidFormatException e) {
             throw new ValidationException(path(e), "has an invalid value");
         } catch (MismatchedInputException e) {
@@ -67,8 +151,17 @@ public final class Json {
     }
 
     private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        StringBuilder field = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 }

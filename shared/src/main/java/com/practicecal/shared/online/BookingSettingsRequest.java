@@ -17,7 +17,8 @@ import java.util.Set;
 /** PUT /v1/settings/booking: replaces the online-booking rules; optional numbers fall back to the defaults. */
 public record BookingSettingsRequest(Map<String, List<Range>> workingHours, List<ServiceInput> services,
                                      Integer minimumNoticeMinutes, Integer horizonDays, Integer cancellationNoticeMinutes,
-                                     Integer rescheduleNoticeMinutes, Integer maxReschedules, String contactHint)
+                                     Integer rescheduleNoticeMinutes, Integer maxReschedules, String contactHint,
+                                     Integer maxOnlineBookingsPerDay, Integer maxFutureBookingsPerClient)
         implements Validatable {
 
     public record Range(String from, String to) {
@@ -95,7 +96,11 @@ public record BookingSettingsRequest(Map<String, List<Range>> workingHours, List
                 range("rescheduleNoticeMinutes", rescheduleNoticeMinutes, BookingSettings.DEFAULT_NOTICE_MINUTES, 0,
                         60 * 24 * 30),
                 range("maxReschedules", maxReschedules, BookingSettings.DEFAULT_MAX_RESCHEDULES, 0, 20),
-                Check.optionalText("contactHint", contactHint, 300));
+                Check.optionalText("contactHint", contactHint, 300),
+                range("maxOnlineBookingsPerDay", maxOnlineBookingsPerDay, BookingSettings.DEFAULT_ONLINE_BOOKINGS_PER_DAY,
+                        1, 500),
+                range("maxFutureBookingsPerClient", maxFutureBookingsPerClient,
+                        BookingSettings.DEFAULT_FUTURE_BOOKINGS_PER_CLIENT, 1, 50));
     }
 
     private static LocalTime time(String field, String value) {

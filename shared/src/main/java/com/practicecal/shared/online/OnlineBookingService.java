@@ -11,6 +11,7 @@ import com.practicecal.shared.booking.BookingStatus;
 import com.practicecal.shared.booking.BookingView;
 import com.practicecal.shared.booking.Idempotency;
 import com.practicecal.shared.booking.Interval;
+import com.practicecal.shared.booking.OnlineLimits;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.DomainException;
 import com.practicecal.shared.error.ErrorCodes;
@@ -137,9 +138,12 @@ public class OnlineBookingService {
         for (String room : rooms) {
             try {
                 String bookingId = java.util.UUID.randomUUID().toString();
-                BookingView view = bookings.create(caller, new BookingService.NewBooking(bookingId, room, appointment,
-                        request.client().toClient(), service.id(), ManageTokens.hash(tokens.tokenFor(bookingId)),
-                        snapshot.therapistDayVersions()), idempotency, requestId);
+                var client = request.client().toClient();
+                BookingService.NewBooking booking = new BookingService.NewBooking(bookingId, room, appointment, client,
+                        service.id(), ManageTokens.hash(tokens.tokenFor(bookingId)), snapshot.therapistDayVersions(),
+                        new OnlineLimits(therapist.accountId(), client.email(), therapist.settings().maxOnlineBookingsPerDay(),
+                                therapist.settings().maxFutureBookingsPerClient()));
+                BookingView view = bookings.create(caller, booking, idempotency, requestId);
                 return receipt(view, therapist.zone());
             } catch (ConflictException taken) {
                 if (!ErrorCodes.ROOM_TAKEN.equals(taken.code())) {

@@ -34,6 +34,14 @@ public enum Plan {
         return monthlyAppointments < 0 ? OptionalInt.empty() : OptionalInt.of(monthlyAppointments);
     }
 
+    /**
+     * The part of the monthly cap online bookings may use: two thirds (S: 20 of 30, M: 66 of 100). The rest is
+     * reserved for the practice's own bookings, so a script cannot book the therapist out of her own calendar.
+     */
+    public OptionalInt monthlyOnlineCap() {
+        return monthlyAppointmentCap().stream().map(cap -> cap - (cap + 2) / 3).findFirst();
+    }
+
     public int maxRooms() {
         return rooms;
     }

@@ -1,17 +1,20 @@
 package com.practicecal.functions.signup;
 
-import com.practicecal.shared.account.AccountService;
+import com.practicecal.shared.account.ConfirmSignupRequest;
+import com.practicecal.shared.account.ResendCodeRequest;
 import com.practicecal.shared.account.SignupRequest;
-import com.practicecal.shared.api.ApiFunction;
+import com.practicecal.shared.account.SignupService;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
+import com.practicecal.shared.api.RoutedFunction;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.Map;
 
-/** Creates a practice account and its owner login. */
-public class SignupHandler extends ApiFunction {
+/** Sign-up with proof of email ownership: start (Cognito e-mails a code), confirm with the code, a new code. */
+public class SignupHandler extends RoutedFunction {
     @Inject
-    AccountService accounts;
+    SignupService signups;
 
     public SignupHandler() {
     }
@@ -21,7 +24,24 @@ public class SignupHandler extends ApiFunction {
     }
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.created(accounts.signup(request.body(SignupRequest.class), request.requestId()));
+    protected Map<String, Route> routes() {
+        return Map.ofEntries(
+                route("POST /v1/signup", this::signup),
+                route("POST /v1/signup/confirm", this::confirm),
+                route("POST /v1/signup/resend", this::resend));
+    }
+
+    /** An unconfirmed login and a pending sign-up; nothing is bound to the address yet. */
+    private ApiResponse signup(ApiRequest request) {
+        return ApiResponse.json(202, signups.signup(request.body(SignupRequest.class)));
+    }
+
+    /** The e-mailed code (and the sign-up's password) create the practice account and its owner login. */
+    private ApiResponse confirm(ApiRequest request) {
+        return ApiResponse.created(signups.confirm(request.body(ConfirmSignupRequest.class), request.requestId()));
+    }
+
+    private ApiResponse resend(ApiRequest request) {
+        return ApiResponse.json(202, signups.resend(request.body(ResendCodeRequest.class)));
     }
 }

@@ -1,0 +1,93 @@
+package com.practicecal.functions.grants;
+
+import com.practicecal.shared.api.ApiRequest;
+import com.practicecal.shared.api.ApiResponse;
+import com.practicecal.shared.api.RoutedFunction;
+import com.practicecal.shared.booking.BookingQuery;
+import com.practicecal.shared.booking.CreateBookingRequest;
+import com.practicecal.shared.booking.MoveBookingRequest;
+import com.practicecal.shared.calendar.CalendarQuery;
+import com.practicecal.shared.grant.DelegatedBookingService;
+import com.practicecal.shared.grant.GrantRequest;
+import com.practicecal.shared.grant.GrantService;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Grants and the delegated calendar and bookings. */
+public class GrantsHandler extends RoutedFunction {
+    @Inject
+    GrantService grants;
+    @Inject
+    DelegatedBookingService delegated;
+
+    public GrantsHandler() {
+    }
+
+    public GrantsHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Map<String, Route> routes() {
+        return Map.ofEntries(
+                route("POST /v1/grants", this::createGrant),
+                route("GET /v1/grants", this::listGrants),
+                route("DELETE /v1/grants/{granteeUserId}", this::revokeGrant),
+                route("GET /v1/accounts/{accountId}/calendar", this::delegatedCalendar),
+                route("POST /v1/accounts/{accountId}/bookings", this::delegatedCreateBooking),
+                route("GET /v1/accounts/{accountId}/bookings", this::delegatedListBookings),
+                route("GET /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedGetBooking),
+                route("PATCH /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedUpdateBooking),
+                route("DELETE /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedCancelBooking));
+    }
+
+    /** The owner grants a colleague access to the calendar (plan L and above). */
+    private ApiResponse createGrant(ApiRequest request) {
+        return ApiResponse.created(grants.grant(request.principal(), request.body(GrantRequest.class), request.requestId()));
+    }
+
+    /** Grants given and received. */
+    private ApiResponse listGrants(ApiRequest request) {
+        return ApiResponse.ok(grants.list(request.principal()));
+    }
+
+    /** Revokes a grant at once. */
+    private ApiResponse revokeGrant(ApiRequest request) {
+        grants.revoke(request.principal(), request.pathParam("granteeUserId"), request.requestId());
+        return ApiResponse.noContent();
+    }
+
+    /** A grantee's view of a colleague's calendar. */
+    private ApiResponse delegatedCalendar(ApiRequest request) {
+        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), CalendarQuery.from(request)));
+    }
+
+    /** A grantee books into a colleague's calendar. */
+    private ApiResponse delegatedCreateBooking(ApiRequest request) {
+        return ApiResponse.created(delegated.create(request.principal(), request.pathParam("accountId"),
+                request.body(CreateBookingRequest.class), request.header("Idempotency-Key"), request.requestId()));
+    }
+
+    /** A grantee lists a colleague's bookings (minimal client data). */
+    private ApiResponse delegatedListBookings(ApiRequest request) {
+        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), BookingQuery.from(request)));
+    }
+
+    /** A grantee reads one booking of a colleague (minimal client data). */
+    private ApiResponse delegatedGetBooking(ApiRequest request) {
+        return ApiResponse.ok(delegated.get(request.principal(), request.pathParam("accountId"), request.pathParam("bookingId")));
+    }
+
+    /** A grantee moves a booking in a colleague's calendar. */
+    private ApiResponse delegatedUpdateBooking(ApiRequest request) {
+        return ApiResponse.ok(delegated.move(request.principal(), request.pathParam("accountId"), request.pathParam("bookingId"),
+                request.body(MoveBookingRequest.class), request.header("Idempotency-Key"), request.requestId()));
+    }
+
+    /** A grantee cancels a booking in a colleague's calendar. */
+    private ApiResponse delegatedCancelBooking(ApiRequest request) {
+        delegated.cancel(request.principal(), request.pathParam("accountId"), request.pathParam("bookingId"), request.requestId());
+        return ApiResponse.noContent();
+    }
+}

@@ -1,0 +1,16 @@
+package com.practicecal.shared.account;
+
+import com.practicecal.shared.api.Check;
+import com.practicecal.shared.api.Validatable;
+
+/** POST /v1/signup/resend */
+public record ResendCodeRequest(String email) implements Validatable {
+    @Override
+    public void validate() {
+        Check.email("email", email);
+    }
+
+    public String normalizedEmail() {
+        return Check.email("email", email);
+    }
+}
