@@ -54,7 +54,7 @@ export function BookingSettingsPage() {
   };
   const setService = (i: number, patch: Partial<Service>) => set({ services: services.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   const num = (v: string | number) => (v === '' ? undefined : Number(v));
-  const link = (serviceId: string) => `${location.origin}/book/${me.data?.userId}?service=${encodeURIComponent(serviceId)}`;
+  const link = (serviceId: string) => `${location.origin}/book/${me.data?.accountId}?service=${encodeURIComponent(serviceId)}`;
 
   return (
     <form
@@ -77,12 +77,12 @@ export function BookingSettingsPage() {
                       onChange={(e) => setDay(day, (hours[day] ?? []).map((x, j) => (j === i ? { ...x, from: e.currentTarget.value } : x)))} />
                     <TextInput type="time" label={t('settings.to')} value={iv.to}
                       onChange={(e) => setDay(day, (hours[day] ?? []).map((x, j) => (j === i ? { ...x, to: e.currentTarget.value } : x)))} />
-                    <Button variant="subtle" color="red.9" size="xs" onClick={() => setDay(day, (hours[day] ?? []).filter((_, j) => j !== i))}>
+                    <Button variant="default" color="red.9" size="xs" onClick={() => setDay(day, (hours[day] ?? []).filter((_, j) => j !== i))}>
                       {t('settings.remove')}
                     </Button>
                   </Group>
                 ))}
-                <Button variant="light" size="xs" aria-label={`${t('settings.addInterval')}: ${t(`day.${day}`)}`}
+                <Button variant="default" size="xs" aria-label={`${t('settings.addInterval')}: ${t(`day.${day}`)}`}
                   onClick={() => setDay(day, [...(hours[day] ?? []), { from: '09:00', to: '17:00' }])}>
                   {t('settings.addInterval')}
                 </Button>
@@ -107,13 +107,13 @@ export function BookingSettingsPage() {
                       {t('settings.publicLink')}: <Anchor href={link(s.id)} data-testid="public-link">{link(s.id)}</Anchor>
                     </Text>
                   ) : <span />}
-                  <Button variant="subtle" color="red.9" size="xs" onClick={() => set({ services: services.filter((_, j) => j !== i) })}>
+                  <Button variant="default" color="red.9" size="xs" onClick={() => set({ services: services.filter((_, j) => j !== i) })}>
                     {t('settings.remove')}
                   </Button>
                 </Group>
               </Stack>
             ))}
-            <Button variant="light" w="fit-content"
+            <Button variant="default" w="fit-content"
               onClick={() => set({ services: [...services, { id: newServiceId(t('settings.serviceName'), services), name: '', durationMinutes: 50 }] })}>
               {t('settings.addService')}
             </Button>
