@@ -130,8 +130,13 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", manage, api.delete(manage, null, "X-Manage-Token", online.field("manageToken")));
         TestUser lOwner = users.signUpAndLogin(Plan.L);
         String lRoom = api.post("/v1/rooms", Map.of("name", "L room"), lOwner.accessToken()).field("id");
-        check("POST", "/v1/grants", api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
-                "scopes", List.of("appointments:write")), lOwner.accessToken()));
+        ApiResult offer = api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
+                "scopes", List.of("appointments:write")), lOwner.accessToken());
+        check("POST", "/v1/grants", offer);
+        check("POST", "/v1/grants/unknown/accept", api.post("/v1/grants/unknown/accept", null,
+                colleague.accessToken())); // 404
+        check("POST", "/v1/grants/" + offer.field("id") + "/accept", api.post("/v1/grants/" + offer.field("id") + "/accept", null,
+                colleague.accessToken()));
         check("POST", "/v1/grants", api.post("/v1/grants", Map.of("granteeEmail", colleague.email(),
                 "scopes", List.of("appointments:write")), token)); // plan M: 403
         check("GET", "/v1/grants", api.get("/v1/grants", colleague.accessToken()));
@@ -145,7 +150,7 @@ class OpenApiContractIT extends LocalStackIT {
         check("PATCH", delegatedBooking, api.patch(delegatedBooking, Map.of("start", berlin(day, 12), "end", berlin(day, 13)),
                 colleague.accessToken()));
         check("DELETE", delegatedBooking, api.delete(delegatedBooking, colleague.accessToken()));
-        check("DELETE", "/v1/grants/" + colleague.userId(), api.delete("/v1/grants/" + colleague.userId(), lOwner.accessToken()));
+        check("DELETE", "/v1/grants/" + offer.field("id"), api.delete("/v1/grants/" + offer.field("id"), lOwner.accessToken()));
         check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken())); // 404 after revoke
         TestUser xl = users.signUpAndLogin(Plan.XL);
         String staffEmail = TestUsers.uniqueEmail();

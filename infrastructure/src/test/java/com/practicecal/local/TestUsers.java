@@ -96,6 +96,23 @@ public final class TestUsers {
         return api.post("/v1/signup/confirm", Map.of("email", email, "code", code, "password", password), null);
     }
 
+    /**
+     * {@code owner} offers {@code grantee} a grant ({@code POST /v1/grants}) and the grantee accepts it
+     * ({@code POST /v1/grants/{grantId}/accept}); returns the grant id.
+     */
+    public String grant(TestUser owner, TestUser grantee, List<String> scopes) {
+        ApiResult offered = api.post("/v1/grants", Map.of("granteeEmail", grantee.email(), "scopes", scopes),
+                owner.accessToken());
+        if (offered.status() != 201) {
+            throw new AssertionError("offering a grant failed: " + offered);
+        }
+        ApiResult accepted = api.post("/v1/grants/" + offered.field("id") + "/accept", null, grantee.accessToken());
+        if (accepted.status() != 200) {
+            throw new AssertionError("accepting a grant failed: " + accepted);
+        }
+        return offered.field("id");
+    }
+
     /** Cognito USER_PASSWORD_AUTH; throws the SDK's NotAuthorizedException for a wrong password. */
     public AuthenticationResultType login(String email, String password) {
         return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)

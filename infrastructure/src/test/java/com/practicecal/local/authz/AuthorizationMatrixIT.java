@@ -70,6 +70,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
     private String webhook;
     private String invoice;
     private String staffToEdit;
+    private String offerToOutsider;
+    private TestUser outsider;
 
     @BeforeAll
     void practiceA() {
@@ -81,6 +83,9 @@ class AuthorizationMatrixIT extends LocalStackIT {
             tokens.put(who, user.accessToken());
         }
         grantTarget = users.signUpAndLogin(Plan.XL);
+        outsider = users.signUpAndLogin(Plan.S);
+        offerToOutsider = api.post("/v1/grants", Map.of("granteeEmail", outsider.email(),
+                "scopes", List.of("appointments:read")), a.accessToken()).field("id");
         otherGrantTarget = users.signUpAndLogin(Plan.XL);
         String invitation = api.post("/v1/community/invitations", Map.of("inviteeEmail", owners.get(Who.COMMUNITY_MEMBER).email()),
                 a.accessToken()).field("id");
@@ -108,7 +113,7 @@ class AuthorizationMatrixIT extends LocalStackIT {
     }
 
     private void grant(Who who, String scope) {
-        api.post("/v1/grants", Map.of("granteeEmail", owners.get(who).email(), "scopes", List.of(scope)), a.accessToken());
+        users.grant(a, owners.get(who), List.of(scope));
     }
 
     private record Staff(String userId, String token) {
@@ -183,7 +188,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
         rows.add(new Row("DELETE /v1/bookings/{bookingId}", Kind.TARGET_SCOPED, "appointments", 204,
                 t -> api.delete("/v1/bookings/" + booking(), t)));
         rows.add(new Row("POST /v1/community/invitations", Kind.SELF_ADMIN, null, 201,
-                t -> api.post("/v1/community/invitations", Map.of("inviteeEmail", TestUsers.uniqueEmail()), t)));
+                // invitations go to confirmed addresses only: a practice outside the table
+                t -> api.post("/v1/community/invitations", Map.of("inviteeEmail", outsider.email()), t)));
         rows.add(new Row("GET /v1/community/invitations", Kind.SELF_ADMIN, null, 200, t -> api.get("/v1/community/invitations", t)));
         rows.add(new Row("POST /v1/community/invitations/{invitationId}/accept", Kind.TARGET_ADMIN, null, 409,
                 t -> api.post("/v1/community/invitations/" + freshInvitationToA() + "/accept", null, t)));
@@ -204,11 +210,14 @@ class AuthorizationMatrixIT extends LocalStackIT {
         rows.add(new Row("POST /v1/grants", Kind.SELF_ADMIN, null, 201, t -> api.post("/v1/grants",
                 Map.of("granteeEmail", otherGrantTarget.email(), "scopes", List.of("appointments:read")), t)));
         rows.add(new Row("GET /v1/grants", Kind.SELF_ADMIN, null, 200, t -> api.get("/v1/grants", t)));
-        rows.add(new Row("DELETE /v1/grants/{granteeUserId}", Kind.TARGET_ADMIN, null, 204, t -> {
-            api.post("/v1/grants", Map.of("granteeEmail", grantTarget.email(), "scopes", List.of("appointments:read")),
-                    a.accessToken());
-            return api.delete("/v1/grants/" + grantTarget.userId(), t);
+        rows.add(new Row("DELETE /v1/grants/{grantId}", Kind.TARGET_ADMIN, null, 204, t -> {
+            String offer = api.post("/v1/grants", Map.of("granteeEmail", grantTarget.email(),
+                    "scopes", List.of("appointments:read")), a.accessToken()).field("id");
+            return api.delete("/v1/grants/" + offer, t);
         }));
+        // an offer of A's to a practice outside the table: only its owner may accept it, so 404 for everyone here
+        rows.add(new Row("POST /v1/grants/{grantId}/accept", Kind.TARGET_ADMIN, null, 404,
+                t -> api.post("/v1/grants/" + offerToOutsider + "/accept", null, t)));
         rows.add(new Row("GET /v1/accounts/{accountId}/calendar", Kind.DELEGATED_READ, null, 200,
                 t -> api.get(acc.formatted(a.accountId()) + "/calendar" + range(), t)));
         rows.add(new Row("POST /v1/accounts/{accountId}/bookings", Kind.DELEGATED_WRITE, null, 201,

@@ -218,8 +218,7 @@ class CalendarReadIT extends LocalStackIT {
         book(b, rb, at(day, 8, 0), at(day, 9, 0), "Bertha Private");
         String mine = book(a, ra, at(day, 10, 0), at(day, 11, 0), "Anna Mustermann");
         TestUser secretary = users.addStaff(a, "SECRETARY", null);
-        assertThat(api.post("/v1/grants", Map.of("granteeEmail", colleague.email(), "scopes", List.of("appointments:read")),
-                a.accessToken()).status()).isEqualTo(201);
+        users.grant(a, colleague, List.of("appointments:read"));
         String range = "from=" + enc(at(day, 0, 0)) + "&to=" + enc(at(day.plusDays(7), 0, 0));
 
         awsCalls.reset();

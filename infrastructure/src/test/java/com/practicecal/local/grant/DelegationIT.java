@@ -70,9 +70,7 @@ class DelegationIT extends LocalStackIT {
     }
 
     private void grant(Who who, List<String> scopes) {
-        ApiResult granted = api.post("/v1/grants", Map.of("granteeEmail", principals.get(who).email(), "scopes", scopes),
-                principals.get(Who.OWNER).accessToken());
-        assertThat(granted.status()).as("%s", granted).isEqualTo(201);
+        users.grant(principals.get(Who.OWNER), principals.get(who), scopes);
     }
 
     private List<Row> matrix() {
@@ -138,8 +136,7 @@ class DelegationIT extends LocalStackIT {
         TestUser owner = users.signUpAndLogin(Plan.XL);
         TestUser colleague = users.signUpAndLogin(Plan.S);
         String ownRoom = api.post("/v1/rooms", Map.of("name", "R"), owner.accessToken()).field("id");
-        assertThat(api.post("/v1/grants", Map.of("granteeEmail", colleague.email(), "scopes", List.of("appointments:write")),
-                owner.accessToken()).status()).isEqualTo(201);
+        users.grant(owner, colleague, List.of("appointments:write"));
         String path = "/v1/accounts/" + owner.accountId() + "/bookings";
         String first = api.post(path, booking(ownRoom, 1), colleague.accessToken()).field("id");
         assertThat(first).isNotNull();

@@ -1,13 +1,15 @@
 package com.practicecal.shared.account;
 
+import com.practicecal.shared.api.Check;
 import com.practicecal.shared.store.Attr;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Which account an email belongs to, for invitations: PK {@code EMAIL#<lower-case email>}, SK {@code EMAIL}.
- * Written with the account at sign-up. Never returned to other accounts.
+ * Which account a confirmed email belongs to, for grants and invitations: PK {@code EMAIL#<normalised email>}
+ * ({@link Check#email}), SK {@code EMAIL}. Written when a sign-up is confirmed (or a staff member is added). Never
+ * returned to other accounts.
  */
 public final class EmailItem {
     public static final String PREFIX = "EMAIL#";
@@ -17,7 +19,7 @@ public final class EmailItem {
     }
 
     public static Map<String, AttributeValue> key(String email) {
-        return Attr.key(PREFIX + email.toLowerCase(java.util.Locale.ROOT), SORT);
+        return Attr.key(PREFIX + Check.emailKey(email), SORT);
     }
 
     public static Map<String, AttributeValue> toItem(String email, String userId, String accountId) {

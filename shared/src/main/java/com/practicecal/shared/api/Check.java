@@ -54,6 +54,24 @@ public final class Check {
         return lowerCaseAscii(text);
     }
 
+    /**
+     * Whether two stored or given addresses are the same in the normalised form; an address that NFKC would change is
+     * the same as nothing (it can never have been accepted).
+     */
+    public static boolean sameEmail(String a, String b) {
+        String left = emailKey(a);
+        return left != null && left.equals(emailKey(b));
+    }
+
+    /** The normalised form of an address already validated (stored ones), or null if it is not NFKC-stable. */
+    public static String emailKey(String email) {
+        if (email == null) {
+            return null;
+        }
+        String text = email.strip();
+        return Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? lowerCaseAscii(text) : null;
+    }
+
     /** A-Z to a-z, every other character as it is (unlike toLowerCase, which folds non-ASCII letters too). */
     static String lowerCaseAscii(String text) {
         char[] chars = text.toCharArray();

@@ -84,8 +84,9 @@ public interface BookingCaller {
                     return; // the account's owner on its own calendar: no grant involved
                 }
                 tx.check("grant", GrantItem.key(accountId, principal.userId()), new Condition(STILL_GRANTED,
-                        Map.of("#status", GrantItem.STATUS, "#scopes", "scopes"),
-                        Map.of(":active", Attr.s(Grant.ACTIVE), ":scope", Attr.s(Grant.WRITE))));
+                        Map.of("#status", GrantItem.STATUS, "#scopes", "scopes", "#expires", GrantItem.EXPIRES_EPOCH),
+                        Map.of(":active", Attr.s(Grant.ACTIVE), ":scope", Attr.s(Grant.WRITE),
+                                ":now", Attr.n(java.time.Instant.now().getEpochSecond()))));
             }
         };
     }
@@ -93,7 +94,9 @@ public interface BookingCaller {
     /** The user id a public client's membership carries. */
     String PUBLIC_USER = "public";
 
-    String STILL_GRANTED = "#status = :active AND contains(#scopes, :scope)";
+    /** Accepted, not revoked, with the write scope and not expired when the transaction commits. */
+    String STILL_GRANTED = "#status = :active AND contains(#scopes, :scope)"
+            + " AND (attribute_not_exists(#expires) OR #expires > :now)";
 
     static BookingCaller user(Principal principal, AccessPolicy access) {
         return new BookingCaller() {

@@ -1,5 +1,7 @@
 package com.practicecal.shared.community;
 
+import com.practicecal.shared.account.EmailItem;
+import com.practicecal.shared.api.Check;
 import com.practicecal.shared.account.Account;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
@@ -66,13 +68,21 @@ public class CommunityService {
     }
 
     public CommunityViews.InvitationView invite(Principal principal, InvitationRequest request, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId())));
+        String invitee = request.email();
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), EmailItem.key(invitee)));
         Membership me = access.membership(principal, batch);
         access.requireOwner(me);
         String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
-        String invitee = request.email();
-        if (invitee.equalsIgnoreCase(myEmail)) {
+        if (Check.sameEmail(invitee, myEmail)) {
             throw new ValidationException("inviteeEmail", "you cannot invite yourself");
+        }
+        // Only an address whose owner proved it (a confirmed sign-up) can be invited; it is bound to nobody else.
+        var inviteeAccount = batch.get(DynamoTable.keyString(EmailItem.key(invitee)));
+        if (inviteeAccount == null) {
+            throw new ValidationException("inviteeEmail", "no practice has confirmed this email");
+        }
+        if (me.accountId().equals(EmailItem.accountId(inviteeAccount))) {
+            throw new ValidationException("inviteeEmail", "you cannot invite your own practice");
         }
         Account account = account(me.accountId());
         Instant now = clock.instant();
@@ -372,7 +382,7 @@ public class CommunityService {
     private Invitation incoming(Map<String, Map<String, AttributeValue>> batch, Principal principal, String id) {
         Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(InvitationItem.key(id)));
         String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
-        if (item == null || !InvitationItem.fromItem(item).inviteeEmail().equalsIgnoreCase(myEmail)) {
+        if (item == null || !Check.sameEmail(InvitationItem.fromItem(item).inviteeEmail(), myEmail)) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "invitation not found");
         }
         return InvitationItem.fromItem(item);

@@ -1,9 +1,9 @@
 package com.practicecal.shared.community;
 
+import com.practicecal.shared.api.Check;
 import com.practicecal.shared.store.Attr;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,7 +27,7 @@ public final class InvitationItem {
     }
 
     public static Map<String, AttributeValue> pointerKey(String email, String id) {
-        return Attr.key(INVITEE_PREFIX + email.toLowerCase(Locale.ROOT), PREFIX + id);
+        return Attr.key(INVITEE_PREFIX + Check.emailKey(email), PREFIX + id);
     }
 
     public static String outgoingPartition(String accountId) {

@@ -10,13 +10,17 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Storage form of {@link Grant}: PK {@code ACCOUNT#<grantor>}, SK {@code GRANT#<grantee user>} — so a delegated
+ * Storage form of {@link Grant}: PK {@code ACCOUNT#<grantor>}, SK {@code GRANT#<grantee user>} (one grant per pair;
+ * a new offer replaces the previous one and gets a new {@code grantId}) — so a delegated
  * request reads it in its first batch, by keys it already knows; grants received are listed through GSI1
  * ({@code GRANTEE#<user>}).
  */
 public final class GrantItem {
     public static final String PREFIX = "GRANT#";
     public static final String STATUS = "grantStatus";
+    public static final String ID = "grantId";
+    /** Epoch seconds, for the write transactions' condition (not the table's TTL attribute {@code expiresAt}). */
+    public static final String EXPIRES_EPOCH = "grantExpiresAtEpoch";
 
     private GrantItem() {
     }
@@ -32,12 +36,17 @@ public final class GrantItem {
     public static Map<String, AttributeValue> toItem(Grant grant) {
         Map<String, AttributeValue> item = new HashMap<>(key(grant.grantorAccountId(), grant.granteeUserId()));
         item.put(Attr.TYPE, Attr.s("Grant"));
+        item.put(ID, Attr.s(grant.id()));
         item.put("grantorAccountId", Attr.s(grant.grantorAccountId()));
         item.put("granteeUserId", Attr.s(grant.granteeUserId()));
         item.put("granteeEmail", Attr.s(grant.granteeEmail()));
         item.put("scopes", AttributeValue.fromL(grant.scopes().stream().sorted().map(Attr::s).toList()));
         if (grant.expiresAt() != null) {
             item.put("expiresAtIso", Attr.s(grant.expiresAt().toString()));
+            item.put(EXPIRES_EPOCH, Attr.n(grant.expiresAt().getEpochSecond()));
+        }
+        if (grant.acceptedAt() != null) {
+            item.put("acceptedAt", Attr.s(grant.acceptedAt().toString()));
         }
         item.put(STATUS, Attr.s(grant.status()));
         item.put("createdAt", Attr.s(grant.createdAt().toString()));
@@ -49,8 +58,12 @@ public final class GrantItem {
     public static Grant fromItem(Map<String, AttributeValue> item) {
         List<AttributeValue> scopes = item.containsKey("scopes") ? item.get("scopes").l() : List.of();
         String expires = Attr.str(item, "expiresAtIso");
-        return new Grant(Attr.str(item, "grantorAccountId"), Attr.str(item, "granteeUserId"), Attr.str(item, "granteeEmail"),
-                new TreeSet<>(scopes.stream().map(AttributeValue::s).toList()), expires == null ? null : Instant.parse(expires),
-                Attr.str(item, STATUS), Instant.parse(Attr.str(item, "createdAt")));
+        String accepted = Attr.str(item, "acceptedAt");
+        String granteeUserId = Attr.str(item, "granteeUserId");
+        String id = Attr.str(item, ID);
+        return new Grant(id != null ? id : granteeUserId, Attr.str(item, "grantorAccountId"), granteeUserId,
+                Attr.str(item, "granteeEmail"), new TreeSet<>(scopes.stream().map(AttributeValue::s).toList()),
+                expires == null ? null : Instant.parse(expires), Attr.str(item, STATUS),
+                Instant.parse(Attr.str(item, "createdAt")), accepted == null ? null : Instant.parse(accepted));
     }
 }

@@ -17,6 +17,10 @@ public record GrantRequest(String granteeEmail, List<String> scopes, String expi
         expiry();
     }
 
+    public String normalizedEmail() {
+        return Check.email("granteeEmail", granteeEmail);
+    }
+
     public Set<String> scopeSet() {
         if (scopes == null || scopes.isEmpty()) {
             throw new ValidationException("scopes", "give at least one of " + new TreeSet<>(Grant.SCOPES));

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A grant as the grantor or the grantee sees it. */
+/** A grant as the grantor or the grantee sees it; {@code id} is the same in both lists. */
 public record GrantView(String id, String accountId, String granteeUserId, String granteeEmail, Set<String> scopes,
-                        Instant expiresAt, String status, Instant createdAt) {
+                        Instant expiresAt, String status, Instant createdAt, Instant acceptedAt) {
     public static GrantView of(Grant g, Instant now) {
-        String status = Grant.ACTIVE.equals(g.status()) && !g.activeAt(now) ? "EXPIRED" : g.status();
-        return new GrantView(g.granteeUserId(), g.grantorAccountId(), g.granteeUserId(), g.granteeEmail(), g.scopes(),
-                g.expiresAt(), status, g.createdAt());
+        boolean open = Grant.ACTIVE.equals(g.status()) || Grant.OFFERED.equals(g.status());
+        String status = open && g.expiredAt(now) ? Grant.EXPIRED : g.status();
+        return new GrantView(g.id(), g.grantorAccountId(), g.granteeUserId(), g.granteeEmail(), g.scopes(),
+                g.expiresAt(), status, g.createdAt(), g.acceptedAt());
     }
 
     /** GET /v1/grants */

@@ -104,7 +104,7 @@ public class PracticeService {
                 booking.interval().start().atZone(me.timeZone()).toLocalDate(), booking.serviceId(), request.amountCents(),
                 request.currency() == null ? "EUR" : request.currency(),
                 request.recipientName() == null ? booking.client().name() : request.recipientName().strip(),
-                request.recipientEmail() == null ? booking.client().email() : request.recipientEmail().strip().toLowerCase(),
+                request.recipientEmail() == null ? booking.client().email() : com.practicecal.shared.api.Check.email("recipientEmail", request.recipientEmail()),
                 InvoiceItem.OPEN, now);
         Events events = new Events(access.actor(me), requestId, now);
         table.write(table.transaction()

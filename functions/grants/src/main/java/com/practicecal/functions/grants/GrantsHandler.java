@@ -33,7 +33,8 @@ public class GrantsHandler extends RoutedFunction {
         return Map.ofEntries(
                 route("POST /v1/grants", this::createGrant),
                 route("GET /v1/grants", this::listGrants),
-                route("DELETE /v1/grants/{granteeUserId}", this::revokeGrant),
+                route("DELETE /v1/grants/{grantId}", this::revokeGrant),
+                route("POST /v1/grants/{grantId}/accept", this::acceptGrant),
                 route("GET /v1/accounts/{accountId}/calendar", this::delegatedCalendar),
                 route("POST /v1/accounts/{accountId}/bookings", this::delegatedCreateBooking),
                 route("GET /v1/accounts/{accountId}/bookings", this::delegatedListBookings),
@@ -42,7 +43,7 @@ public class GrantsHandler extends RoutedFunction {
                 route("DELETE /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedCancelBooking));
     }
 
-    /** The owner grants a colleague access to the calendar (plan L and above). */
+    /** The owner offers a colleague access to the calendar (plan L and above); it works once accepted. */
     private ApiResponse createGrant(ApiRequest request) {
         return ApiResponse.created(grants.grant(request.principal(), request.body(GrantRequest.class), request.requestId()));
     }
@@ -52,10 +53,15 @@ public class GrantsHandler extends RoutedFunction {
         return ApiResponse.ok(grants.list(request.principal()));
     }
 
-    /** Revokes a grant at once. */
+    /** Revokes an offer or a grant at once (by grant id, or by the grantee's user id as before grant ids). */
     private ApiResponse revokeGrant(ApiRequest request) {
-        grants.revoke(request.principal(), request.pathParam("granteeUserId"), request.requestId());
+        grants.revoke(request.principal(), request.pathParam("grantId"), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    /** The grantee accepts an offer; only then does the grant take effect. */
+    private ApiResponse acceptGrant(ApiRequest request) {
+        return ApiResponse.ok(grants.accept(request.principal(), request.pathParam("grantId"), request.requestId()));
     }
 
     /** A grantee's view of a colleague's calendar. */
