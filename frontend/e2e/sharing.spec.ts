@@ -65,9 +65,14 @@ test('a grantee sees the colleague\'s appointments with "Erika M." only', async 
   expect((await apiCall(owner.token, 'POST', '/v1/bookings', { roomId: room, start: berlin(monday, '10:00'), end: berlin(monday, '10:50'), client: { name: 'Erika Mustermann', email: 'erika@example.test' } })).status).toBe(201);
   const grant = await apiCall(owner.token, 'POST', '/v1/grants', { granteeEmail: colleague.email, scopes: ['appointments:read'] });
   expect(grant.status, JSON.stringify(grant.body)).toBe(201);
-  await apiCall(colleague.token, 'GET', '/v1/grants'); // (accepting, where the API asks for it, is the grantee's)
+  expect(grant.body.status).toBe('OFFERED');
 
+  // the colleague accepts the offer on the grants page (plan M: the page shows the received offers, not the form)
   await loginInBrowser(page, colleague.email);
+  await expect(page.getByRole('link', { name: 'Kalender von Kolleg*innen' })).toHaveCount(0);
+  await page.goto('/grants');
+  await page.getByRole('button', { name: 'Annehmen' }).click();
+  await expect(page.getByRole('link', { name: 'Kalender öffnen' })).toBeVisible();
   await page.getByRole('link', { name: 'Kalender von Kolleg*innen' }).click();
   await page.getByRole('link', { name: owner.accountId }).click();
   await gotoWeek(page, monday);

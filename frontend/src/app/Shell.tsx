@@ -23,7 +23,7 @@ export function Shell() {
     navigate('/login', { replace: true });
   };
 
-  const items = me.data ? navigation(principalOf(me.data, grants.data?.received.filter((g) => g.status === 'ACTIVE').length)) : [];
+  const items = me.data ? navigation(principalOf(me.data, grants.data?.received)) : [];
 
   // a part the caller may not use (e.g. invoices for the front desk) is not reachable by typing its URL either
   const current = items.find((i) => location.pathname.startsWith(i.path));

@@ -1,26 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../lib/api/client';
 import { useT } from '../../i18n/i18n';
 import { ErrorAlert, PageState } from '../../components/ui/PageState';
-import { PlanGate } from '../../components/ui/PlanGate';
 import { zonedIso } from '../../lib/time/zone';
 import { useMe } from '../../app/useMe';
 
 type Scope = 'appointments:read' | 'appointments:write';
 
+/** Giving grants needs plan L; receiving and accepting them works on every plan. */
 export function GrantsPage() {
-  const { t } = useT();
-  return (
-    <PlanGate section="grants" title={t('grants.title')}>
-      <Grants />
-    </PlanGate>
-  );
-}
-
-function Grants() {
   const { t, lang } = useT();
   const me = useMe();
   const queryClient = useQueryClient();
@@ -46,7 +37,11 @@ function Grants() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => call(api.DELETE('/v1/grants/{granteeUserId}', { params: { path: { granteeUserId: id } } })),
+    mutationFn: (id: string) => call(api.DELETE('/v1/grants/{grantId}', { params: { path: { grantId: id } } })),
+    onSuccess: () => void refresh(),
+  });
+  const accept = useMutation({
+    mutationFn: (id: string) => call(api.POST('/v1/grants/{grantId}/accept', { params: { path: { grantId: id } } })),
     onSuccess: () => void refresh(),
   });
   const date = (iso?: string) => (iso ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso)) : '–');
@@ -55,6 +50,11 @@ function Grants() {
   return (
     <Stack>
       <Title order={2}>{t('grants.title')}</Title>
+      {me.data && !me.data.limits.delegation ? (
+        <Alert color="gray" title={t('plan.locked.title')} data-testid="plan-locked">
+          {t('plan.locked.body', { plan: 'L', current: me.data.plan })}
+        </Alert>
+      ) : (
       <Card withBorder>
         <form
           onSubmit={(e) => {
@@ -69,8 +69,9 @@ function Grants() {
             <Button type="submit" loading={create.isPending}>{t('grants.create')}</Button>
           </Group>
         </form>
-        <ErrorAlert error={create.error ?? revoke.error} />
       </Card>
+      )}
+      <ErrorAlert error={create.error ?? revoke.error ?? accept.error} />
       {grants.isPending ? <PageState loading /> : grants.error ? <PageState error={grants.error} /> : (
         <>
           <Title order={3} size="h4">{t('grants.given')}</Title>
@@ -84,7 +85,7 @@ function Grants() {
                     <Table.Td>{date(g.expiresAt)}</Table.Td>
                     <Table.Td><Badge color={g.status === 'ACTIVE' ? 'green.9' : 'gray.7'}>{g.status}</Badge></Table.Td>
                     <Table.Td>
-                      {g.status === 'ACTIVE' && (
+                      {(g.status === 'ACTIVE' || g.status === 'OFFERED') && (
                         <Button size="xs" color="red.9" variant="outline" onClick={() => revoke.mutate(g.id)}>{t('grants.revoke')}</Button>
                       )}
                     </Table.Td>
@@ -102,7 +103,13 @@ function Grants() {
                     <Table.Td>{g.accountId}</Table.Td>
                     <Table.Td>{scopes(g.scopes)}</Table.Td>
                     <Table.Td>{date(g.expiresAt)}</Table.Td>
-                    <Table.Td>{g.status === 'ACTIVE' && <Anchor component={Link} to={`/delegated/${g.accountId}`}>{t('grants.open')}</Anchor>}</Table.Td>
+                    <Table.Td><Badge color={g.status === 'ACTIVE' ? 'green.9' : 'gray.7'}>{g.status}</Badge></Table.Td>
+                    <Table.Td>
+                      {g.status === 'ACTIVE' && <Anchor component={Link} to={`/delegated/${g.accountId}`}>{t('grants.open')}</Anchor>}
+                      {g.status === 'OFFERED' && (
+                        <Button size="xs" onClick={() => accept.mutate(g.id)} loading={accept.isPending}>{t('grants.accept')}</Button>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
