@@ -1,5 +1,5 @@
 import { expect, type Browser } from '@playwright/test';
-import { BASE, PASSWORD, apiCall, cognitoLogin, uniqueEmail, type Practice } from './support';
+import { apiCall, cognitoLogin, setPermanentPassword, uniqueEmail, type Practice } from './support';
 
 /**
  * Set-up helpers for the practice-administration specs (grants, staff, audit, integrations): everything through the
@@ -16,22 +16,6 @@ export async function staffMember(owner: Practice, role: 'SECRETARY' | 'ACCOUNTI
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   await setPermanentPassword(email);
   return { email, token: await cognitoLogin(email), userId: added.body.userId as string };
-}
-
-export async function setPermanentPassword(email: string, password = PASSWORD) {
-  const config = (await (await fetch(`${BASE}/v1/public/config`)).json()) as { region: string; userPoolId: string; cognitoEndpoint?: string };
-  const endpoint = config.cognitoEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com`;
-  const response = await fetch(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminSetUserPassword',
-      // the local endpoint accepts test credentials
-      Authorization: `AWS4-HMAC-SHA256 Credential=test/20261201/${config.region}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
-    },
-    body: JSON.stringify({ UserPoolId: config.userPoolId, Username: email, Password: password, Permanent: true }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
 }
 
 /** A confirmed booking through the API, with the client's full contact data. */

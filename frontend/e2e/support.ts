@@ -65,12 +65,9 @@ export interface Practice {
 export async function practice(prefix: string, plan: 'S' | 'M' | 'L' | 'XL' = 'M', practiceName = `Praxis ${prefix}`): Promise<Practice> {
   const email = uniqueEmail(prefix);
   const signup = await apiCall(null, 'POST', '/v1/signup', { email, password: PASSWORD, practiceName, plan, timeZone: 'Europe/Berlin' });
-  expect(signup.status, JSON.stringify(signup.body)).toBe(201);
-  const confirm = await apiCall(null, 'GET', `/_local/confirmation-code?email=${encodeURIComponent(email)}`);
-  if (confirm.status === 200) {
-    const confirmed = await apiCall(null, 'POST', '/v1/signup/confirm', { email, code: confirm.body.code });
-    expect(confirmed.status, JSON.stringify(confirmed.body)).toBeLessThan(300);
-  }
+  expect(signup.status, JSON.stringify(signup.body)).toBe(202);
+  const confirmed = await apiCall(null, 'POST', '/v1/signup/confirm', { email, code: await confirmationCode(email), password: PASSWORD });
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(201);
   const token = await cognitoLogin(email);
   const me = await apiCall(token, 'GET', '/v1/me');
   return { email, token, accountId: me.body.accountId, userId: me.body.userId };
@@ -139,4 +136,28 @@ export async function clickFreeTime(page: Page, date: string, time: string) {
 export async function gotoWeek(page: Page, date: string) {
   await page.getByLabel('Gehe zu Datum').fill(date);
   await expect(page.locator(`.fc-timegrid-col[data-date="${date}"]`)).toBeVisible();
+}
+
+/**
+ * Completes a staff member's Cognito invitation as the invited person would (a permanent password), through moto's
+ * AdminSetUserPassword (moto checks no signature; the credential scope names the region).
+ */
+export async function setPermanentPassword(email: string, password = PASSWORD) {
+  const c = (await (await fetch(`${BASE}/v1/public/config`)).json()) as Config & { userPoolId: string };
+  const endpoint = c.cognitoEndpoint ?? '';
+  const response = await fetch(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminSetUserPassword',
+      Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${c.region}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: JSON.stringify({ UserPoolId: c.userPoolId, Username: email, Password: password, Permanent: true }),
+  });
+  expect(response.status, await response.text()).toBe(200);
+}
+
+/** The page's whole text, to prove what it does not contain. */
+export async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
 }

@@ -26,8 +26,8 @@ function RequireLogin({ children }: { children: React.ReactNode }) {
   const { t } = useT();
   if (!ready) {
     return (
-      <Center h="100vh">
-        <Loader aria-label={t('app.loading')} />
+      <Center h="100vh" role="status" aria-label={t('app.loading')}>
+        <Loader />
       </Center>
     );
   }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title, Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../lib/api/client';
 import { navigation } from '../lib/authorization/navigation';
@@ -23,7 +23,11 @@ export function Shell() {
     navigate('/login', { replace: true });
   };
 
-  const items = me.data ? navigation(principalOf(me.data, grants.data?.received.filter((g) => g.status === 'ACTIVE').length)) : [];
+  const items = me.data ? navigation(principalOf(me.data, grants.data?.received)) : [];
+
+  // a part the caller may not use (e.g. invoices for the front desk) is not reachable by typing its URL either
+  const current = items.find((i) => location.pathname.startsWith(i.path));
+  const forbidden = me.data && !grants.isPending && !current && items.length > 0;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -71,6 +75,7 @@ export function Shell() {
               label={t(`nav.${item.section}`)}
               rightSection={<Badge size="xs" color="gray" variant="outline">{t('nav.planRequired', { plan: item.requiredPlan })}</Badge>}
               c="gray.7"
+              variant="filled"
               active={location.pathname.startsWith(item.path)}
             />
           ) : (
@@ -80,6 +85,7 @@ export function Shell() {
               to={item.path}
               onClick={close}
               label={t(`nav.${item.section}`)}
+              variant="filled"
               active={location.pathname.startsWith(item.path)}
               aria-current={location.pathname.startsWith(item.path) ? 'page' : undefined}
             />
@@ -87,7 +93,7 @@ export function Shell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main">
-        {me.isPending ? <PageState loading /> : me.error ? <PageState error={me.error} /> : <Outlet />}
+        {me.isPending ? <PageState loading /> : me.error ? <PageState error={me.error} /> : forbidden ? <Navigate to={items[0].path} replace /> : <Outlet />}
       </AppShell.Main>
     </AppShell>
   );

@@ -16,6 +16,15 @@ export function useReceivedGrants() {
   });
 }
 
-export function principalOf(me: { role: 'OWNER' | 'STAFF'; plan: Principal['plan']; limits: Principal['limits'] }, received?: number): Principal {
-  return { role: me.role, plan: me.plan, limits: me.limits, receivedGrants: received };
+export function principalOf(
+  me: { role: 'OWNER' | 'STAFF'; plan: Principal['plan']; limits: Principal['limits'] },
+  received?: { status: string }[],
+): Principal {
+  return {
+    role: me.role,
+    plan: me.plan,
+    limits: me.limits,
+    receivedGrants: received?.filter((g) => g.status === 'ACTIVE').length,
+    grantOffers: received?.filter((g) => g.status === 'OFFERED').length,
+  };
 }

@@ -6,8 +6,8 @@ export function PageState({ loading, error }: { loading?: boolean; error?: unkno
   const { t } = useT();
   if (loading) {
     return (
-      <Center p="xl">
-        <Loader aria-label={t('app.loading')} />
+      <Center p="xl" role="status" aria-label={t('app.loading')}>
+        <Loader />
       </Center>
     );
   }

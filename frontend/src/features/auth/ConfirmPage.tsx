@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n';
 import { ErrorAlert } from '../../components/ui/PageState';
-import { postJson } from '../../lib/api/raw';
+import { api, call } from '../../lib/api/client';
+import { forgetSignup, pendingPassword } from './pendingSignup';
 
 export function ConfirmPage() {
   const { t } = useT();
@@ -11,6 +12,8 @@ export function ConfirmPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [code, setCode] = useState('');
+  const remembered = pendingPassword(params.get('email') ?? '');
+  const [password, setPassword] = useState(remembered ?? '');
   const [error, setError] = useState<unknown>(null);
   const [resent, setResent] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -20,7 +23,8 @@ export function ConfirmPage() {
     setBusy(true);
     setError(null);
     try {
-      await postJson('/v1/signup/confirm', { email: email.trim(), code: code.trim() });
+      await call(api.POST('/v1/signup/confirm', { body: { email: email.trim(), code: code.trim(), password } }));
+      forgetSignup();
       navigate('/login', { state: { email: email.trim(), confirmed: true } });
     } catch (err) {
       setError(err);
@@ -31,7 +35,7 @@ export function ConfirmPage() {
   const resend = async () => {
     setError(null);
     try {
-      await postJson('/v1/signup/resend', { email: email.trim() });
+      await call(api.POST('/v1/signup/resend', { body: { email: email.trim() } }));
       setResent(true);
     } catch (err) {
       setError(err);
@@ -52,11 +56,14 @@ export function ConfirmPage() {
               {resent && <Alert color="green">{t('confirm.resent')}</Alert>}
               <TextInput label={t('login.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
               <TextInput label={t('confirm.code')} required autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+              {!remembered && (
+                <PasswordInput label={t('login.password')} description={t('confirm.passwordHint')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              )}
               <Group>
                 <Button type="submit" loading={busy}>
                   {t('confirm.submit')}
                 </Button>
-                <Button variant="subtle" onClick={resend}>
+                <Button variant="default" onClick={resend}>
                   {t('confirm.resend')}
                 </Button>
               </Group>

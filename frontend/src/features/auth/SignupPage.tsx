@@ -5,6 +5,7 @@ import { api, call } from '../../lib/api/client';
 import { useT } from '../../i18n/i18n';
 import { ErrorAlert } from '../../components/ui/PageState';
 import { browserZone } from '../../lib/time/zone';
+import { rememberSignup } from './pendingSignup';
 
 export function SignupPage() {
   const { t } = useT();
@@ -24,6 +25,7 @@ export function SignupPage() {
           body: { ...form, email: form.email.trim(), ...(zone ? { timeZone: zone } : {}) },
         }),
       );
+      rememberSignup(form.email.trim(), form.password);
       navigate(`/confirm?email=${encodeURIComponent(form.email.trim())}`);
     } catch (err) {
       setError(err);

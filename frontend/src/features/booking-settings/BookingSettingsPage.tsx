@@ -45,7 +45,7 @@ export function BookingSettingsPage() {
   };
   const hourProblems = problems(draft.workingHours ?? {});
   const savedIds = new Set((settings.data?.services ?? []).map((s) => s.id));
-  const linkFor = (serviceId: string) => (me.data ? `${location.origin}/book/${me.data.userId}?service=${encodeURIComponent(serviceId)}` : null);
+  const linkFor = (serviceId: string) => (me.data ? `${location.origin}/book/${me.data.accountId}?service=${encodeURIComponent(serviceId)}` : null);
   const numberField = (f: { key: NumberKey; min: number; max: number; placeholder: number }) => (
     <NumberInput key={f.key} label={t(`settings.${f.key}`)} description={t('settings.default', { n: f.placeholder })}
       min={f.min} max={f.max} allowDecimal={false} placeholder={String(f.placeholder)}

@@ -131,7 +131,7 @@ export function CommunityPage() {
                 <List.Item key={m.accountId}>
                   {m.practiceName} {m.me && t('community.me')} {m.owner && <Badge size="xs">{t('community.owner')}</Badge>}
                   {me?.owner && !m.me && (
-                    <Button size="compact-xs" variant="subtle" color="red.9" ml="xs" onClick={() => leave.mutate(m.accountId)}>
+                    <Button size="compact-xs" variant="default" color="red.9" ml="xs" onClick={() => leave.mutate(m.accountId)}>
                       {t('community.remove')}
                     </Button>
                   )}

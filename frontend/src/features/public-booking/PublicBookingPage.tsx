@@ -50,14 +50,14 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
     <Stack>
       <Group gap="xs" role="group" aria-label={t('public.day')}>
         {offset > 0 && (
-          <Button variant="subtle" onClick={() => { setOffset(Math.max(0, offset - WINDOW_DAYS)); setDay(null); }}>{t('public.earlier')}</Button>
+          <Button variant="default" onClick={() => { setOffset(Math.max(0, offset - WINDOW_DAYS)); setDay(null); }}>{t('public.earlier')}</Button>
         )}
         {days.map((d) => (
           <Button key={d.day} variant={chosen?.day === d.day ? 'filled' : 'default'} aria-pressed={chosen?.day === d.day} onClick={() => setDay(d.day)}>
             {formatDay(DateTime.fromISO(d.day, { zone }), zone, lang)}
           </Button>
         ))}
-        <Button variant="subtle" onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
+        <Button variant="default" onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
       </Group>
       {days.length === 0 ? (
         <Text>{t('public.noDays')}</Text>

@@ -17,6 +17,11 @@ describe('scope-based navigation', () => {
     expect(canOpen(owner('XL'), 'staff')).toBe(true);
   });
 
+  it('an offered grant makes the grants page reachable on any plan, so it can be accepted', () => {
+    expect(navigation({ ...owner('M'), grantOffers: 1 }).find((i) => i.section === 'grants')?.requiredPlan).toBeUndefined();
+    expect(navigation({ ...owner('M'), grantOffers: 1 }).some((i) => i.section === 'delegated')).toBe(false);
+  });
+
   it('the delegated calendars appear only for someone holding a grant', () => {
     expect(navigation(owner('M')).some((i) => i.section === 'delegated')).toBe(false);
     expect(navigation({ ...owner('M'), receivedGrants: 1 }).some((i) => i.section === 'delegated')).toBe(true);

@@ -14,6 +14,8 @@ export interface Principal {
   scopes?: string[];
   /** grants held in other practices' calendars */
   receivedGrants?: number;
+  /** grants offered to this user, waiting for acceptance (any plan may receive) */
+  grantOffers?: number;
 }
 
 export type Section =
@@ -76,7 +78,7 @@ export function navigation(p: Principal): NavItem[] {
     item('rooms'),
     item('community'),
     item('bookingSettings'),
-    item('grants', p.limits.delegation ? undefined : 'L'),
+    item('grants', p.limits.delegation || (p.receivedGrants ?? 0) + (p.grantOffers ?? 0) > 0 ? undefined : 'L'),
   ];
   if ((p.receivedGrants ?? 0) > 0) items.push(item('delegated'));
   items.push(item('staff', p.limits.staff ? undefined : 'XL'), item('audit'), item('integrations'), item('invoices'));
