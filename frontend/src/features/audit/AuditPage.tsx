@@ -55,7 +55,7 @@ export function AuditPage() {
       <Group justify="space-between" align="center">
         <div aria-live="polite" data-testid="audit-verification">
           {verification.isPending ? <Text size="sm">{t('audit.verifying')}</Text> : verification.error ? <PageState error={verification.error} /> : verification.data.ok ? (
-            <Alert color="green" role="status" title={t('audit.verified')}>{t('audit.checked', { n: verification.data.checked })}</Alert>
+            <Alert color="green.9" role="status" title={t('audit.verified')}>{t('audit.checked', { n: verification.data.checked })}</Alert>
           ) : (
             <Alert color="red.9" role="alert" title={t('audit.broken')}>
               {t('audit.firstBroken', { id: verification.data.firstBrokenEventId ?? '?' })}

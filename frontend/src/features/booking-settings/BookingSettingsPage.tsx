@@ -8,9 +8,10 @@ import { useBookingSettings } from './useBookingSettings';
 import { useSaveBookingSettings } from './useSaveBookingSettings';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 import { ServicesEditor } from './ServicesEditor';
-import { normalise, problems } from './workingHours';
+import { fromApi, normalise, problems } from './workingHours';
 
 const num = (v: string | number) => (v === '' ? undefined : Number(v));
+const loaded = (s: BookingSettings): BookingSettings => ({ ...structuredClone(s), workingHours: fromApi(s.workingHours) });
 
 /** The rules fields with the limits the API enforces (a missing field takes the API's default, shown as placeholder). */
 const RULES = [
@@ -34,7 +35,7 @@ export function BookingSettingsPage() {
   const [draft, setDraft] = useState<BookingSettings | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (settings.data && draft === null) setDraft(structuredClone(settings.data));
+    if (settings.data && draft === null) setDraft(loaded(settings.data));
   }, [settings.data, draft]);
   if (settings.error) return <PageState error={settings.error} />;
   if (!draft) return <PageState loading />;
@@ -60,7 +61,7 @@ export function BookingSettingsPage() {
         if (hourProblems.length > 0) return;
         save.mutate(
           { ...draft, workingHours: normalise(draft.workingHours ?? {}) },
-          { onSuccess: (data) => { setDraft(structuredClone(data)); setSaved(true); } },
+          { onSuccess: (data) => { setDraft(loaded(data)); setSaved(true); } },
         );
       }}
     >
@@ -82,7 +83,7 @@ export function BookingSettingsPage() {
         </Card>
         {hourProblems.length > 0 && <Alert color="red.9" role="alert">{t('settings.fixHours')}</Alert>}
         <ErrorAlert error={save.error} />
-        {saved && <Alert color="green" role="status">{t('settings.saved')}</Alert>}
+        {saved && <Alert color="green.9" role="status">{t('settings.saved')}</Alert>}
         <Button type="submit" loading={save.isPending} w="fit-content">{t('settings.save')}</Button>
       </Stack>
     </form>

@@ -49,7 +49,7 @@ export function ServicesEditor({ services, savedIds, linkFor, onChange }: {
                     </>
                   )}
                 </Text>
-                <Button variant="subtle" color="red.9" size="xs" aria-label={`${s.name || t('settings.serviceN', { n })}: ${t('settings.remove')}`}
+                <Button variant="default" color="red.9" size="xs" aria-label={`${s.name || t('settings.serviceN', { n })}: ${t('settings.remove')}`}
                   onClick={() => onChange(services.filter((_, j) => j !== i))}>
                   {t('settings.remove')}
                 </Button>
@@ -57,7 +57,7 @@ export function ServicesEditor({ services, savedIds, linkFor, onChange }: {
             </Stack>
           );
         })}
-        <Button variant="light" w="fit-content" disabled={services.length >= 50}
+        <Button variant="default" w="fit-content" disabled={services.length >= 50}
           onClick={() => onChange([...services, { id: newServiceId(t('settings.newServiceName'), services), name: '', durationMinutes: 50 }])}>
           {t('settings.addService')}
         </Button>

@@ -33,7 +33,7 @@ export function WorkingHoursEditor({ hours, onChange }: { hours: WorkingHours; o
                         onChange={(e) => onChange(updateInterval(hours, day, i, { from: e.currentTarget.value }))} />
                       <TextInput type="time" label={`${label}: ${t('settings.to')}`} value={iv.to} error={error ? ' ' : undefined}
                         onChange={(e) => onChange(updateInterval(hours, day, i, { to: e.currentTarget.value }))} />
-                      <Button mt={24} variant="subtle" color="red.9" size="xs" aria-label={`${label}: ${t('settings.remove')}`}
+                      <Button mt={24} variant="default" color="red.9" size="xs" aria-label={`${label}: ${t('settings.remove')}`}
                         onClick={() => onChange(removeInterval(hours, day, i))}>
                         {t('settings.remove')}
                       </Button>
@@ -41,12 +41,12 @@ export function WorkingHoursEditor({ hours, onChange }: { hours: WorkingHours; o
                   );
                 })}
                 <Group gap="xs">
-                  <Button variant="light" size="xs" disabled={intervals.length >= MAX_INTERVALS}
+                  <Button variant="default" size="xs" disabled={intervals.length >= MAX_INTERVALS}
                     aria-label={`${t('settings.addInterval')}: ${dayName}`} onClick={() => onChange(addInterval(hours, day))}>
                     {t('settings.addInterval')}
                   </Button>
                   {intervals.length > 0 && (
-                    <Button variant="subtle" size="xs" aria-label={t('settings.copyToWeekdaysOf', { day: dayName })}
+                    <Button variant="default" size="xs" aria-label={t('settings.copyToWeekdaysOf', { day: dayName })}
                       onClick={() => onChange(copyDay(hours, day))}>
                       {t('settings.copyToWeekdays')}
                     </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInterval, copyDay, normalise, problems, removeInterval, updateInterval, weeklyMinutes, MAX_INTERVALS, type WorkingHours } from './workingHours';
+import { addInterval, copyDay, fromApi, normalise, problems, removeInterval, updateInterval, weeklyMinutes, MAX_INTERVALS, type WorkingHours } from './workingHours';
 
 describe('working hours editing', () => {
   it('an empty day starts with 09:00–12:00, the next interval follows after an hour\'s break', () => {
@@ -57,5 +57,13 @@ describe('working hours editing', () => {
   it('saves days in weekday order and intervals by start', () => {
     expect(normalise({ WEDNESDAY: [{ from: '14:00', to: '16:00' }, { from: '08:00', to: '09:00' }], MONDAY: [], TUESDAY: [{ from: '09:00', to: '10:00' }] }))
       .toEqual({ TUESDAY: [{ from: '09:00', to: '10:00' }], WEDNESDAY: [{ from: '08:00', to: '09:00' }, { from: '14:00', to: '16:00' }] });
+  });
+
+  it('reads the API\'s "09:00:00" as "09:00", so saved hours load without a format problem', () => {
+    const loaded = fromApi({ MONDAY: [{ from: '09:00:00', to: '12:30:00' }] });
+    expect(loaded).toEqual({ MONDAY: [{ from: '09:00', to: '12:30' }] });
+    expect(problems(loaded)).toEqual([]);
+    expect(problems({ MONDAY: [{ from: '09:00:00', to: '12:30:00' }] })).toEqual([{ day: 'MONDAY', index: 0, kind: 'format' }]);
+    expect(fromApi(undefined)).toEqual({});
   });
 });

@@ -103,3 +103,10 @@ export function weeklyMinutes(hours: WorkingHours): number {
     0,
   );
 }
+
+/** The API answers times as "09:00:00" (ISO local time); the form and the time inputs work with "09:00". */
+export function fromApi(hours: WorkingHours | undefined): WorkingHours {
+  const out: WorkingHours = {};
+  for (const [day, list] of Object.entries(hours ?? {})) out[day] = (list ?? []).map((iv) => ({ from: iv.from.slice(0, 5), to: iv.to.slice(0, 5) }));
+  return out;
+}

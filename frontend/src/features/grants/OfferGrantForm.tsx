@@ -41,7 +41,7 @@ export function OfferGrantForm({ zone }: { zone: string }) {
           </Group>
         </Radio.Group>
         <ErrorAlert error={offer.error} />
-        {offered && <Alert color="green" role="status">{t('grants.offered', { email: offered })}</Alert>}
+        {offered && <Alert color="green.9" role="status">{t('grants.offered', { email: offered })}</Alert>}
         <Button type="submit" loading={offer.isPending} w="fit-content">{t('grants.create')}</Button>
       </Stack>
     </form>

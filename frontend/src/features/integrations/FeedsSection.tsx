@@ -63,7 +63,7 @@ function FeedRow({ feed, zone }: { feed: Feed; zone: string }) {
       <Table.Td>{formatDateTime(feed.createdAt, zone, lang)}</Table.Td>
       <Table.Td>
         {t('integrations.ownAppointments')}
-        {feed.includeBusy && <Badge ml="xs" variant="outline" color="gray.8">{t('integrations.withBusy')}</Badge>}
+        {feed.includeBusy && <Badge autoContrast ml="xs" variant="outline" color="gray.8">{t('integrations.withBusy')}</Badge>}
       </Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end">

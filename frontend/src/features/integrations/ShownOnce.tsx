@@ -27,7 +27,7 @@ export function ShownOnce({ label, value, testId, onDone }: { label: string; val
     }
   };
   return (
-    <Alert color="yellow.9" variant="light" title={label} data-testid={testId}>
+    <Alert color="yellow.9" variant="default" title={label} data-testid={testId}>
       <div ref={ref} tabIndex={-1}>
         <Text size="sm" mb={4}>{t('integrations.onceHint')}</Text>
         <Text className="secret" data-testid={`${testId}-value`}>{value}</Text>

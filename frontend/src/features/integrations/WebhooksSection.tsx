@@ -75,7 +75,7 @@ function WebhookItem({ webhook, zone }: { webhook: Webhook; zone: string }) {
         <Stack gap={2}>
           <Text fw={500} style={{ wordBreak: 'break-all' }}>{webhook.url}</Text>
           <Text size="xs" c="gray.7">{webhook.events.join(', ')}</Text>
-          {webhook.disabledByFailures && <Badge color="red.9">{t('integrations.disabledByFailures')}</Badge>}
+          {webhook.disabledByFailures && <Badge autoContrast color="red.9">{t('integrations.disabledByFailures')}</Badge>}
           {webhook.failingSince && <Text size="xs" c="red.9">{t('integrations.failingSince', { at: formatDateTime(webhook.failingSince, zone, lang) })}</Text>}
         </Stack>
         <Group gap="xs">

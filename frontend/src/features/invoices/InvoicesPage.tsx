@@ -50,7 +50,7 @@ export function InvoicesPage() {
                     <Table.Td>{date(i.appointmentDate)}</Table.Td>
                     <Table.Td>{i.recipientName}</Table.Td>
                     <Table.Td>{formatMoney(i.amountCents, i.currency, lang)}</Table.Td>
-                    <Table.Td><Badge color={i.status === 'PAID' ? 'green.9' : 'yellow.9'}>{t(`invoices.status.${i.status}`)}</Badge></Table.Td>
+                    <Table.Td><Badge autoContrast color={i.status === 'PAID' ? 'teal.9' : 'yellow.3'}>{t(`invoices.status.${i.status}`)}</Badge></Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="default" loading={update.isPending && update.variables?.id === i.id}
                         onClick={() => update.mutate({ id: i.id, status: i.status === 'PAID' ? 'OPEN' : 'PAID' })}>

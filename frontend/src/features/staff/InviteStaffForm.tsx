@@ -31,7 +31,7 @@ export function InviteStaffForm() {
         <RoleScopesFields idPrefix="invite" role={role} extra={extra} onRole={setRole} onExtra={setExtra} />
         {empty && <Alert color="yellow.9">{t('staff.customNeedsScope')}</Alert>}
         <ErrorAlert error={invite.error} />
-        {invited && <Alert color="green" role="status">{t('staff.invited', { email: invited })}</Alert>}
+        {invited && <Alert color="green.9" role="status">{t('staff.invited', { email: invited })}</Alert>}
         <Button type="submit" loading={invite.isPending} disabled={empty} w="fit-content">{t('staff.invite')}</Button>
       </Stack>
     </form>

@@ -41,7 +41,7 @@ export function StaffRow({ member }: { member: StaffMember }) {
           <Stack gap={4}>
             <Text size="sm" fw={500}>{t(`staff.role.${current}`)}</Text>
             <Group gap={4}>
-              {member.scopes.map((s) => <Badge key={s} variant="outline" color="gray.8">{t(`staff.scope.${s}`)}</Badge>)}
+              {member.scopes.map((s) => <Badge autoContrast key={s} variant="outline" color="gray.8">{t(`staff.scope.${s}`)}</Badge>)}
             </Group>
           </Stack>
         )}
