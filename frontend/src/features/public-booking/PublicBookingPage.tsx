@@ -48,16 +48,17 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
   if (slots.error) return <PageState error={slots.error} />;
   return (
     <Stack>
-      <Group gap="xs" role="group" aria-label={t('public.day')}>
+      <Group gap="xs" role="group" aria-label={t('public.day')} wrap="nowrap" style={{ overflowX: 'auto', paddingBottom: 4 }}>
         {offset > 0 && (
-          <Button variant="default" onClick={() => { setOffset(Math.max(0, offset - WINDOW_DAYS)); setDay(null); }}>{t('public.earlier')}</Button>
+          <Button variant="default" style={{ flexShrink: 0 }} onClick={() => { setOffset(Math.max(0, offset - WINDOW_DAYS)); setDay(null); }}>{t('public.earlier')}</Button>
         )}
         {days.map((d) => (
-          <Button key={d.day} variant={chosen?.day === d.day ? 'filled' : 'default'} aria-pressed={chosen?.day === d.day} onClick={() => setDay(d.day)}>
-            {formatDay(DateTime.fromISO(d.day, { zone }), zone, lang)}
+          <Button key={d.day} variant={chosen?.day === d.day ? 'filled' : 'default'} aria-pressed={chosen?.day === d.day} onClick={() => setDay(d.day)}
+            style={{ flexShrink: 0 }}>
+            {new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: zone }).format(DateTime.fromISO(d.day, { zone }).toJSDate())}
           </Button>
         ))}
-        <Button variant="default" onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
+        <Button variant="default" style={{ flexShrink: 0 }} onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
       </Group>
       {days.length === 0 ? (
         <Text>{t('public.noDays')}</Text>
