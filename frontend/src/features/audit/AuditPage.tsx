@@ -10,7 +10,7 @@ import { zonedIso, formatDateTime } from '../../lib/time/zone';
 interface Filter { from: string; to: string; actor: string; action: string }
 
 export function AuditPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const me = useMe();
   const zone = me.data?.timeZone ?? 'Europe/Berlin';
   const [draft, setDraft] = useState<Filter>({ from: '', to: '', actor: '', action: '' });
@@ -52,7 +52,7 @@ export function AuditPage() {
           <Table.Tbody>
             {entries.data.items.map((e) => (
               <Table.Tr key={e.eventId}>
-                <Table.Td>{formatDateTime(e.at, zone, lang)}</Table.Td>
+                <Table.Td>{formatDateTime(e.at, zone, locale)}</Table.Td>
                 <Table.Td>{e.actor.kind} {e.actor.userId.slice(0, 8)}</Table.Td>
                 <Table.Td>{e.action}</Table.Td>
                 <Table.Td>{e.target.type} {e.target.id.slice(0, 8)}</Table.Td>

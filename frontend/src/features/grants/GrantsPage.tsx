@@ -12,7 +12,7 @@ type Scope = 'appointments:read' | 'appointments:write';
 
 /** Giving grants needs plan L; receiving and accepting them works on every plan. */
 export function GrantsPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const me = useMe();
   const queryClient = useQueryClient();
   const grants = useQuery({ queryKey: ['grants'], queryFn: () => call(api.GET('/v1/grants')) });
@@ -44,7 +44,7 @@ export function GrantsPage() {
     mutationFn: (id: string) => call(api.POST('/v1/grants/{grantId}/accept', { params: { path: { grantId: id } } })),
     onSuccess: () => void refresh(),
   });
-  const date = (iso?: string) => (iso ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso)) : '–');
+  const date = (iso?: string) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)) : '–');
   const scopes = (s: string[]) => s.map((x) => (x === 'appointments:write' ? t('grants.scopeWrite') : t('grants.scopeRead'))).join(', ');
 
   return (

@@ -24,7 +24,7 @@ function ShownOnce({ label, value }: { label: string; value: string }) {
 }
 
 export function IntegrationsPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const queryClient = useQueryClient();
   const webhooks = useQuery({ queryKey: ['webhooks'], queryFn: () => call(api.GET('/v1/webhooks')) });
   const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => call(api.GET('/v1/feeds')) });
@@ -56,7 +56,7 @@ export function IntegrationsPage() {
     mutationFn: (id: string) => call(api.DELETE('/v1/feeds/{feedId}', { params: { path: { feedId: id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['feeds'] }),
   });
-  const date = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
   return (
     <Stack>

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { PageState } from '../../components/ui/PageState';
 
 export function InvoicesPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const invoices = useQuery({ queryKey: ['invoices'], queryFn: () => call(api.GET('/v1/invoices')) });
   return (
     <Stack>
@@ -18,9 +18,9 @@ export function InvoicesPage() {
           <Table.Tbody>
             {invoices.data.items.map((i) => (
               <Table.Tr key={i.id}>
-                <Table.Td>{new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(i.appointmentDate))}</Table.Td>
+                <Table.Td>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(i.appointmentDate))}</Table.Td>
                 <Table.Td>{i.recipientName}</Table.Td>
-                <Table.Td>{new Intl.NumberFormat(lang, { style: 'currency', currency: i.currency }).format(i.amountCents / 100)}</Table.Td>
+                <Table.Td>{new Intl.NumberFormat(locale, { style: 'currency', currency: i.currency }).format(i.amountCents / 100)}</Table.Td>
                 <Table.Td>{i.status}</Table.Td>
               </Table.Tr>
             ))}

@@ -28,7 +28,7 @@ export function groupByDay(slots: Slot[], zone: string): { day: string; slots: S
 
 /** The SlotPicker: free days as buttons, then the free times of the chosen day. */
 export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapistId: string; serviceId: string; picked: Slot | null; onPick: (s: Slot) => void }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const zone = browserZone();
   const [offset, setOffset] = useState(0);
   const [day, setDay] = useState<string | null>(null);
@@ -55,7 +55,7 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
         {days.map((d) => (
           <Button key={d.day} variant={chosen?.day === d.day ? 'filled' : 'default'} aria-pressed={chosen?.day === d.day} onClick={() => setDay(d.day)}
             style={{ flexShrink: 0 }}>
-            {new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: zone }).format(DateTime.fromISO(d.day, { zone }).toJSDate())}
+            {new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: zone }).format(DateTime.fromISO(d.day, { zone }).toJSDate())}
           </Button>
         ))}
         <Button variant="default" style={{ flexShrink: 0 }} onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
@@ -65,11 +65,11 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
       ) : (
         chosen && (
           <>
-            <Title order={3} size="h4">{t('public.freeTimes', { day: formatDay(DateTime.fromISO(chosen.day, { zone }), zone, lang) })}</Title>
+            <Title order={3} size="h4">{t('public.freeTimes', { day: formatDay(DateTime.fromISO(chosen.day, { zone }), zone, locale) })}</Title>
             <div className="slot-grid" role="group" aria-label={t('public.freeTimes', { day: chosen.day })}>
               {chosen.slots.map((s) => (
                 <Button key={s.start} variant={picked?.start === s.start ? 'filled' : 'outline'} aria-pressed={picked?.start === s.start} onClick={() => onPick(s)}>
-                  {formatTime(s.start, zone, lang)}
+                  {formatTime(s.start, zone, locale)}
                 </Button>
               ))}
             </div>
@@ -81,7 +81,7 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
 }
 
 export function PublicBookingPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const { therapistId = '' } = useParams();
   const [params] = useSearchParams();
   const serviceId = params.get('service') ?? '';
@@ -116,7 +116,7 @@ export function PublicBookingPage() {
           ) : book.data ? (
             <Card withBorder data-testid="confirmation">
               <Title order={2} size="h3">{t('public.confirmed')}</Title>
-              <Text size="lg" my="sm">{formatDateTime(book.data.start, zone, lang)}</Text>
+              <Text size="lg" my="sm">{formatDateTime(book.data.start, zone, locale)}</Text>
               <Text>{t('public.manageLink')}</Text>
               <Anchor href={manageLink} data-testid="manage-link" style={{ wordBreak: 'break-all' }}>{manageLink}</Anchor>
             </Card>
@@ -132,7 +132,7 @@ export function PublicBookingPage() {
                     }}
                   >
                     <Stack>
-                      <Text fw={600}>{t('public.chosen', { when: formatDateTime(slot.start, zone, lang) })}</Text>
+                      <Text fw={600}>{t('public.chosen', { when: formatDateTime(slot.start, zone, locale) })}</Text>
                       <ErrorAlert error={book.error} />
                       <TextInput label={t('public.name')} autoComplete="name" value={client.name} onChange={(e) => setClient({ ...client, name: e.currentTarget.value })} required maxLength={120} />
                       <TextInput type="email" label={t('public.email')} autoComplete="email" value={client.email} onChange={(e) => setClient({ ...client, email: e.currentTarget.value })} required />
