@@ -102,3 +102,25 @@ test('keyboard only: a booking made with the "Neuer Termin" button and the keybo
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Termin' })).toBeHidden();
 });
+
+test('DST: appointments either side of the clock change sit at their wall-clock time in the practice zone', async ({ page }) => {
+  const p = await practice('dst');
+  const room = (await apiCall(p.token, 'POST', '/v1/rooms', { name: 'Raum Zeit' })).body.id as string;
+  // Berlin switches to summer time on Sunday 28 March 2027: Friday is +01:00, Monday +02:00
+  for (const [date, name] of [['2027-03-26', 'Vor der Umstellung'], ['2027-03-29', 'Nach der Umstellung']]) {
+    const r = await apiCall(p.token, 'POST', '/v1/bookings', { roomId: room, start: berlin(date, '10:00'), end: berlin(date, '10:50'), client: { name } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
+  expect(berlin('2027-03-26', '10:00')).toBe('2027-03-26T10:00:00+01:00');
+  expect(berlin('2027-03-29', '10:00')).toBe('2027-03-29T10:00:00+02:00');
+  await loginInBrowser(page, p.email);
+  await gotoWeek(page, '2027-03-26');
+  await expect(page.locator('.fc-event', { hasText: 'Vor der Umstellung' })).toContainText('10:00 - 10:50');
+  await expect(page.locator('.fc-timegrid-col[data-date="2027-03-28"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Nächste Woche' }).click();
+  await expect(page.locator('.fc-event', { hasText: 'Nach der Umstellung' })).toContainText('10:00 - 10:50');
+  // both sit in the 10:00 row of their day column
+  const row = await page.locator('td.fc-timegrid-slot-lane[data-time="10:00:00"]').boundingBox();
+  const event = await page.locator('.fc-event', { hasText: 'Nach der Umstellung' }).boundingBox();
+  expect(Math.abs(event!.y - row!.y)).toBeLessThan(4);
+});

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nContext, initialLang, translate, type Lang } from '../i18n/i18n';
+import { I18nContext, formattingLocale, initialLang, translate, type Lang } from '../i18n/i18n';
 import { ApiError } from '../lib/api/errors';
 
 const LANG_KEY = 'practicecal.lang';
@@ -30,7 +30,7 @@ export function Providers({ children }: { children: ReactNode }) {
     document.documentElement.lang = l;
     setLangState(l);
   }, []);
-  const value = useMemo(() => ({ lang, setLang, t: (k: string, p?: Record<string, string | number>) => translate(lang, k, p) }), [lang, setLang]);
+  const value = useMemo(() => ({ lang, locale: formattingLocale(lang, globalThis.navigator?.language), setLang, t: (k: string, p?: Record<string, string | number>) => translate(lang, k, p) }), [lang, setLang]);
   return (
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>

@@ -21,8 +21,14 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
 
 export type T = (key: string, params?: Record<string, string | number>) => string;
 
-export const I18nContext = createContext<{ lang: Lang; t: T; setLang: (l: Lang) => void }>({
+/** The browser's locale when it speaks the chosen language (de-AT, en-US ...), else the language itself. */
+export function formattingLocale(lang: Lang, browser: string | undefined): string {
+  return browser && browser.toLowerCase().startsWith(lang) ? browser : lang === 'de' ? 'de-DE' : 'en-GB';
+}
+
+export const I18nContext = createContext<{ lang: Lang; locale: string; t: T; setLang: (l: Lang) => void }>({
   lang: 'de',
+  locale: 'de-DE',
   t: (k, p) => translate('de', k, p),
   setLang: () => undefined,
 });

@@ -14,7 +14,7 @@ type Entry = Schemas['AuditEntry'];
 
 /** The audit trail: filter by date range, actor and action; the chain's verification result for the range. */
 export function AuditPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const me = useMe();
   const queryClient = useQueryClient();
   const zone = me.data?.timeZone ?? 'Europe/Berlin';
@@ -80,7 +80,7 @@ export function AuditPage() {
           <Table.Tbody>
             {items.map((e) => (
               <Table.Tr key={e.eventId} data-testid="audit-entry" data-action={e.action}>
-                <Table.Td>{formatDateTime(e.at, zone, lang)}</Table.Td>
+                <Table.Td>{formatDateTime(e.at, zone, locale)}</Table.Td>
                 <Table.Td>{actorLabel(e)}</Table.Td>
                 <Table.Td>{actionLabel(e.action)}</Table.Td>
                 <Table.Td>{e.target.type} {e.target.id}</Table.Td>

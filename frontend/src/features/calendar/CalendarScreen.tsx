@@ -26,7 +26,7 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
   canWrite: boolean;
   withClientContact: boolean;
 }) {
-  const { t, lang } = useT();
+  const { t, lang, locale } = useT();
   const queryClient = useQueryClient();
   const ref = useRef<FullCalendar>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
@@ -106,8 +106,8 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
   const api = () => ref.current?.getApi();
   const weekLabel = range
     ? t('calendar.week', {
-        from: new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: zone }).format(new Date(range.from)),
-        to: new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }).format(
+        from: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: zone }).format(new Date(range.from)),
+        to: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }).format(
           DateTime.fromISO(range.to, { zone }).minus({ days: 1 }).toJSDate(),
         ),
       })
@@ -240,7 +240,7 @@ function BookingDetail(props: {
   onCancelBooking: () => void;
   onClose: () => void;
 }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const b = props.booking;
   const [confirming, setConfirming] = useState(false);
   const { date, time } = wallClock(b.start, props.zone);
@@ -263,7 +263,7 @@ function BookingDetail(props: {
           </>
         )}
         <dt>{t('booking.when')}</dt>
-        <dd>{formatRange(b.start, b.end, props.zone, lang)}</dd>
+        <dd>{formatRange(b.start, b.end, props.zone, locale)}</dd>
         <dt>{t('booking.room')}</dt>
         <dd>{room}</dd>
         {b.serviceId && (

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n';
 import { ErrorAlert, PageState } from '../../components/ui/PageState';
 
 export function CommunityPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const queryClient = useQueryClient();
   const community = useQuery({
     queryKey: ['community'],
@@ -43,7 +43,7 @@ export function CommunityPage() {
   });
   const me = community.data?.members.find((m) => m.me);
   const pendingIncoming = invitations.data?.incoming.filter((i) => i.status === 'PENDING') ?? [];
-  const date = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 
   return (
     <Stack>

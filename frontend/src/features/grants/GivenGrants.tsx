@@ -9,7 +9,7 @@ import { GrantStatus } from './GrantStatus';
 
 /** Offers and grants this practice gave, with revoke (confirmed in place). */
 export function GivenGrants({ grants, zone }: { grants: Grant[]; zone: string }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const open = grants.filter((g) => g.status === 'OFFERED' || g.status === 'ACTIVE');
   return (
     <>
@@ -29,7 +29,7 @@ export function GivenGrants({ grants, zone }: { grants: Grant[]; zone: string })
           </Table.Thead>
           <Table.Tbody>
             {open.map((g) => (
-              <GivenRow key={g.id} grant={g} until={g.expiresAt ? formatDateTime(g.expiresAt, zone, lang) : t('grants.openEnded')} />
+              <GivenRow key={g.id} grant={g} until={g.expiresAt ? formatDateTime(g.expiresAt, zone, locale) : t('grants.openEnded')} />
             ))}
           </Table.Tbody>
         </Table>

@@ -9,7 +9,7 @@ import { GrantStatus } from './GrantStatus';
 
 /** Offers made to me (accept) and the colleagues' calendars I can open. */
 export function ReceivedGrants({ grants, zone }: { grants: Grant[]; zone: string }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const accept = useAcceptGrant();
   const shown = grants.filter((g) => g.status === 'OFFERED' || g.status === 'ACTIVE');
   return (
@@ -26,7 +26,7 @@ export function ReceivedGrants({ grants, zone }: { grants: Grant[]; zone: string
                 <Text>
                   {t('grants.receivedFrom', { account: g.accountId })} ·{' '}
                   {g.scopes.includes('appointments:write') ? t('grants.scopeReadWrite') : t('grants.scopeRead')}
-                  {g.expiresAt ? ` · ${t('grants.until')} ${formatDateTime(g.expiresAt, zone, lang)}` : ''}
+                  {g.expiresAt ? ` · ${t('grants.until')} ${formatDateTime(g.expiresAt, zone, locale)}` : ''}
                 </Text>
                 {g.status === 'OFFERED' ? (
                   <Button size="xs" loading={accept.isPending && accept.variables === g.id} onClick={() => accept.mutate(g.id)}>

@@ -55,12 +55,12 @@ export function FeedsSection({ zone }: { zone: string }) {
 }
 
 function FeedRow({ feed, zone }: { feed: Feed; zone: string }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const remove = useDeleteFeed();
   const [confirming, setConfirming] = useState(false);
   return (
     <Table.Tr data-testid="feed">
-      <Table.Td>{formatDateTime(feed.createdAt, zone, lang)}</Table.Td>
+      <Table.Td>{formatDateTime(feed.createdAt, zone, locale)}</Table.Td>
       <Table.Td>
         {t('integrations.ownAppointments')}
         {feed.includeBusy && <Badge autoContrast ml="xs" variant="outline" color="gray.8">{t('integrations.withBusy')}</Badge>}

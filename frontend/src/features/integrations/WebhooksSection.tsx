@@ -62,7 +62,7 @@ export function WebhooksSection({ zone }: { zone: string }) {
 }
 
 function WebhookItem({ webhook, zone }: { webhook: Webhook; zone: string }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const update = useUpdateWebhook();
   const remove = useDeleteWebhook();
   const rotate = useRotateWebhookSecret();
@@ -76,7 +76,7 @@ function WebhookItem({ webhook, zone }: { webhook: Webhook; zone: string }) {
           <Text fw={500} style={{ wordBreak: 'break-all' }}>{webhook.url}</Text>
           <Text size="xs" c="gray.7">{webhook.events.join(', ')}</Text>
           {webhook.disabledByFailures && <Badge autoContrast color="red.9">{t('integrations.disabledByFailures')}</Badge>}
-          {webhook.failingSince && <Text size="xs" c="red.9">{t('integrations.failingSince', { at: formatDateTime(webhook.failingSince, zone, lang) })}</Text>}
+          {webhook.failingSince && <Text size="xs" c="red.9">{t('integrations.failingSince', { at: formatDateTime(webhook.failingSince, zone, locale) })}</Text>}
         </Stack>
         <Group gap="xs">
           <Switch label={t('integrations.enabled')} checked={webhook.enabled} disabled={update.isPending}
@@ -105,7 +105,7 @@ function WebhookItem({ webhook, zone }: { webhook: Webhook; zone: string }) {
 }
 
 function Deliveries({ webhookId, zone }: { webhookId: string; zone: string }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const deliveries = useWebhookDeliveries(webhookId, true);
   const redeliver = useRedeliver(webhookId);
   if (deliveries.error) return <PageState error={deliveries.error} />;
@@ -126,7 +126,7 @@ function Deliveries({ webhookId, zone }: { webhookId: string; zone: string }) {
         <Table.Tbody>
           {deliveries.data.items.map((d) => (
             <Table.Tr key={d.id}>
-              <Table.Td>{formatDateTime(d.createdAt, zone, lang)}</Table.Td>
+              <Table.Td>{formatDateTime(d.createdAt, zone, locale)}</Table.Td>
               <Table.Td>{d.eventType}</Table.Td>
               <Table.Td>{t(`integrations.delivery.${d.status}`)}{d.lastResponseCode ? ` (HTTP ${d.lastResponseCode})` : ''}</Table.Td>
               <Table.Td>{d.attempts}</Table.Td>

@@ -13,7 +13,7 @@ import { formatMoney } from './money';
  * without showing anything of the invoices — also when opened by its URL.
  */
 export function InvoicesPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const me = useMe();
   const invoices = useInvoices();
   const update = useUpdateInvoice();
@@ -26,7 +26,7 @@ export function InvoicesPage() {
       </Stack>
     );
   }
-  const date = (d: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00Z`));
+  const date = (d: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00Z`));
   return (
     <Stack>
       <Title order={2}>{t('invoices.title')}</Title>
@@ -49,7 +49,7 @@ export function InvoicesPage() {
                   <Table.Tr key={i.id} data-testid="invoice">
                     <Table.Td>{date(i.appointmentDate)}</Table.Td>
                     <Table.Td>{i.recipientName}</Table.Td>
-                    <Table.Td>{formatMoney(i.amountCents, i.currency, lang)}</Table.Td>
+                    <Table.Td>{formatMoney(i.amountCents, i.currency, locale)}</Table.Td>
                     <Table.Td><Badge autoContrast color={i.status === 'PAID' ? 'teal.9' : 'yellow.3'}>{t(`invoices.status.${i.status}`)}</Badge></Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="default" loading={update.isPending && update.variables?.id === i.id}

@@ -9,7 +9,7 @@ import { browserZone, formatDateTime } from '../../lib/time/zone';
 import { SlotPicker, type Slot } from './PublicBookingPage';
 
 export function ManagePage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const { bookingId = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
@@ -43,7 +43,7 @@ export function ManagePage() {
           ) : (
             <>
               {reschedule.data && (
-                <Alert color="green" role="status">{t('manage.rescheduled', { when: formatDateTime(reschedule.data.start, zone, lang) })}</Alert>
+                <Alert color="green" role="status">{t('manage.rescheduled', { when: formatDateTime(reschedule.data.start, zone, locale) })}</Alert>
               )}
               <ErrorAlert error={cancel.error ?? reschedule.error} />
               {therapistId && serviceId && (
@@ -52,7 +52,7 @@ export function ManagePage() {
                   <SlotPicker therapistId={therapistId} serviceId={serviceId} picked={slot} onPick={setSlot} />
                   {slot && (
                     <Stack mt="sm">
-                      <Text>{t('public.chosen', { when: formatDateTime(slot.start, zone, lang) })}</Text>
+                      <Text>{t('public.chosen', { when: formatDateTime(slot.start, zone, locale) })}</Text>
                       <Button onClick={() => reschedule.mutate(slot)} loading={reschedule.isPending} w="fit-content">{t('manage.reschedule')}</Button>
                     </Stack>
                   )}

@@ -28,7 +28,7 @@ export function groupByDay(slots: Slot[], zone: string): { day: string; slots: S
 
 /** The SlotPicker: free days as buttons, then the free times of the chosen day. */
 export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapistId: string; serviceId: string; picked: Slot | null; onPick: (s: Slot) => void }) {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const zone = browserZone();
   const [offset, setOffset] = useState(0);
   const [day, setDay] = useState<string | null>(null);
@@ -48,27 +48,28 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
   if (slots.error) return <PageState error={slots.error} />;
   return (
     <Stack>
-      <Group gap="xs" role="group" aria-label={t('public.day')}>
+      <Group gap="xs" role="group" aria-label={t('public.day')} wrap="nowrap" style={{ overflowX: 'auto', paddingBottom: 4 }}>
         {offset > 0 && (
-          <Button variant="default" onClick={() => { setOffset(Math.max(0, offset - WINDOW_DAYS)); setDay(null); }}>{t('public.earlier')}</Button>
+          <Button variant="default" style={{ flexShrink: 0 }} onClick={() => { setOffset(Math.max(0, offset - WINDOW_DAYS)); setDay(null); }}>{t('public.earlier')}</Button>
         )}
         {days.map((d) => (
-          <Button key={d.day} variant={chosen?.day === d.day ? 'filled' : 'default'} aria-pressed={chosen?.day === d.day} onClick={() => setDay(d.day)}>
-            {formatDay(DateTime.fromISO(d.day, { zone }), zone, lang)}
+          <Button key={d.day} variant={chosen?.day === d.day ? 'filled' : 'default'} aria-pressed={chosen?.day === d.day} onClick={() => setDay(d.day)}
+            style={{ flexShrink: 0 }}>
+            {new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: zone }).format(DateTime.fromISO(d.day, { zone }).toJSDate())}
           </Button>
         ))}
-        <Button variant="default" onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
+        <Button variant="default" style={{ flexShrink: 0 }} onClick={() => { setOffset(offset + WINDOW_DAYS); setDay(null); }}>{t('public.later')}</Button>
       </Group>
       {days.length === 0 ? (
         <Text>{t('public.noDays')}</Text>
       ) : (
         chosen && (
           <>
-            <Title order={3} size="h4">{t('public.freeTimes', { day: formatDay(DateTime.fromISO(chosen.day, { zone }), zone, lang) })}</Title>
+            <Title order={3} size="h4">{t('public.freeTimes', { day: formatDay(DateTime.fromISO(chosen.day, { zone }), zone, locale) })}</Title>
             <div className="slot-grid" role="group" aria-label={t('public.freeTimes', { day: chosen.day })}>
               {chosen.slots.map((s) => (
                 <Button key={s.start} variant={picked?.start === s.start ? 'filled' : 'outline'} aria-pressed={picked?.start === s.start} onClick={() => onPick(s)}>
-                  {formatTime(s.start, zone, lang)}
+                  {formatTime(s.start, zone, locale)}
                 </Button>
               ))}
             </div>
@@ -80,7 +81,7 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
 }
 
 export function PublicBookingPage() {
-  const { t, lang } = useT();
+  const { t, locale } = useT();
   const { therapistId = '' } = useParams();
   const [params] = useSearchParams();
   const serviceId = params.get('service') ?? '';
@@ -115,7 +116,7 @@ export function PublicBookingPage() {
           ) : book.data ? (
             <Card withBorder data-testid="confirmation">
               <Title order={2} size="h3">{t('public.confirmed')}</Title>
-              <Text size="lg" my="sm">{formatDateTime(book.data.start, zone, lang)}</Text>
+              <Text size="lg" my="sm">{formatDateTime(book.data.start, zone, locale)}</Text>
               <Text>{t('public.manageLink')}</Text>
               <Anchor href={manageLink} data-testid="manage-link" style={{ wordBreak: 'break-all' }}>{manageLink}</Anchor>
             </Card>
@@ -131,7 +132,7 @@ export function PublicBookingPage() {
                     }}
                   >
                     <Stack>
-                      <Text fw={600}>{t('public.chosen', { when: formatDateTime(slot.start, zone, lang) })}</Text>
+                      <Text fw={600}>{t('public.chosen', { when: formatDateTime(slot.start, zone, locale) })}</Text>
                       <ErrorAlert error={book.error} />
                       <TextInput label={t('public.name')} autoComplete="name" value={client.name} onChange={(e) => setClient({ ...client, name: e.currentTarget.value })} required maxLength={120} />
                       <TextInput type="email" label={t('public.email')} autoComplete="email" value={client.email} onChange={(e) => setClient({ ...client, email: e.currentTarget.value })} required />

@@ -99,7 +99,8 @@ class OpenApiContractIT extends LocalStackIT {
         String invitationId = invitation.field("id");
         check("POST", "/v1/community/invitations/" + invitationId + "/accept",
                 api.post("/v1/community/invitations/" + invitationId + "/accept", null, colleague.accessToken()));
-        String second = api.post("/v1/community/invitations", Map.of("inviteeEmail", TestUsers.uniqueEmail()), token).field("id");
+        String second = api.post("/v1/community/invitations", Map.of("inviteeEmail",
+                users.signUpAndLogin(Plan.S).email()), token).field("id"); // invitations: confirmed addresses only
         check("POST", "/v1/community/invitations/" + second + "/decline",
                 api.post("/v1/community/invitations/" + second + "/decline", null, colleague.accessToken())); // 404
         check("GET", "/v1/community", api.get("/v1/community", token));

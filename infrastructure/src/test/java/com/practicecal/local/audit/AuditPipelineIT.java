@@ -187,6 +187,32 @@ class AuditPipelineIT extends LocalStackIT {
         assertThat(views.toString()).doesNotContain("client@example.org");
     }
 
+    /** Invoices carry the recipient's name and email: invoicing staff reading them are logged, the owner is not. */
+    @Test
+    void staffReadsOfInvoiceRecipientsAreLogged() {
+        TestUser owner = users.signUpAndLogin(Plan.XL);
+        TestUser accounting = users.addStaff(owner, "ACCOUNTING", null);
+        String room = api.post("/v1/rooms", Map.of("name", "R"), owner.accessToken()).field("id");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(76);
+        String booking = api.post("/v1/bookings", booking(room, day, 9, 0, 50), owner.accessToken()).field("id");
+        String invoice = api.post("/v1/invoices", Map.of("bookingId", booking, "amountCents", 9000),
+                owner.accessToken()).field("id");
+        for (TestUser reader : List.of(owner, accounting)) {
+            ApiResult list = api.get("/v1/invoices", reader.accessToken());
+            assertThat(list.status()).as("%s", list).isEqualTo(200);
+            assertThat(list.body()).contains("client@example.org");
+            assertThat(api.patch("/v1/invoices/" + invoice, Map.of("status", "PAID"), reader.accessToken()).status())
+                    .isEqualTo(200);
+        }
+        pipeline.drain(Duration.ofSeconds(60));
+        List<JsonNode> views = auditOf(owner).stream().filter(e -> e.path("action").asText().endsWith("contact_viewed"))
+                .toList();
+        assertThat(views).extracting(e -> e.path("action").asText() + " by " + e.path("actor").path("kind").asText())
+                .containsExactly("invoices.contact_viewed by staff", "invoice.contact_viewed by staff");
+        assertThat(views).allSatisfy(e -> assertThat(e.path("actor").path("userId").asText()).isEqualTo(accounting.userId()));
+        assertThat(views.toString()).doesNotContain("client@example.org");
+    }
+
     @Test
     void tamperingIsNamedByVerify() {
         TestUser owner = users.signUpAndLogin(Plan.M);

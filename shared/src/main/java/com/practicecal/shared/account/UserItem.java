@@ -39,7 +39,9 @@ public final class UserItem {
         item.put(PLAN, Attr.s(membership.plan().name()));
         item.put("timeZone", Attr.s(membership.timeZone().getId()));
         item.put("email", Attr.s(email));
-        if (membership.communityId() != null) {
+        if (membership.communityId() != null && membership.role() == Role.OWNER) {
+            // the owner's copy changes in the same transactions as the account's; staff get none (AccessPolicy
+            // derives theirs from the account on every request)
             item.put(COMMUNITY, Attr.s(membership.communityId()));
         }
         if (membership.role() == Role.STAFF) {
@@ -50,9 +52,15 @@ public final class UserItem {
         return item;
     }
 
+    /**
+     * The membership as stored. A staff member's community is never taken from their item (older items carry a
+     * stale copy): it is the account's, which {@code AccessPolicy} reads.
+     */
     public static Membership fromItem(Map<String, AttributeValue> item) {
-        return new Membership(Attr.str(item, "userId"), Attr.str(item, "accountId"), Role.valueOf(Attr.str(item, "role")),
-                Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")), Attr.str(item, COMMUNITY),
+        Role role = Role.valueOf(Attr.str(item, "role"));
+        return new Membership(Attr.str(item, "userId"), Attr.str(item, "accountId"), role,
+                Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")),
+                role == Role.STAFF ? null : Attr.str(item, COMMUNITY),
                 item.containsKey(SCOPES) ? new java.util.TreeSet<>(item.get(SCOPES).l().stream().map(AttributeValue::s).toList())
                         : java.util.Set.of());
     }

@@ -8,7 +8,9 @@ import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
 import java.time.Instant;
 import java.time.ZoneId;
 import com.practicecal.shared.account.Role;
@@ -52,13 +54,24 @@ public class AccessPolicy {
         return membership;
     }
 
-    /** The caller's membership, read as part of the request's first batch read. */
+    /**
+     * The caller's membership, read as part of the request's first batch read. A staff member's calendar community
+     * is their practice's, now: taken from the account item (from the batch if it is there, else read), never from a
+     * copy, so joining, leaving or removal of the practice applies to its staff with their next request.
+     */
     public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
         Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(UserItem.key(principal.userId())));
         if (item == null) {
             throw new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "no practice account belongs to this user");
         }
-        return UserItem.fromItem(item);
+        Membership membership = UserItem.fromItem(item);
+        if (membership.role() != Role.STAFF) {
+            return membership;
+        }
+        String accountKey = DynamoTable.keyString(AccountItem.key(membership.accountId()));
+        Map<String, AttributeValue> account = batch.containsKey(accountKey) ? batch.get(accountKey)
+                : table.batchGet(List.of(AccountItem.key(membership.accountId()))).get(accountKey);
+        return membership.withCommunity(account == null ? null : Attr.str(account, AccountItem.COMMUNITY));
     }
 
     /**
@@ -84,6 +97,32 @@ public class AccessPolicy {
         if (!membership.scopes().contains(scope)) {
             throw new ForbiddenException(ErrorCodes.MISSING_SCOPE, "your role lacks the scope " + scope);
         }
+    }
+
+    /** The transaction tag of {@link #guardStaff}'s condition check. */
+    public static final String TAG_STAFF = "staff";
+    /** Still staff of this account, with the scope, on a plan that allows staff: checked when the write commits. */
+    static final String STILL_STAFF = "#account = :account AND #role = :staff AND contains(#scopes, :scope)"
+            + " AND #plan IN (:plans)";
+
+    /**
+     * A staff member's write commits only if they are still staff of the account with {@code scope} when it commits:
+     * a removal, a downscoping or a plan downgrade that lands while the write is in flight cancels it (tag
+     * {@link #TAG_STAFF}). Owners' writes get no check.
+     */
+    public void guardStaff(Transaction tx, Membership membership, String scope) {
+        if (membership.role() != Role.STAFF) {
+            return;
+        }
+        String plans = java.util.Arrays.stream(Plan.values()).filter(Plan::allowsStaff)
+                .map(p -> ":plan" + p.name()).collect(java.util.stream.Collectors.joining(", "));
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":account", Attr.s(membership.accountId()),
+                ":staff", Attr.s(Role.STAFF.name()), ":scope", Attr.s(scope)));
+        java.util.Arrays.stream(Plan.values()).filter(Plan::allowsStaff)
+                .forEach(p -> values.put(":plan" + p.name(), Attr.s(p.name())));
+        tx.check(TAG_STAFF, UserItem.key(membership.userId()), new Condition(STILL_STAFF.replace(":plans", plans),
+                Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE, "#scopes", UserItem.SCOPES,
+                        "#plan", UserItem.PLAN), values));
     }
 
     /** Owner-only actions (plan, settings). */

@@ -115,6 +115,11 @@ public interface BookingCaller {
             public String idempotencyScope() {
                 return principal.userId();
             }
+
+            @Override
+            public void guard(Transaction tx, Membership membership) {
+                access.guardStaff(tx, membership, StaffScopes.APPOINTMENTS); // removal in flight: no commit
+            }
         };
     }
 

@@ -380,6 +380,12 @@ public class BookingService {
         if ("grant".equals(tag)) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
+        if (AccessPolicy.TAG_STAFF.equals(tag)) {
+            // the staff member was removed or lost the scope while the write was in flight: nothing committed;
+            // the caller's next read answers what they may do now (404 removed, 403 missing scope)
+            backOff(attempt);
+            return;
+        }
         if (TAG_ROOM.equals(tag)) {
             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
         }

@@ -1,5 +1,7 @@
 package com.practicecal.shared.practice;
 
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.Role;
 import com.practicecal.shared.account.UserItem;
@@ -66,10 +68,11 @@ public class PracticeService {
         NoteItem.Note note = new NoteItem.Note(UUID.randomUUID().toString(), booking.id(), me.accountId(), request.clean(),
                 me.userId(), now);
         Events events = new Events(access.actor(me), requestId, now);
-        table.write(table.transaction()
+        Transaction tx = table.transaction()
                 .put("note", NoteItem.toItem(note), Condition.of(NEW_ITEM))
                 .put("event", OutboxItem.toItem(events.event(me.accountId(), "note.created", "note", note.id(),
-                        Map.of("bookingId", new Change(null, booking.id())))), null));
+                        Map.of("bookingId", new Change(null, booking.id())))), null);
+        writeAsStaff(principal, me, StaffScopes.DOCUMENTATION, tx);
         return view(note);
     }
 
@@ -107,17 +110,39 @@ public class PracticeService {
                 request.recipientEmail() == null ? booking.client().email() : com.practicecal.shared.api.Check.email("recipientEmail", request.recipientEmail()),
                 InvoiceItem.OPEN, now);
         Events events = new Events(access.actor(me), requestId, now);
-        table.write(table.transaction()
+        Transaction tx = table.transaction()
                 .put("invoice", InvoiceItem.toItem(invoice), Condition.of(NEW_ITEM))
                 .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.created", "invoice", invoice.id(),
                         Map.of("amountCents", new Change(null, Long.toString(invoice.amountCents())),
-                                "status", new Change(null, InvoiceItem.OPEN)))), null));
+                                "status", new Change(null, InvoiceItem.OPEN)))), null);
+        writeAsStaff(principal, me, StaffScopes.INVOICING, tx);
         return view(invoice);
     }
 
-    public PracticeRequests.Invoices invoices(Principal principal) {
+    /** Invoices carry the recipient's name and email: staff reading them leave an audit entry (the owner does not). */
+    public PracticeRequests.Invoices invoices(Principal principal, String requestId) {
         Membership me = access.member(principal, StaffScopes.INVOICING);
-        return new PracticeRequests.Invoices(allInvoices(me).stream().map(PracticeService::view).toList());
+        PracticeRequests.Invoices invoices = new PracticeRequests.Invoices(allInvoices(me).stream()
+                .map(PracticeService::view).toList());
+        bookings.logContactView(me, "invoices.contact_viewed", "account", me.accountId(), requestId);
+        return invoices;
+    }
+
+    /**
+     * Writes {@code tx} with {@link AccessPolicy#guardStaff}: if the staff member was removed or lost {@code scope}
+     * while the write was in flight, nothing commits and their current standing answers (404 removed, 403 scope).
+     */
+    private void writeAsStaff(Principal principal, Membership me, String scope, Transaction tx) {
+        access.guardStaff(tx, me, scope);
+        try {
+            table.write(tx);
+        } catch (TransactionFailedException e) {
+            if (!AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+                throw e;
+            }
+            access.member(principal, scope); // throws for a removed or downscoped member
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "your access changed meanwhile; retry");
+        }
     }
 
     public InvoiceView setInvoiceStatus(Principal principal, String invoiceId, PracticeRequests.InvoiceStatusRequest request,
@@ -130,13 +155,19 @@ public class PracticeService {
         }
         InvoiceItem.Invoice before = InvoiceItem.fromItem(item);
         Events events = new Events(access.actor(me), requestId, clock.instant());
+        Transaction tx = table.transaction()
+                .update("invoice", InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
+                        .when(INVOICE_OF_ACCOUNT).name("#status", InvoiceItem.STATUS).name("#account", "accountId")
+                        .value(":status", Attr.s(request.status())).value(":account", Attr.s(me.accountId())))
+                .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.status_changed", "invoice",
+                        invoiceId, Map.of("status", new Change(before.status(), request.status())))), null);
+        if (me.role() != Role.OWNER) {
+            // the answer shows the recipient's name and email
+            tx.put("viewed", OutboxItem.toItem(events.event(me.accountId(), "invoice.contact_viewed", "invoice",
+                    invoiceId, Map.of())), null);
+        }
         try {
-            table.write(table.transaction()
-                    .update("invoice", InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
-                            .when(INVOICE_OF_ACCOUNT).name("#status", InvoiceItem.STATUS).name("#account", "accountId")
-                            .value(":status", Attr.s(request.status())).value(":account", Attr.s(me.accountId())))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.status_changed", "invoice",
-                            invoiceId, Map.of("status", new Change(before.status(), request.status())))), null));
+            writeAsStaff(principal, me, StaffScopes.INVOICING, tx);
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found");
         }

@@ -74,7 +74,7 @@ public class StaffService {
             throw new ConflictException(ErrorCodes.EMAIL_TAKEN, "a user with this email already exists");
         }
         Instant now = clock.instant();
-        Membership staff = new Membership(userId, me.accountId(), Role.STAFF, me.plan(), me.timeZone(), me.communityId(),
+        Membership staff = new Membership(userId, me.accountId(), Role.STAFF, me.plan(), me.timeZone(), null,
                 scopes);
         Events events = new Events(access.actor(me), requestId, now);
         try {

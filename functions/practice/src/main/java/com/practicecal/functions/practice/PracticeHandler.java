@@ -52,7 +52,7 @@ public class PracticeHandler extends RoutedFunction {
 
     /** The practice's invoices (invoicing scope). */
     private ApiResponse listInvoices(ApiRequest request) {
-        return ApiResponse.ok(practice.invoices(request.principal()));
+        return ApiResponse.ok(practice.invoices(request.principal(), request.requestId()));
     }
 
     /** Marks an invoice paid or open (invoicing scope). */
