@@ -213,6 +213,53 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", "/v1/feeds/" + feed.field("id"), api.delete("/v1/feeds/" + feed.field("id"), token)); // 404
     }
 
+    /** Client records, the grantee's client search, erasure and join codes: success and error answers. */
+    @Test
+    void clientAndJoinCodeResponsesMatchTheDocument() {
+        TestUser owner = users.signUpAndLogin(Plan.L);
+        String token = owner.accessToken();
+        ApiResult created = api.post("/v1/clients", Map.of("firstName", "Erika", "lastName", "Kontrakt",
+                "email", "erika.kontrakt@example.org", "phone", "+49 170 123", "birthDate", "1980-01-02", "notes", "N"), token);
+        check("POST", "/v1/clients", created);
+        check("POST", "/v1/clients", api.post("/v1/clients", Map.of("firstName", "x"), token)); // 422
+        String id = created.field("id");
+        String other = api.post("/v1/clients", Map.of("firstName", "Erika", "lastName", "Doppelt"), token).field("id");
+        check("GET", "/v1/clients", api.get("/v1/clients?query=erika&limit=1", token));
+        check("GET", "/v1/clients", api.get("/v1/clients?query=%23", token)); // 422
+        check("GET", "/v1/clients/" + id, api.get("/v1/clients/" + id, token));
+        check("GET", "/v1/clients/missing", api.get("/v1/clients/missing", token)); // 404
+        check("PATCH", "/v1/clients/" + id, api.patch("/v1/clients/" + id, Map.of("phone", ""), token));
+        check("PATCH", "/v1/clients/" + id, api.patch("/v1/clients/" + id, Map.of(), token)); // 422
+        String room = api.post("/v1/rooms", Map.of("name", "R"), token).field("id");
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(46);
+        ApiResult booked = api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 9), "end", berlin(day, 10),
+                "clientId", other), token);
+        check("POST", "/v1/bookings", booked);
+        check("POST", "/v1/clients/" + other + "/merge", api.post("/v1/clients/" + other + "/merge",
+                Map.of("intoId", id), token));
+        check("POST", "/v1/clients/" + id + "/merge", api.post("/v1/clients/" + id + "/merge",
+                Map.of("intoId", id), token)); // 422
+        check("GET", "/v1/clients/" + id + "/export", api.get("/v1/clients/" + id + "/export", token));
+        check("DELETE", "/v1/clients/" + id, api.delete("/v1/clients/" + id, token)); // 409 future booking
+        check("DELETE", "/v1/bookings/" + booked.field("id"), api.delete("/v1/bookings/" + booked.field("id"), token));
+        check("DELETE", "/v1/clients/" + id, api.delete("/v1/clients/" + id, token)); // 204
+        check("GET", "/v1/bookings/" + booked.field("id"), api.get("/v1/bookings/" + booked.field("id"), token)); // erased
+        TestUser grantee = users.signUpAndLogin(Plan.L);
+        users.grant(owner, grantee, List.of("appointments:write"));
+        String delegated = "/v1/accounts/" + owner.accountId() + "/clients";
+        check("POST", delegated, api.post(delegated, Map.of("firstName", "Max", "lastName", "Muster"), grantee.accessToken()));
+        check("GET", delegated, api.get(delegated + "?query=max", grantee.accessToken()));
+        check("GET", delegated, api.get(delegated + "?query=m", grantee.accessToken())); // 422
+
+        ApiResult code = api.post("/v1/community/join-codes", null, token);
+        check("POST", "/v1/community/join-codes", code);
+        check("POST", "/v1/community/join", api.post("/v1/community/join", Map.of("code", code.field("code")),
+                grantee.accessToken()));
+        check("POST", "/v1/community/join", api.post("/v1/community/join", Map.of("code", code.field("code")),
+                users.signUpAndLogin(Plan.S).accessToken())); // 409 used
+        check("POST", "/v1/community/join", api.post("/v1/community/join", Map.of("code", "x"), token)); // 422
+    }
+
     private void check(String method, String path, ApiResult result) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(result.status());
         result.header("Content-Type").ifPresent(type -> response.withContentType(type));

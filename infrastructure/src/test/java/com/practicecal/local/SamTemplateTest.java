@@ -41,6 +41,13 @@ class SamTemplateTest {
             }
             template.resource(function.logicalId()).map("Events").forEach((name, value) -> {
                 Map<String, Object> event = Templates.asMap(value);
+                if ("Schedule".equals(event.get("Type"))) { // maintenance jobs: a schedule and a dead-letter queue
+                    assertThat(Templates.at(event, "Properties", "Schedule")).as("%s.%s schedule", function.logicalId(), name)
+                            .isPresent();
+                    assertThat(Templates.at(event, "Properties", "DeadLetterConfig"))
+                            .as("%s.%s DeadLetterConfig", function.logicalId(), name).isPresent();
+                    return;
+                }
                 assertThat(event.get("Type")).as("%s.%s type", function.logicalId(), name)
                         .isIn("SQS", "DynamoDB");
                 assertThat(Templates.at(event, "Properties", "FunctionResponseTypes").orElse(List.of()))

@@ -70,6 +70,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
     private String webhook;
     private String invoice;
     private String staffToEdit;
+    private String client;
+    private String usedJoinCode;
     private String offerToOutsider;
     private TestUser outsider;
 
@@ -107,9 +109,27 @@ class AuthorizationMatrixIT extends LocalStackIT {
         api.post("/v1/bookings/" + booking + "/notes", Map.of("text", NOTE), a.accessToken());
         invoice = api.post("/v1/invoices", Map.of("bookingId", booking, "amountCents", Long.parseLong(AMOUNT)),
                 a.accessToken()).field("id");
+        client = clientOfA();
+        usedJoinCode = usedJoinCode();
         webhook = api.post("/v1/webhooks", Map.of("url", "https://93.184.216.34/hooks/practice",
                 "events", List.of("booking.created")), a.accessToken()).field("id");
         assertThat(webhook).as("A's webhook").isNotNull();
+    }
+
+    /** A client record of A with the contact data and notes only A and its documentation staff may see. */
+    private String clientOfA() {
+        ApiResult created = api.post("/v1/clients", Map.of("firstName", "Mara", "lastName", "Matrix", "email", CLIENT_EMAIL,
+                "notes", NOTE), a.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.field("id");
+    }
+
+    /** A join code of a third practice that was already used: every owner gets 409, nobody joins anything. */
+    private String usedJoinCode() {
+        String code = api.post("/v1/community/join-codes", null, users.signUpAndLogin(Plan.S).accessToken()).field("code");
+        assertThat(api.post("/v1/community/join", Map.of("code", code), users.signUpAndLogin(Plan.S).accessToken())
+                .status()).isEqualTo(200);
+        return code;
     }
 
     private void grant(Who who, String scope) {
@@ -271,6 +291,28 @@ class AuthorizationMatrixIT extends LocalStackIT {
                 t -> api.get("/v1/webhooks/" + webhook + "/deliveries", t)));
         rows.add(new Row("POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Kind.TARGET_ADMIN, null, 404,
                 t -> api.post("/v1/webhooks/" + webhook + "/deliveries/no-such-delivery/redeliver", null, t)));
+        rows.add(new Row("POST /v1/clients", Kind.SELF_SCOPED, "documentation", 201,
+                t -> api.post("/v1/clients", Map.of("firstName", "Own", "lastName", "Client"), t)));
+        rows.add(new Row("GET /v1/clients", Kind.SELF_SCOPED, "documentation", 200, t -> api.get("/v1/clients?query=mara", t)));
+        rows.add(new Row("GET /v1/clients/{clientId}", Kind.TARGET_SCOPED, "documentation", 200,
+                t -> api.get("/v1/clients/" + client, t)));
+        rows.add(new Row("PATCH /v1/clients/{clientId}", Kind.TARGET_SCOPED, "documentation", 200,
+                t -> api.patch("/v1/clients/" + client, Map.of("firstName", "Mara"), t)));
+        rows.add(new Row("DELETE /v1/clients/{clientId}", Kind.TARGET_ADMIN, null, 204,
+                t -> api.delete("/v1/clients/" + clientOfA(), t)));
+        rows.add(new Row("POST /v1/clients/{clientId}/merge", Kind.TARGET_SCOPED, "documentation", 200,
+                t -> api.post("/v1/clients/" + clientOfA() + "/merge", Map.of("intoId", client), t)));
+        rows.add(new Row("GET /v1/clients/{clientId}/export", Kind.TARGET_ADMIN, null, 200,
+                t -> api.get("/v1/clients/" + client + "/export", t)));
+        rows.add(new Row("GET /v1/accounts/{accountId}/clients", Kind.DELEGATED_WRITE, null, 200,
+                t -> api.get(acc.formatted(a.accountId()) + "/clients?query=mara", t)));
+        rows.add(new Row("POST /v1/accounts/{accountId}/clients", Kind.DELEGATED_WRITE, null, 201,
+                t -> api.post(acc.formatted(a.accountId()) + "/clients", Map.of("firstName", "Neu", "lastName", "Klientin",
+                        "email", CLIENT_EMAIL), t)));
+        rows.add(new Row("POST /v1/community/join-codes", Kind.SELF_ADMIN, null, 201,
+                t -> api.post("/v1/community/join-codes", null, t)));
+        rows.add(new Row("POST /v1/community/join", Kind.SELF_ADMIN, null, 409,
+                t -> api.post("/v1/community/join", Map.of("code", usedJoinCode), t)));
         return rows;
     }
 

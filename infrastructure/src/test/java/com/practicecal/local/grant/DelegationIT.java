@@ -67,6 +67,12 @@ class DelegationIT extends LocalStackIT {
         grant(Who.REVOKED_GRANTEE, List.of("appointments:write"));
         assertThat(api.delete("/v1/grants/" + principals.get(Who.REVOKED_GRANTEE).userId(), owner.accessToken()).status())
                 .isEqualTo(204);
+        assertThat(api.post("/v1/clients", clientRecord(), owner.accessToken()).status()).isEqualTo(201);
+    }
+
+    /** A client record with the data a grantee must never see (search and create answer "Erika V." only). */
+    private static Map<String, Object> clientRecord() {
+        return Map.of("firstName", "Erika", "lastName", CLIENT_LAST_NAME, "email", CLIENT_EMAIL, "phone", CLIENT_PHONE);
     }
 
     private void grant(Who who, List<String> scopes) {
@@ -88,7 +94,11 @@ class DelegationIT extends LocalStackIT {
                         + "/bookings/" + c.bookingId, Map.of("start", slotStart(c.slot), "end", slotEnd(c.slot)), c.token),
                         expect(200, 404, 403, 200, 404, 404, 401)),
                 new Row("DELETE /v1/accounts/{accountId}/bookings/{bookingId}", c -> api.delete("/v1/accounts/" + c.accountId
-                        + "/bookings/" + c.bookingId, c.token), expect(204, 404, 403, 204, 404, 404, 401)));
+                        + "/bookings/" + c.bookingId, c.token), expect(204, 404, 403, 204, 404, 404, 401)),
+                new Row("GET /v1/accounts/{accountId}/clients", c -> api.get("/v1/accounts/" + c.accountId
+                        + "/clients?query=erika", c.token), expect(200, 404, 403, 200, 404, 404, 401)),
+                new Row("POST /v1/accounts/{accountId}/clients", c -> api.post("/v1/accounts/" + c.accountId + "/clients",
+                        clientRecord(), c.token), expect(201, 404, 403, 201, 404, 404, 401)));
     }
 
     @Test
@@ -176,13 +186,13 @@ class DelegationIT extends LocalStackIT {
         return body;
     }
 
-    /** Slot n: 10-minute appointments from 06:00, so no two calls of the test ever collide. */
+    /** Slot n: 5-minute appointments from 06:00 (216 until midnight), so no two calls of the test ever collide. */
     private String slotStart(int slot) {
-        return berlin(day, 6 + slot / 6, slot % 6 * 10);
+        return berlin(day, 6 + slot / 12, slot % 12 * 5);
     }
 
     private String slotEnd(int slot) {
-        return berlin(day, 6 + slot / 6, slot % 6 * 10 + 9);
+        return berlin(day, 6 + slot / 12, slot % 12 * 5 + 4);
     }
 
     private String time(int hour, int minute) {

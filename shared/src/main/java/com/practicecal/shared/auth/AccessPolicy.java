@@ -3,6 +3,7 @@ package com.practicecal.shared.auth;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.booking.BookingView;
+import com.practicecal.shared.client.ClientName;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
@@ -182,23 +183,17 @@ public class AccessPolicy {
         return membership.role() == Role.GRANTEE ? forGrantee(view) : view;
     }
 
-    /** Time, room, service and the client's first name with last initial: what booking needs, nothing more. */
+    /**
+     * Time, room, service and the client's first name with last initial: what booking needs, nothing more. The
+     * client id stays, so a grantee can book the same client again.
+     */
     public static BookingView forGrantee(BookingView view) {
-        return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(),
-                new BookingView.ClientView(minimalName(view.client().name()), null, null), view.createdAt(), null,
-                view.updatedAt(), null, view.serviceId());
-    }
-
-    /** "Erika Mustermann" → "Erika M.": first name and the initial of the last name. */
-    static String minimalName(String name) {
-        if (name == null) {
-            return null;
-        }
-        String[] parts = name.strip().split("\\s+");
-        if (parts.length < 2) {
-            return parts[0];
-        }
-        return parts[0] + " " + parts[parts.length - 1].charAt(0) + ".";
+        BookingView.ClientView client = view.client();
+        BookingView.ClientView minimal = client == null || Boolean.TRUE.equals(client.erased()) ? client
+                : new BookingView.ClientView(client.minimalName() != null ? client.minimalName()
+                        : ClientName.minimal(client.name()), null, null);
+        return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(), minimal,
+                view.createdAt(), null, view.updatedAt(), null, view.serviceId(), view.clientId());
     }
 
     public Actor actor(Membership membership) {

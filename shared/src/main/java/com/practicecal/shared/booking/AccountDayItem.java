@@ -103,4 +103,12 @@ public final class AccountDayItem {
             tx.update(TAG + day, key(accountId, day), update);
         }
     }
+
+    /** Removes a purged booking's agenda entries (retention): nothing of it stays on its days. */
+    public static void forget(Transaction tx, Booking booking) {
+        for (LocalDate day : booking.interval().utcDays()) {
+            tx.update(TAG + day, key(booking.accountId(), day), Expression.update("REMOVE #entry")
+                    .name("#entry", ENTRY_PREFIX + booking.id()));
+        }
+    }
 }

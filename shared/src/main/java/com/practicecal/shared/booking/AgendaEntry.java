@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record AgendaEntry(String id, String accountId, String roomId, Instant start, Instant end, BookingStatus status,
                    String clientName, String clientEmail, String clientPhone, String createdBy, Instant createdAt,
-                   String updatedBy, Instant updatedAt, long version, String serviceId, int rescheduleCount) {
+                   String updatedBy, Instant updatedAt, long version, String serviceId, int rescheduleCount,
+                   String clientId, String clientFirstName, String clientLastName) {
     // Entries outlive code versions: a field added later must not make older readers fail.
     private static final ObjectReader READER = Json.MAPPER.readerFor(AgendaEntry.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -23,7 +24,8 @@ record AgendaEntry(String id, String accountId, String roomId, Instant start, In
     static AttributeValue of(Booking b) {
         return AttributeValue.fromS(Json.write(new AgendaEntry(b.id(), b.accountId(), b.roomId(), b.interval().start(),
                 b.interval().end(), b.status(), b.client().name(), b.client().email(), b.client().phone(), b.createdBy(),
-                b.createdAt(), b.updatedBy(), b.updatedAt(), b.version(), b.serviceId(), b.rescheduleCount())));
+                b.createdAt(), b.updatedBy(), b.updatedAt(), b.version(), b.serviceId(), b.rescheduleCount(),
+                b.client().clientId(), b.client().firstName(), b.client().lastName())));
     }
 
     static Booking read(AttributeValue value) {
@@ -34,7 +36,7 @@ record AgendaEntry(String id, String accountId, String roomId, Instant start, In
             throw new UncheckedIOException(ex);
         }
         return new Booking(e.id, e.accountId, e.roomId, new Interval(e.start, e.end), e.status,
-                new Client(e.clientName, e.clientEmail, e.clientPhone), e.createdBy, e.createdAt, e.updatedBy,
+                new Client(e.clientName, e.clientEmail, e.clientPhone, e.clientId, e.clientFirstName, e.clientLastName), e.createdBy, e.createdAt, e.updatedBy,
                 e.updatedAt, e.version, e.serviceId, null, e.rescheduleCount);
     }
 }

@@ -16,6 +16,7 @@ public final class BookingItem {
     public static final String TYPE = "Booking";
     public static final String STATUS = "bookingStatus";
     public static final String VERSION = "version";
+    public static final String CLIENT_ID = "clientId";
 
     private BookingItem() {
     }
@@ -42,7 +43,18 @@ public final class BookingItem {
         item.put("start", Attr.s(b.interval().start().toString()));
         item.put("end", Attr.s(b.interval().end().toString()));
         item.put(STATUS, Attr.s(b.status().name()));
-        item.put("clientName", Attr.s(b.client().name()));
+        if (b.client().name() != null) {
+            item.put("clientName", Attr.s(b.client().name()));
+        }
+        if (b.client().clientId() != null) {
+            item.put(CLIENT_ID, Attr.s(b.client().clientId()));
+        }
+        if (b.client().firstName() != null) {
+            item.put("clientFirstName", Attr.s(b.client().firstName()));
+        }
+        if (b.client().lastName() != null) {
+            item.put("clientLastName", Attr.s(b.client().lastName()));
+        }
         if (b.client().email() != null) {
             item.put("clientEmail", Attr.s(b.client().email()));
         }
@@ -70,7 +82,8 @@ public final class BookingItem {
         return new Booking(Attr.str(item, "bookingId"), Attr.str(item, "accountId"), Attr.str(item, "roomId"),
                 new Interval(Instant.parse(Attr.str(item, "start")), Instant.parse(Attr.str(item, "end"))),
                 BookingStatus.valueOf(Attr.str(item, STATUS)),
-                new Client(Attr.str(item, "clientName"), Attr.str(item, "clientEmail"), Attr.str(item, "clientPhone")),
+                new Client(Attr.str(item, "clientName"), Attr.str(item, "clientEmail"), Attr.str(item, "clientPhone"),
+                        Attr.str(item, CLIENT_ID), Attr.str(item, "clientFirstName"), Attr.str(item, "clientLastName")),
                 Attr.str(item, "createdBy"), Instant.parse(Attr.str(item, "createdAt")), Attr.str(item, "updatedBy"),
                 Instant.parse(Attr.str(item, "updatedAt")), Attr.num(item, VERSION, 1), Attr.str(item, "serviceId"),
                 Attr.str(item, "manageTokenHash"), (int) Attr.num(item, "rescheduleCount", 0));

@@ -6,6 +6,7 @@ import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Actor;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.client.ClientBookings;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
@@ -77,7 +78,7 @@ public class BookingService {
     public BookingView create(Principal principal, CreateBookingRequest request, Optional<String> idempotencyKey,
                               String requestId) {
         BookingCaller caller = BookingCaller.user(principal, access);
-        return create(caller, new NewBooking(null, request.roomId(), request.interval(), request.client().toClient(), null,
+        return create(caller, new NewBooking(null, request.roomId(), request.interval(), request.toClient(), null,
                         null),
                 Idempotency.of(idempotencyKey, caller.idempotencyScope(), "POST /v1/bookings", request), requestId);
     }
@@ -96,6 +97,11 @@ public class BookingService {
         public NewBooking(String bookingId, String roomId, Interval interval, Client client, String serviceId,
                           String manageTokenHash, Map<LocalDate, Long> therapistDayVersions) {
             this(bookingId, roomId, interval, client, serviceId, manageTokenHash, therapistDayVersions, null);
+        }
+
+        /** Online bookings (those with limits) create a client record, source online. */
+        boolean createClientRecord() {
+            return online != null;
         }
     }
 
@@ -118,6 +124,7 @@ public class BookingService {
             keys.add(RoomItem.key(request.roomId()));
             interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
             idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            keys.addAll(ClientBookings.keys(request.client()));
             OnlineLimits online = request.online();
             if (online != null) {
                 keys.add(online.clientKey());
@@ -136,14 +143,17 @@ public class BookingService {
             OnlineLimits.ClientBookings clientBookings = online == null ? null
                     : online.requireClientBelowCap(batch.get(DynamoTable.keyString(online.clientKey())), now);
 
+            Client client = ClientBookings.resolve(request.client(), batch, me);
+
             Actor actor = caller.actor(me);
+            Events events = new Events(actor, requestId, now);
+            Transaction tx = table.transaction();
+            client = ClientBookings.add(tx, client, request.createClientRecord(), me, bookingId, actor, events, now);
             Booking booking = new Booking(bookingId, me.accountId(), request.roomId(), interval, BookingStatus.CONFIRMED,
-                    request.client(), actor.userId(), now, actor.userId(), now, 1, request.serviceId(),
+                    client, actor.userId(), now, actor.userId(), now, 1, request.serviceId(),
                     request.manageTokenHash(), 0);
             BookingView view = BookingView.of(booking, me.timeZone());
-            Events events = new Events(actor, requestId, now);
-            Transaction tx = table.transaction()
-                    .put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
+            tx.put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
             OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
             AccountDayItem.record(tx, me.accountId(), request.therapistDayVersions() != null
                     ? request.therapistDayVersions().keySet() : interval.utcDays(), request.therapistDayVersions(),
@@ -388,6 +398,9 @@ public class BookingService {
         }
         if (TAG_ROOM.equals(tag)) {
             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
+        }
+        if (ClientBookings.TAG.equals(tag)) {
+            throw ClientBookings.unknown(); // merged or erased meanwhile
         }
         // Occupancy, booking version, idempotency record or a conflicting transaction: state moved, re-read.
         if (attempt >= MAX_ATTEMPTS) {

@@ -7,18 +7,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** POST /v1/bookings */
-public record CreateBookingRequest(String roomId, String start, String end, ClientRequest client) implements Validatable {
+/** POST /v1/bookings: for a client record ({@code clientId}) or, as before records existed, a typed-in client. */
+public record CreateBookingRequest(String roomId, String start, String end, ClientRequest client, String clientId)
+        implements Validatable {
     public static final Duration MAX_LENGTH = Duration.ofHours(12);
+
+    public CreateBookingRequest(String roomId, String start, String end, ClientRequest client) {
+        this(roomId, start, end, client, null);
+    }
 
     @Override
     public void validate() {
         Check.id("roomId", roomId);
         interval(start, end);
+        if (client != null && clientId != null) {
+            throw new ValidationException("clientId", "give either clientId or client, not both");
+        }
+        if (clientId != null) {
+            Check.id("clientId", clientId);
+            return;
+        }
         if (client == null) {
-            throw new ValidationException("client", "is required");
+            throw new ValidationException("client", "is required (or clientId)");
         }
         client.validate();
+    }
+
+    /** The booking's client: a reference to the record, or the typed-in one. */
+    public Client toClient() {
+        return clientId != null ? Client.reference(clientId) : client.toClient();
     }
 
     public Interval interval() {

@@ -341,7 +341,7 @@ public class CommunityService {
     }
 
     /** The account joins: its items name the community and its calendar index gains the community's shared rooms. */
-    private void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId,
+    void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                            Set<String> sharedRooms) {
         tx.update("account", AccountItem.key(accountId), AccountItem.withCalendarRooms("SET #community = :community",
                         "ADD", sharedRooms)
@@ -366,7 +366,7 @@ public class CommunityService {
     }
 
     /** The change holds only if the community is still the version read; it moves the version on. */
-    private static Expression unchanged(Expression update, Community community) {
+    static Expression unchanged(Expression update, Community community) {
         if (update.conditionExpression() == null) {
             update.when(UNCHANGED);
         }
@@ -402,7 +402,7 @@ public class CommunityService {
         return account(table.batchGet(List.of(AccountItem.key(accountId))), accountId);
     }
 
-    private static Account account(Map<String, Map<String, AttributeValue>> read, String accountId) {
+    static Account account(Map<String, Map<String, AttributeValue>> read, String accountId) {
         return Optional.ofNullable(read.get(DynamoTable.keyString(AccountItem.key(accountId)))).map(AccountItem::fromItem)
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "account not found"));
     }

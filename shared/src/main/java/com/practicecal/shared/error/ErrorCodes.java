@@ -49,6 +49,9 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
     public static final String ALREADY_CONFIRMED = "ALREADY_CONFIRMED";
     public static final String SIGNUP_EXPIRED = "SIGNUP_EXPIRED";
+    public static final String CLIENT_HAS_FUTURE_BOOKINGS = "CLIENT_HAS_FUTURE_BOOKINGS";
+    public static final String JOIN_CODE_USED = "JOIN_CODE_USED";
+    public static final String JOIN_CODE_EXPIRED = "JOIN_CODE_EXPIRED";
 
     private ErrorCodes() {
     }

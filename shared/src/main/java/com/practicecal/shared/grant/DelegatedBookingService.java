@@ -53,7 +53,7 @@ public class DelegatedBookingService {
                               Optional<String> idempotencyKey, String requestId) {
         BookingCaller caller = write(principal, accountId);
         BookingView view = bookings.create(caller, new BookingService.NewBooking(null, request.roomId(), request.interval(),
-                request.client().toClient(), null, null), Idempotency.of(idempotencyKey, caller.idempotencyScope(),
+                request.toClient(), null, null), Idempotency.of(idempotencyKey, caller.idempotencyScope(),
                 "POST /v1/accounts/" + accountId + "/bookings", request), requestId);
         return shaped(caller, view);
     }

@@ -17,13 +17,21 @@ public final class InvoiceItem {
     public static final String STATUS = "invoiceStatus";
     public static final String OPEN = "OPEN";
     public static final String PAID = "PAID";
+    /** Set when the recipient's other data was erased: shown only to the owner and {@code invoicing} (Art. 18). */
+    public static final String RESTRICTED = "restricted";
 
     private InvoiceItem() {
     }
 
     public record Invoice(String id, String accountId, String bookingId, LocalDate appointmentDate, String serviceId,
                           long amountCents, String currency, String recipientName, String recipientEmail, String status,
-                          Instant createdAt) {
+                          Instant createdAt, boolean restricted) {
+        public Invoice(String id, String accountId, String bookingId, LocalDate appointmentDate, String serviceId,
+                       long amountCents, String currency, String recipientName, String recipientEmail, String status,
+                       Instant createdAt) {
+            this(id, accountId, bookingId, appointmentDate, serviceId, amountCents, currency, recipientName,
+                    recipientEmail, status, createdAt, false);
+        }
     }
 
     public static Map<String, AttributeValue> key(String id) {
@@ -51,6 +59,9 @@ public final class InvoiceItem {
             item.put("recipientEmail", Attr.s(invoice.recipientEmail()));
         }
         item.put(STATUS, Attr.s(invoice.status()));
+        if (invoice.restricted()) {
+            item.put(RESTRICTED, AttributeValue.fromBool(true));
+        }
         item.put("createdAt", Attr.s(invoice.createdAt().toString()));
         item.put(Attr.GSI1PK, Attr.s(listPartition(invoice.accountId())));
         item.put(Attr.GSI1SK, Attr.s(invoice.createdAt() + "#" + invoice.id()));
@@ -61,6 +72,7 @@ public final class InvoiceItem {
         return new Invoice(Attr.str(item, "invoiceId"), Attr.str(item, "accountId"), Attr.str(item, "bookingId"),
                 LocalDate.parse(Attr.str(item, "appointmentDate")), Attr.str(item, "serviceId"),
                 Attr.num(item, "amountCents", 0), Attr.str(item, "currency"), Attr.str(item, "recipientName"),
-                Attr.str(item, "recipientEmail"), Attr.str(item, STATUS), Instant.parse(Attr.str(item, "createdAt")));
+                Attr.str(item, "recipientEmail"), Attr.str(item, STATUS), Instant.parse(Attr.str(item, "createdAt")),
+                item.containsKey(RESTRICTED) && Boolean.TRUE.equals(item.get(RESTRICTED).bool()));
     }
 }

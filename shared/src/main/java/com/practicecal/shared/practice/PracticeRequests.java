@@ -69,7 +69,7 @@ public final class PracticeRequests {
 
     public record InvoiceView(String id, String bookingId, String appointmentDate, String serviceId, long amountCents,
                               String currency, String recipientName, String recipientEmail, String status,
-                              String createdAt) {
+                              String createdAt, Boolean restricted) {
     }
 
     public record Invoices(List<InvoiceView> items) {

@@ -102,6 +102,9 @@ public class PracticeService {
         } catch (NotFoundException e) {
             throw new ValidationException("bookingId", "unknown booking");
         }
+        if (request.recipientName() == null && booking.client().name() == null) {
+            throw new ValidationException("recipientName", "is required: the booking's client was erased");
+        }
         Instant now = clock.instant();
         InvoiceItem.Invoice invoice = new InvoiceItem.Invoice(UUID.randomUUID().toString(), me.accountId(), booking.id(),
                 booking.interval().start().atZone(me.timeZone()).toLocalDate(), booking.serviceId(), request.amountCents(),
@@ -173,7 +176,7 @@ public class PracticeService {
         }
         return view(new InvoiceItem.Invoice(before.id(), before.accountId(), before.bookingId(), before.appointmentDate(),
                 before.serviceId(), before.amountCents(), before.currency(), before.recipientName(), before.recipientEmail(),
-                request.status(), before.createdAt()));
+                request.status(), before.createdAt(), before.restricted()));
     }
 
     public PracticeRequests.MonthlyReport monthlyReport(Principal principal, String monthParam) {
@@ -251,6 +254,7 @@ public class PracticeService {
 
     private static InvoiceView view(InvoiceItem.Invoice i) {
         return new InvoiceView(i.id(), i.bookingId(), i.appointmentDate().toString(), i.serviceId(), i.amountCents(),
-                i.currency(), i.recipientName(), i.recipientEmail(), i.status(), i.createdAt().toString());
+                i.currency(), i.recipientName(), i.recipientEmail(), i.status(), i.createdAt().toString(),
+                i.restricted() ? Boolean.TRUE : null);
     }
 }

@@ -83,6 +83,12 @@ public class DynamoTable {
         return new ArrayList<>(unique.values());
     }
 
+    /** One page of a scan; only maintenance jobs scan (the retention purge). */
+    public software.amazon.awssdk.services.dynamodb.model.ScanResponse scan(
+            software.amazon.awssdk.services.dynamodb.model.ScanRequest.Builder request) {
+        return dynamo.scan(request.tableName(table).build());
+    }
+
     public QueryResponse query(QueryRequest.Builder request) {
         return dynamo.query(request.tableName(table).build());
     }

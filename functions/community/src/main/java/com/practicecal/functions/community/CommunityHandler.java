@@ -5,6 +5,7 @@ import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.community.CommunityService;
 import com.practicecal.shared.community.InvitationRequest;
+import com.practicecal.shared.community.JoinCodeService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Map;
 public class CommunityHandler extends RoutedFunction {
     @Inject
     CommunityService communities;
+
+    @Inject
+    JoinCodeService joinCodes;
 
     public CommunityHandler() {
     }
@@ -29,7 +33,9 @@ public class CommunityHandler extends RoutedFunction {
                 route("POST /v1/community/invitations/{invitationId}/accept", this::acceptInvitation),
                 route("POST /v1/community/invitations/{invitationId}/decline", this::declineInvitation),
                 route("GET /v1/community", this::getCommunity),
-                route("DELETE /v1/community/members/{accountId}", this::removeCommunityMember));
+                route("DELETE /v1/community/members/{accountId}", this::removeCommunityMember),
+                route("POST /v1/community/join-codes", this::createJoinCode),
+                route("POST /v1/community/join", this::joinCommunityByCode));
     }
 
     /** Invites another practice into the caller's calendar community. */
@@ -63,5 +69,16 @@ public class CommunityHandler extends RoutedFunction {
     private ApiResponse removeCommunityMember(ApiRequest request) {
         communities.removeMember(request.principal(), request.pathParam("accountId"), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    /** Issues a single-use join code for the caller's community (7 days). */
+    private ApiResponse createJoinCode(ApiRequest request) {
+        return ApiResponse.created(joinCodes.issue(request.principal(), request.requestId()));
+    }
+
+    /** Joins the community of a join code. */
+    private ApiResponse joinCommunityByCode(ApiRequest request) {
+        return ApiResponse.ok(joinCodes.join(request.principal(), request.body(JoinCodeService.JoinRequest.class),
+                request.requestId()));
     }
 }

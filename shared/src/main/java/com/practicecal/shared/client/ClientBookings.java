@@ -1,0 +1,87 @@
+package com.practicecal.shared.client;
+
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.booking.Client;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.Transaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What a booking's transaction adds for its client record: the record must be the account's and active when the
+ * booking commits (its version moves on, so an erasure or merge racing the booking notices it), and the
+ * client's booking list gains the booking. Online bookings create the record ({@code source: online}) in the same
+ * transaction.
+ */
+public final class ClientBookings {
+    public static final String TAG = "client";
+    static final String ACTIVE_CLIENT_OF_ACCOUNT = "#status = :active AND #account = :account";
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+
+    private ClientBookings() {
+    }
+
+    /** The keys the booking's first read adds: the client record it names, if any. */
+    public static List<Map<String, AttributeValue>> keys(Client client) {
+        return client.clientId() == null ? List.of() : List.of(ClientItem.key(client.clientId()));
+    }
+
+    /** The booking's client as read in {@code batch}: a record of the account, active; else 422 on clientId. */
+    public static Client resolve(Client client, Map<String, Map<String, AttributeValue>> batch, Membership me) {
+        if (client.clientId() == null) {
+            return client;
+        }
+        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(ClientItem.key(client.clientId())));
+        ClientRecord record = item == null ? null : ClientItem.fromItem(item);
+        if (record == null || !record.accountId().equals(me.accountId()) || !record.active()) {
+            throw unknown();
+        }
+        return Client.of(record);
+    }
+
+    /**
+     * Adds the client's part to a new booking's transaction and returns the client the booking stores: for a
+     * record, its condition check and booking link; with {@code createRecord} (online bookings), a new record made
+     * from the typed-in client.
+     */
+    public static Client add(Transaction tx, Client client, boolean createRecord, Membership me, String bookingId,
+                             Actor actor, Events events, Instant now) {
+        if (client.clientId() != null) {
+            tx.update(TAG, ClientItem.key(client.clientId()), Expression.update("ADD #version :one")
+                    .when(ACTIVE_CLIENT_OF_ACCOUNT).name("#version", ClientItem.VERSION)
+                    .name("#status", ClientItem.STATUS).name("#account", "accountId")
+                    .value(":one", Attr.n(1)).value(":active", Attr.s(ClientRecord.ACTIVE))
+                    .value(":account", Attr.s(me.accountId())));
+            tx.put("client-link", ClientItem.link(client.clientId(), me.accountId(), bookingId), null);
+            return client;
+        }
+        if (!createRecord || client.name() == null) {
+            return client;
+        }
+        ClientName.Parts parts = ClientName.split(client.name());
+        ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(), parts.firstName(),
+                parts.lastName(), client.email(), client.phone(), null, null, ClientRecord.SOURCE_ONLINE,
+                ClientRecord.ACTIVE, null, actor.userId(), now, now, 1);
+        tx.put("client-new", ClientItem.toItem(record), Condition.of(NEW_ITEM));
+        ClientItem.directory(record).forEach(entry -> tx.put("client-directory", entry, null));
+        tx.put("client-link", ClientItem.link(record.id(), me.accountId(), bookingId), null);
+        tx.put("client-event", OutboxItem.toItem(events.event(me.accountId(), "client.created", "client", record.id(),
+                Map.of("source", new Change(null, ClientRecord.SOURCE_ONLINE)))), null);
+        return client.linkedTo(record);
+    }
+
+    public static ValidationException unknown() {
+        return new ValidationException("clientId", "unknown client");
+    }
+}

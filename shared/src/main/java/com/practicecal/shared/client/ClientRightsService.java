@@ -1,0 +1,392 @@
+package com.practicecal.shared.client;
+
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.audit.AuditEntry;
+import com.practicecal.shared.audit.AuditItem;
+import com.practicecal.shared.audit.AuditTable;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.booking.Booking;
+import com.practicecal.shared.booking.BookingClientWrites;
+import com.practicecal.shared.booking.BookingItem;
+import com.practicecal.shared.booking.BookingStatus;
+import com.practicecal.shared.booking.BookingView;
+import com.practicecal.shared.booking.Client;
+import com.practicecal.shared.client.ClientRequests.ClientView;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.practice.InvoiceItem;
+import com.practicecal.shared.practice.NoteItem;
+import com.practicecal.shared.staff.StaffScopes;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Merging duplicate records, and the data subject's rights: access and portability (one JSON document with
+ * everything held on the client) and erasure. The client's bookings are found through the booking links written
+ * in each booking's own transaction. Merge and erasure first turn the record into a tombstone (conditioned on its
+ * version, which every new booking for the client moves on), so no booking can name it any more, and then work
+ * through the bookings one transaction each; both are resumable: repeating the request finishes what a crash left.
+ */
+@Singleton
+public class ClientRightsService {
+    /** Invoices are kept 10 years (§147 AO); within that they keep the recipient's name, marked restricted. */
+    public static final Period INVOICE_RETENTION = Period.ofYears(10);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final MainTable table;
+    private final AuditTable audit;
+    private final AccessPolicy access;
+    private final ClientService clients;
+    private final Clock clock;
+
+    public ClientRightsService(MainTable table, AuditTable audit, AccessPolicy access, ClientService clients, Clock clock) {
+        this.table = table;
+        this.audit = audit;
+        this.access = access;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------------ merge
+
+    /**
+     * Merges {@code sourceId} (typically a record an online booking created) into {@code intoId}: the surviving
+     * record gains the contact data it lacked and the notes, the source's bookings are re-pointed, the source
+     * becomes a tombstone. Repeating the same merge completes an interrupted one.
+     */
+    public ClientView merge(Principal principal, String sourceId, ClientRequests.MergeRequest request, String requestId) {
+        String intoId = request.intoId();
+        if (intoId.equals(sourceId)) {
+            throw new ValidationException("intoId", "a client cannot be merged into itself");
+        }
+        for (int attempt = 1; ; attempt++) {
+            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(sourceId),
+                    ClientItem.key(intoId)));
+            Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
+            ClientRecord source = record(me, batch, sourceId)
+                    .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "client not found"));
+            ClientRecord target;
+            try {
+                target = clients.active(me, batch, intoId);
+            } catch (NotFoundException e) {
+                throw new ValidationException("intoId", "unknown client");
+            }
+            Instant now = clock.instant();
+            if (ClientRecord.MERGED.equals(source.status()) && intoId.equals(source.mergedInto())) {
+                repoint(me, sourceId, target, now); // resuming an interrupted merge
+                return ClientView.of(target);
+            }
+            if (!source.active()) {
+                throw new NotFoundException(ErrorCodes.NOT_FOUND, "client not found");
+            }
+            ClientRecord merged = new ClientRecord(target.id(), target.accountId(), target.firstName(), target.lastName(),
+                    target.email() != null ? target.email() : source.email(),
+                    target.phone() != null ? target.phone() : source.phone(),
+                    target.birthDate() != null ? target.birthDate() : source.birthDate(),
+                    joinNotes(target.notes(), source.notes()), target.source(), ClientRecord.ACTIVE, null,
+                    target.createdBy(), target.createdAt(), now, target.version() + 1);
+            Events events = new Events(access.actor(me), requestId, now);
+            Transaction tx = table.transaction()
+                    .put("target", ClientItem.toItem(merged), ClientService.unchanged(target))
+                    .put("source", ClientItem.tombstone(source, ClientRecord.MERGED, intoId, now),
+                            ClientService.unchanged(source));
+            ClientService.replaceDirectory(tx, source, null);
+            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.merged", "client", sourceId,
+                    Map.of("mergedInto", new Change(null, intoId)))), null);
+            try {
+                table.write(tx);
+            } catch (TransactionFailedException e) {
+                ClientService.retryOrGiveUp(attempt);
+                continue;
+            }
+            repoint(me, sourceId, merged, now);
+            return ClientView.of(merged);
+        }
+    }
+
+    private static String joinNotes(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "\n\n" + b;
+    }
+
+    /** Each booking of the source now names the target: one transaction per booking, with the links. */
+    private void repoint(Membership me, String sourceId, ClientRecord target, Instant now) {
+        for (String bookingId : bookingIds(sourceId)) {
+            for (int attempt = 1; ; attempt++) {
+                Booking before = booking(bookingId);
+                Transaction tx = table.transaction();
+                if (before != null && sourceId.equals(before.client().clientId())) {
+                    BookingClientWrites.replaceClient(tx, before, before.client().linkedTo(target), me.userId(), now);
+                    tx.put("link", ClientItem.link(target.id(), me.accountId(), bookingId), null);
+                }
+                tx.delete("old-link", ClientItem.linkKey(sourceId, bookingId), null);
+                try {
+                    table.write(tx);
+                    break;
+                } catch (TransactionFailedException e) {
+                    ClientService.retryOrGiveUp(attempt);
+                }
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- export
+
+    /** Everything the practice holds on the client (GDPR Art. 15, 20), as one JSON document. */
+    public record ClientExport(String exportedAt, ClientView client, List<BookingView> bookings,
+                               List<ExportedNote> notes, List<ExportedInvoice> invoices, List<ExportedAuditEntry> auditEntries) {
+    }
+
+    public record ExportedNote(String id, String bookingId, String text, String authorUserId, String createdAt) {
+    }
+
+    public record ExportedInvoice(String id, String bookingId, String appointmentDate, String serviceId, long amountCents,
+                                  String currency, String recipientName, String recipientEmail, String status,
+                                  String createdAt) {
+    }
+
+    public record ExportedAuditEntry(long seq, String eventId, String action, String targetType, String targetId,
+                                     String actorUserId, String actorKind, String channel, String at) {
+    }
+
+    public ClientExport export(Principal principal, String clientId, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        ClientRecord record = clients.active(me, batch, clientId);
+        List<String> ids = bookingIds(clientId);
+        Map<String, Map<String, AttributeValue>> found = ids.isEmpty() ? Map.of()
+                : table.batchGetAll(ids.stream().map(BookingItem::key).toList());
+        List<Booking> bookings = found.values().stream().map(BookingItem::fromItem)
+                .filter(b -> clientId.equals(b.client().clientId()) && b.accountId().equals(me.accountId()))
+                .sorted(Comparator.comparing(b -> b.interval().start())).toList();
+        Set<String> bookingIds = new HashSet<>();
+        bookings.forEach(b -> bookingIds.add(b.id()));
+        List<ExportedNote> notes = new ArrayList<>();
+        for (Booking b : bookings) {
+            notesOf(b.id()).forEach(n -> notes.add(new ExportedNote(n.id(), n.bookingId(), n.text(), n.authorUserId(),
+                    n.createdAt().toString())));
+        }
+        List<ExportedInvoice> invoices = invoicesOf(me.accountId(), bookingIds).stream()
+                .map(i -> new ExportedInvoice(i.id(), i.bookingId(), i.appointmentDate().toString(), i.serviceId(),
+                        i.amountCents(), i.currency(), i.recipientName(), i.recipientEmail(), i.status(),
+                        i.createdAt().toString())).toList();
+        Set<String> targets = new HashSet<>(bookingIds);
+        targets.add(clientId);
+        notes.forEach(n -> targets.add(n.id()));
+        invoices.forEach(i -> targets.add(i.id()));
+        List<ExportedAuditEntry> entries = auditAbout(me.accountId(), targets);
+        Instant now = clock.instant();
+        Events events = new Events(access.actor(me), requestId, now);
+        table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), "client.exported",
+                "client", clientId, Map.of())), null));
+        return new ClientExport(now.toString(), ClientView.of(record),
+                bookings.stream().map(b -> BookingView.of(b, me.timeZone())).toList(), notes, invoices, entries);
+    }
+
+    private List<ExportedAuditEntry> auditAbout(String accountId, Set<String> targets) {
+        List<ExportedAuditEntry> entries = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder()
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :entry)")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(AuditItem.ACCOUNT_PREFIX + accountId),
+                            ":entry", Attr.s(AuditItem.ENTRY_PREFIX)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = audit.query(request);
+            for (var item : response.items()) {
+                if (targets.contains(Attr.str(item, "targetId"))) {
+                    AuditEntry e = AuditItem.fromItem(item);
+                    entries.add(new ExportedAuditEntry(e.seq(), e.eventId(), e.action(), e.target().type(), e.target().id(),
+                            e.actor().userId(), e.actor().kind(), e.channel(), e.at().toString()));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return entries;
+    }
+
+    // ---------------------------------------------------------------------------------------------- erasure
+
+    /**
+     * Erases the client (GDPR Art. 17): the record and its directory entries, the client's name and contact data
+     * on every booking and its calendar entries (time and room stay, so occupancy and quotas stay true), the
+     * session notes of those bookings; invoices within their retention keep the recipient's name, lose the email
+     * and are marked restricted (Art. 18), older ones are deleted. Refused while the client has future confirmed
+     * bookings (cancel or re-assign them first). The audit trail is not touched: it never held client data.
+     */
+    public void erase(Principal principal, String clientId, String requestId) {
+        for (int attempt = 1; ; attempt++) {
+            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+            Membership me = access.membership(principal, batch);
+            access.requireOwner(me);
+            ClientRecord record = record(me, batch, clientId)
+                    .filter(r -> r.active() || ClientRecord.ERASED.equals(r.status()))
+                    .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "client not found"));
+            Instant now = clock.instant();
+            List<String> ids = bookingIds(clientId);
+            if (record.active()) {
+                Map<String, Map<String, AttributeValue>> found = ids.isEmpty() ? Map.of()
+                        : table.batchGetAll(ids.stream().map(BookingItem::key).toList());
+                long future = found.values().stream().map(BookingItem::fromItem)
+                        .filter(b -> b.status() == BookingStatus.CONFIRMED && b.interval().end().isAfter(now)).count();
+                if (future > 0) {
+                    throw new ConflictException(ErrorCodes.CLIENT_HAS_FUTURE_BOOKINGS, "the client has " + future
+                            + " upcoming appointment(s); cancel them before erasing the client");
+                }
+                Events events = new Events(access.actor(me), requestId, now);
+                Transaction tx = table.transaction().put("client",
+                        ClientItem.tombstone(record, ClientRecord.ERASED, null, now), ClientService.unchanged(record));
+                ClientService.replaceDirectory(tx, record, null);
+                if (record.email() != null) { // the online-booking counter keyed by the email's hash
+                    tx.delete("online-counter", com.practicecal.shared.booking.OnlineLimits.clientKey(me.accountId(),
+                            record.email()), null);
+                }
+                tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.erased", "client", clientId,
+                        Map.of("bookings", new Change(null, Integer.toString(ids.size()))))), null);
+                try {
+                    table.write(tx); // from here on, no booking can name the client
+                } catch (TransactionFailedException e) {
+                    ClientService.retryOrGiveUp(attempt); // a booking for the client came in: look again
+                    continue;
+                }
+            }
+            Set<String> bookingSet = new HashSet<>(ids);
+            List<InvoiceItem.Invoice> invoices = invoicesOf(me.accountId(), bookingSet);
+            for (String bookingId : ids) {
+                strip(me, clientId, bookingId, invoices.stream().filter(i -> bookingId.equals(i.bookingId())).toList(), now);
+            }
+            return;
+        }
+    }
+
+    /** One booking: client data off the booking and its agenda, notes deleted, invoices restricted, link gone. */
+    private void strip(Membership me, String clientId, String bookingId, List<InvoiceItem.Invoice> invoices, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            Booking before = booking(bookingId);
+            Transaction tx = table.transaction();
+            if (before != null && clientId.equals(before.client().clientId())) {
+                BookingClientWrites.replaceClient(tx, before, Client.erased(), me.userId(), now);
+                for (NoteItem.Note note : notesOf(bookingId)) {
+                    tx.delete("note", Map.of(Attr.PK, Attr.s(BookingItem.PREFIX + bookingId),
+                            Attr.SK, Attr.s(NoteItem.PREFIX + note.createdAt() + "#" + note.id())), null);
+                }
+                Instant retentionStart = now.atOffset(ZoneOffset.UTC).minus(INVOICE_RETENTION).toInstant();
+                for (InvoiceItem.Invoice invoice : invoices) {
+                    if (invoice.createdAt().isBefore(retentionStart)) {
+                        tx.delete("invoice", InvoiceItem.key(invoice.id()), null);
+                    } else {
+                        tx.update("invoice", InvoiceItem.key(invoice.id()), Expression
+                                .update("SET #restricted = :yes REMOVE #email")
+                                .name("#restricted", InvoiceItem.RESTRICTED).name("#email", "recipientEmail")
+                                .value(":yes", AttributeValue.fromBool(true)));
+                    }
+                }
+            }
+            tx.delete("link", ClientItem.linkKey(clientId, bookingId), null);
+            try {
+                table.write(tx);
+                return;
+            } catch (TransactionFailedException e) {
+                ClientService.retryOrGiveUp(attempt);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    private java.util.Optional<ClientRecord> record(Membership me, Map<String, Map<String, AttributeValue>> batch,
+                                                    String clientId) {
+        var item = batch.get(DynamoTable.keyString(ClientItem.key(clientId)));
+        ClientRecord record = item == null ? null : ClientItem.fromItem(item);
+        return record != null && record.accountId().equals(me.accountId()) ? java.util.Optional.of(record)
+                : java.util.Optional.empty();
+    }
+
+    /** The client's bookings, from the links their transactions wrote. */
+    List<String> bookingIds(String clientId) {
+        List<String> ids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :booking)")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(ClientItem.PREFIX + clientId),
+                            ":booking", Attr.s(ClientItem.LINK_PREFIX)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            response.items().forEach(i -> ids.add(Attr.str(i, "bookingId")));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ids;
+    }
+
+    private Booking booking(String bookingId) {
+        return table.batchGet(List.of(BookingItem.key(bookingId))).values().stream().findFirst()
+                .map(BookingItem::fromItem).orElse(null);
+    }
+
+    private List<NoteItem.Note> notesOf(String bookingId) {
+        return table.query(QueryRequest.builder().consistentRead(true)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :note)")
+                        .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(BookingItem.PREFIX + bookingId),
+                                ":note", Attr.s(NoteItem.PREFIX))))
+                .items().stream().map(NoteItem::fromItem).toList();
+    }
+
+    private List<InvoiceItem.Invoice> invoicesOf(String accountId, Set<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        List<InvoiceItem.Invoice> invoices = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(InvoiceItem.listPartition(accountId))));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            response.items().stream().map(InvoiceItem::fromItem).filter(i -> bookingIds.contains(i.bookingId()))
+                    .forEach(invoices::add);
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return invoices;
+    }
+}

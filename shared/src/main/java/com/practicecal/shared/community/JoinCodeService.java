@@ -1,0 +1,164 @@
+package com.practicecal.shared.community;
+
+import com.practicecal.shared.account.Account;
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Joining a community by code: an owner issues a single-use code valid for 7 days (founding the community if the
+ * practice has none, as the first invitation does); another practice's owner joins with it under the same rules
+ * as accepting an invitation (one community per practice, at most {@link CommunityService#MAX_MEMBERS}). The code
+ * is marked used in the join's own transaction, conditioned on still being unused and valid, so of two practices
+ * racing for one code exactly one joins.
+ */
+@Singleton
+public class JoinCodeService {
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String ISSUED_AND_VALID = "#status = :issued AND #validUntil > :now";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final CommunityService communities;
+    private final Clock clock;
+
+    public JoinCodeService(MainTable table, AccessPolicy access, CommunityService communities, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.communities = communities;
+        this.clock = clock;
+    }
+
+    /** POST /v1/community/join */
+    public record JoinRequest(String code) implements Validatable {
+        @Override
+        public void validate() {
+            JoinCodeItem.normalize(code);
+        }
+    }
+
+    public record JoinCodeView(String code, Instant expiresAt) {
+    }
+
+    public JoinCodeView issue(Principal principal, String requestId) {
+        Membership me = access.owner(principal);
+        Instant now = clock.instant();
+        Events events = new Events(access.actor(me), requestId, now);
+        for (int attempt = 1; ; attempt++) {
+            Transaction tx = table.transaction();
+            String communityId = me.communityId();
+            if (communityId == null) {
+                Account account = CommunityService.account(table.batchGet(List.of(AccountItem.key(me.accountId()))),
+                        me.accountId());
+                communityId = UUID.randomUUID().toString();
+                tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now),
+                        Condition.of(NEW_ITEM));
+                communities.joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
+                tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
+                        communityId, Map.of())), null);
+            } else {
+                tx.check("member", AccountItem.key(me.accountId()), new Condition(CommunityService.IN_COMMUNITY,
+                        Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(communityId))));
+            }
+            String code = JoinCodeItem.newCode();
+            Instant validUntil = now.plus(JoinCodeItem.VALIDITY);
+            tx.put("code", JoinCodeItem.toItem(new JoinCodeItem.JoinCode(code, communityId, me.accountId(),
+                    JoinCodeItem.ISSUED, now, validUntil, null)), Condition.of(NEW_ITEM));
+            // the event names neither the code nor anything it could be guessed from
+            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "community.join_code_issued", "community",
+                    communityId, Map.of())), null);
+            try {
+                table.write(tx);
+                return new JoinCodeView(JoinCodeItem.display(code), validUntil);
+            } catch (TransactionFailedException e) {
+                if (!"code".equals(e.failedTag()) || attempt >= 3) {
+                    throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the account changed meanwhile; retry");
+                }
+                // a code collision (1 in ~10^12): draw another
+            }
+        }
+    }
+
+    public CommunityViews.CommunityView join(Principal principal, JoinRequest request, String requestId) {
+        String code = JoinCodeItem.normalize(request.code());
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), JoinCodeItem.key(code)));
+        Membership me = access.membership(principal, batch);
+        access.requireOwner(me);
+        var item = batch.get(DynamoTable.keyString(JoinCodeItem.key(code)));
+        if (item == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code");
+        }
+        JoinCodeItem.JoinCode joinCode = JoinCodeItem.fromItem(code, item);
+        Instant now = clock.instant();
+        if (!JoinCodeItem.ISSUED.equals(joinCode.status())) {
+            throw new ConflictException(ErrorCodes.JOIN_CODE_USED, "this join code was already used");
+        }
+        if (!joinCode.validUntil().isAfter(now)) {
+            throw new ConflictException(ErrorCodes.JOIN_CODE_EXPIRED, "this join code expired on " + joinCode.validUntil());
+        }
+        if (me.communityId() != null) {
+            throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
+        }
+        var read = table.batchGet(List.of(AccountItem.key(me.accountId()), CommunityItem.key(joinCode.communityId())));
+        Account account = CommunityService.account(read, me.accountId());
+        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(joinCode.communityId()))))
+                .map(CommunityItem::fromItem)
+                .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
+        if (community.members().size() >= CommunityService.MAX_MEMBERS) {
+            throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
+                    "a calendar community has at most " + CommunityService.MAX_MEMBERS + " member practices");
+        }
+        Events events = new Events(access.actor(me), requestId, now);
+        Transaction tx = table.transaction()
+                .update("code", JoinCodeItem.key(code), Expression.update("SET #status = :used, #usedBy = :account")
+                        .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS).name("#usedBy", "usedByAccountId")
+                        .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":used", Attr.s(JoinCodeItem.USED))
+                        .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":account", Attr.s(me.accountId()))
+                        .value(":now", Attr.s(now.toString())))
+                .update("community", CommunityItem.key(community.id()), CommunityService.unchanged(Expression
+                        .update("SET #members.#account = :member ADD #version :one")
+                        .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
+                        .value(":member", CommunityItem.member(account.name(), now)), community));
+        communities.joinItems(tx, me.accountId(), me.userId(), community.id(), community.sharedRooms().keySet());
+        tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
+                        community.id(), Map.of("via", new Change(null, "join_code")))), null)
+                .put("used", OutboxItem.toItem(events.event(joinCode.issuerAccountId(), "community.join_code_used",
+                        "account", me.accountId(), Map.of())), null);
+        try {
+            table.write(tx);
+        } catch (TransactionFailedException e) {
+            throw switch (e.failedTag() == null ? "" : e.failedTag()) {
+                case "code" -> new ConflictException(ErrorCodes.JOIN_CODE_USED, "this join code was just used");
+                case "community" -> new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION,
+                        "the community changed meanwhile; retry");
+                case "" -> new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
+                default -> new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
+            };
+        }
+        return communities.view(principal);
+    }
+}
