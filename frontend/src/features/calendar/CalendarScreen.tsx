@@ -46,7 +46,7 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
   const rooms = calendar.data?.rooms ?? [];
   const roomIds = rooms.map((r) => r.id);
   const events = useMemo(
-    () => (calendar.data ? calendarEvents(calendar.data, { busy: t('calendar.busy'), online: t('calendar.online') }, roomFilter) : []),
+    () => (calendar.data ? calendarEvents(calendar.data, { busy: t('calendar.busy'), online: t('calendar.online'), erased: t('booking.erased') }, roomFilter) : []),
     [calendar.data, roomFilter, t],
   );
   const bookings = new Map((calendar.data?.bookings ?? []).map((b) => [b.id, b]));
@@ -249,7 +249,7 @@ function BookingDetail(props: {
     <Stack>
       <dl className="booking-detail" data-testid="booking-detail">
         <dt>{t('booking.client')}</dt>
-        <dd>{b.client.name}</dd>
+        <dd>{b.client.name ?? t('booking.erased')}</dd>
         {props.withClientContact && b.client.email && (
           <>
             <dt>{t('booking.clientEmail')}</dt>
@@ -281,7 +281,7 @@ function BookingDetail(props: {
             {t('booking.move')}
           </Title>
           <BookingForm
-            initial={{ roomId: b.roomId, date, time, duration: minutesBetween(b.start, b.end), name: b.client.name, email: '', phone: '' }}
+            initial={{ roomId: b.roomId, date, time, duration: minutesBetween(b.start, b.end), name: b.client.name ?? '', email: '', phone: '' }}
             rooms={props.rooms}
             withClient={false}
             submitLabel={t('booking.moveSubmit')}

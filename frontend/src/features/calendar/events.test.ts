@@ -36,6 +36,11 @@ describe('week events', () => {
     expect(Object.keys(busy[0].extendedProps!)).toEqual(['kind', 'roomName']);
   });
 
+  it('a booking whose client was erased shows that, and nothing of the client', () => {
+    const erased = { ...calendar, bookings: [{ ...calendar.bookings[0], client: { erased: true } }] };
+    expect(calendarEvents(erased, { ...labels, erased: '(gelöscht)' }, null)[0].title).toBe('(gelöscht)');
+  });
+
   it('the room switcher shows one room only', () => {
     expect(calendarEvents(calendar, labels, 'r2').map((e) => e.title)).toEqual(['belegt']);
   });

@@ -5,6 +5,8 @@ import { BUSY_COLOUR, roomColour } from './rooms';
 export interface EventLabels {
   busy: string;
   online: string;
+  /** shown for a booking whose client was erased (the API sends {"erased": true} and nothing else) */
+  erased?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export function calendarEvents(calendar: Calendar, labels: EventLabels, roomFilt
     .filter((b) => b.status === 'CONFIRMED' && visible(b.roomId))
     .map((b) => ({
       id: b.id,
-      title: b.client.name,
+      title: b.client.name ?? labels.erased ?? '',
       start: b.start,
       end: b.end,
       backgroundColor: roomColour(roomIds, b.roomId),
