@@ -30,7 +30,7 @@ export function CreateInvoiceForm({ zone, invoiced }: { zone: string; invoiced: 
           {bookings.data ? (
             <NativeSelect label={t('invoices.booking')} required value={bookingId} onChange={(e) => setBookingId(e.currentTarget.value)} w={380}
               data={[{ value: '', label: t('invoices.chooseBooking') },
-                ...options.map((b) => ({ value: b.id, label: `${formatRange(b.start, b.end, zone, locale)} · ${b.client.name}` }))]} />
+                ...options.map((b) => ({ value: b.id, label: `${formatRange(b.start, b.end, zone, locale)} · ${b.client.name ?? '–'}` }))]} />
           ) : (
             <TextInput label={t('invoices.bookingId')} required value={bookingId} onChange={(e) => setBookingId(e.currentTarget.value.trim())} w={320} />
           )}
