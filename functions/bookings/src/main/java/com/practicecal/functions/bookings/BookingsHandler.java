@@ -9,8 +9,10 @@ import com.practicecal.shared.booking.CreateBookingRequest;
 import com.practicecal.shared.booking.MoveBookingRequest;
 import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.calendar.CalendarService;
+import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Bookings and the calendar. */
@@ -38,10 +40,17 @@ public class BookingsHandler extends RoutedFunction {
                 route("GET /v1/calendar", this::getCalendar));
     }
 
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(CreateBookingRequest.class, MoveBookingRequest.class);
+    }
+
     /** Books a room without ever double-booking it. */
     private ApiResponse createBooking(ApiRequest request) {
-        return ApiResponse.created(bookings.create(request.principal(), request.body(CreateBookingRequest.class),
+        ApiResponse created = ApiResponse.created(bookings.create(request.principal(), request.body(CreateBookingRequest.class),
                 request.header("Idempotency-Key"), request.requestId()));
+        Metrics.count(Metrics.BOOKINGS_CREATED);
+        return created;
     }
 
     /** Lists the caller's bookings in a time range. */

@@ -10,8 +10,10 @@ import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.grant.DelegatedBookingService;
 import com.practicecal.shared.grant.GrantRequest;
 import com.practicecal.shared.grant.GrantService;
+import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Grants and the delegated calendar and bookings. */
@@ -43,6 +45,11 @@ public class GrantsHandler extends RoutedFunction {
                 route("DELETE /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedCancelBooking));
     }
 
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(GrantRequest.class, CreateBookingRequest.class, MoveBookingRequest.class);
+    }
+
     /** The owner offers a colleague access to the calendar (plan L and above); it works once accepted. */
     private ApiResponse createGrant(ApiRequest request) {
         return ApiResponse.created(grants.grant(request.principal(), request.body(GrantRequest.class), request.requestId()));
@@ -71,8 +78,10 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee books into a colleague's calendar. */
     private ApiResponse delegatedCreateBooking(ApiRequest request) {
-        return ApiResponse.created(delegated.create(request.principal(), request.pathParam("accountId"),
+        ApiResponse created = ApiResponse.created(delegated.create(request.principal(), request.pathParam("accountId"),
                 request.body(CreateBookingRequest.class), request.header("Idempotency-Key"), request.requestId()));
+        Metrics.count(Metrics.BOOKINGS_CREATED);
+        return created;
     }
 
     /** A grantee lists a colleague's bookings (minimal client data). */

@@ -3,11 +3,13 @@ package com.practicecal.functions.online;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
+import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.online.BookingSettingsRequest;
 import com.practicecal.shared.online.OnlineBookingRequests;
 import com.practicecal.shared.online.OnlineBookingService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Online booking: settings and the public slots, bookings and manage links. */
@@ -33,6 +35,13 @@ public class OnlineHandler extends RoutedFunction {
                 route("PATCH /v1/public/bookings/{bookingId}", this::publicRescheduleBooking));
     }
 
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(BookingSettingsRequest.class,
+                OnlineBookingRequests.PublicBookingRequest.class,
+                OnlineBookingRequests.RescheduleRequest.class);
+    }
+
     /** The owner's online-booking rules. */
     private ApiResponse getBookingSettings(ApiRequest request) {
         return ApiResponse.ok(online.settings(request.principal()));
@@ -51,9 +60,11 @@ public class OnlineHandler extends RoutedFunction {
 
     /** A client books online (public); the booking transaction decides. */
     private ApiResponse publicCreateBooking(ApiRequest request) {
-        return ApiResponse.created(online.book(request.pathParam("therapistId"),
+        ApiResponse created = ApiResponse.created(online.book(request.pathParam("therapistId"),
                 request.body(OnlineBookingRequests.PublicBookingRequest.class), request.header("Idempotency-Key"),
                 request.requestId()));
+        Metrics.count(Metrics.BOOKINGS_CREATED);
+        return created;
     }
 
     /** A client cancels with the manage token, within the practice's notice. */
