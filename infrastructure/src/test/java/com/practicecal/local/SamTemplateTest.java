@@ -156,4 +156,39 @@ class SamTemplateTest {
         assertThat(signup.memorySize()).isEqualTo(1024);
         assertThat(signup.timeoutSeconds()).isEqualTo(15);
     }
+
+    @Test
+    void functionsLogJsonAtALevelSetInTheTemplate() {
+        Map<String, Object> logging = Templates.asMap(template.globalFunctionProperties().get("LoggingConfig"));
+        assertThat(logging).containsEntry("LogFormat", "JSON").containsKeys("ApplicationLogLevel", "SystemLogLevel");
+    }
+
+    @Test
+    void everyDeadLetterQueueAndTheApiErrorRateHaveAnAlarm() {
+        java.util.Set<String> deadLetterQueues = new java.util.TreeSet<>();
+        for (CfnResource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+            Templates.at(queue.properties(), "RedrivePolicy", "deadLetterTargetArn")
+                    .ifPresent(arn -> deadLetterQueues.addAll(StackResolver.references(arn)));
+        }
+        for (CfnResource function : template.resourcesOfType(SamTemplate.FUNCTION)) {
+            function.map("Events").values().forEach(event -> Templates.at(Templates.asMap(event), "Properties",
+                    "DestinationConfig", "OnFailure", "Destination")
+                    .ifPresent(arn -> deadLetterQueues.addAll(StackResolver.references(arn))));
+        }
+        assertThat(deadLetterQueues).contains("AuditDeadLetterQueue", "IntegrationDeadLetterQueue",
+                "WebhookDeadLetterQueue", "OutboxRelayFailureQueue");
+        List<CfnResource> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (String queue : deadLetterQueues) {
+            assertThat(alarms).as("alarm on %s", queue).anySatisfy(alarm -> {
+                assertThat(alarm.property("MetricName")).contains("ApproximateNumberOfMessagesVisible");
+                assertThat(StackResolver.references(alarm.property("Dimensions").orElseThrow())).contains(queue);
+                assertThat(alarm.property("AlarmActions")).isPresent();
+            });
+        }
+        assertThat(alarms).as("5xx rate alarm on the HTTP API").anySatisfy(alarm -> {
+            String metrics = String.valueOf(alarm.property("Metrics").orElse(""));
+            assertThat(metrics).contains("AWS/ApiGateway", "5xx", "Count");
+            assertThat(StackResolver.references(alarm.property("Metrics").orElseThrow())).contains("HttpApi");
+        });
+    }
 }

@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The caller's account, plan changes and the public login configuration (sign-up: {@link SignupService}). */
@@ -27,15 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class AccountService {
     static final String OWNED_BY_CALLER_AND_ROOMS_FIT = "ownerUserId = :owner AND roomCount <= :maxRooms";
 
-    private final CognitoIdentityProviderClient cognito;
     private final MainTable table;
     private final AppSettings settings;
     private final AccessPolicy access;
     private final Clock clock;
 
-    public AccountService(CognitoIdentityProviderClient cognito, MainTable table, AppSettings settings,
-                          AccessPolicy access, Clock clock) {
-        this.cognito = cognito;
+    public AccountService(MainTable table, AppSettings settings, AccessPolicy access, Clock clock) {
         this.table = table;
         this.settings = settings;
         this.access = access;

@@ -14,6 +14,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * in one transaction. Until then Cognito refuses to log the user in and no account exists for the API.
  */
 @Singleton
+@Requires(classes = CognitoIdentityProviderClient.class) // only functions/signup ships the Cognito SDK
 public class SignupService {
     private static final Logger LOG = LoggerFactory.getLogger(SignupService.class);
     static final String NEW_ITEM = "attribute_not_exists(PK)";

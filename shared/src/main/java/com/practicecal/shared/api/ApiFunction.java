@@ -6,12 +6,17 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Base of every HTTP Lambda: request in, one service call, response out. Subclasses implement only
  * {@link #handle(ApiRequest)}; errors of any kind go through the {@link ErrorMapper}.
  */
 public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** One line per request: method, route, status, latency (never the path: feed tokens live there). */
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
     protected ApiFunction() {
         super();
@@ -26,14 +31,25 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
 
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
-        ApiResponse response;
+        String route = request.routeKey() == null ? "(no route)" : request.routeKey();
+        MDC.put("requestId", request.requestId());
+        MDC.put("route", route);
         try {
-            response = handle(request);
-        } catch (RuntimeException failure) {
-            response = ErrorMapper.toResponse(failure, request.requestId());
+            ApiResponse response;
+            try {
+                response = handle(request);
+            } catch (RuntimeException failure) {
+                response = ErrorMapper.toResponse(failure, request.requestId());
+            }
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            ACCESS.atInfo().addKeyValue("method", request.method()).addKeyValue("status", response.status())
+                    .addKeyValue("latencyMs", latencyMs).log("{} {} {}ms", route, response.status(), latencyMs);
+            return toEvent(response);
+        } finally {
+            MDC.clear();
         }
-        return toEvent(response);
     }
 
     private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {

@@ -4,6 +4,7 @@ import com.practicecal.shared.error.DomainException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ServiceUnavailableException;
 import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.logging.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -20,6 +21,7 @@ public final class ErrorMapper {
 
     public static ApiResponse toResponse(Throwable failure, String requestId) {
         if (failure instanceof DomainException domain) {
+            countOutcome(domain.code());
             String field = domain instanceof ValidationException v ? v.field() : null;
             ApiResponse response = ApiResponse.json(domain.status(), ErrorBody.of(domain.code(), domain.getMessage(), field));
             if (domain instanceof ServiceUnavailableException unavailable) {
@@ -36,6 +38,15 @@ public final class ErrorMapper {
         LOG.error("request {} failed unexpectedly", requestId, failure);
         return ApiResponse.json(500, ErrorBody.of(ErrorCodes.INTERNAL,
                 "Internal error. Reference: " + requestId, null));
+    }
+
+    /** Refusals operators watch (EMF counts): a room already taken, a plan's quota used up. */
+    private static void countOutcome(String code) {
+        if (ErrorCodes.ROOM_TAKEN.equals(code)) {
+            Metrics.count(Metrics.ROOM_TAKEN);
+        } else if (ErrorCodes.QUOTA_EXCEEDED.equals(code)) {
+            Metrics.count(Metrics.QUOTA_EXCEEDED);
+        }
     }
 
     static boolean isThrottling(Throwable failure) {

@@ -3,6 +3,7 @@ package com.practicecal.shared.aws;
 import com.practicecal.shared.config.AppSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -29,13 +30,17 @@ public class AwsClientFactory {
         return clients.dynamoDb();
     }
 
+    /** Only in the functions that ship the SQS SDK (integrations and the consumers). */
     @Singleton
+    @Requires(classes = SqsClient.class)
     @Bean(preDestroy = "close")
     SqsClient sqs() {
         return clients.sqs();
     }
 
+    /** Only in the functions that ship the Cognito SDK (sign-up, staff). */
     @Singleton
+    @Requires(classes = CognitoIdentityProviderClient.class)
     @Bean(preDestroy = "close")
     CognitoIdentityProviderClient cognito() {
         return clients.cognito();

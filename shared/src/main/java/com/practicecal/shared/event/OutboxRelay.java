@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.practicecal.shared.audit.AuditSettings;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * the first undelivered record is reported, so Lambda retries from there: nothing is skipped or reordered.
  */
 @Singleton
+@Requires(classes = SqsClient.class)
 public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     static final int SQS_BATCH = 10;

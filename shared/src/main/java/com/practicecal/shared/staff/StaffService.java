@@ -20,6 +20,7 @@ import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * reads, so access ends with the next request; the Cognito user is disabled as well.
  */
 @Singleton
+@Requires(classes = CognitoIdentityProviderClient.class)
 public class StaffService {
     private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
     static final String NEW_ITEM = "attribute_not_exists(PK)";

@@ -1,6 +1,7 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.json.Json;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * such a message back until it is due.
  */
 @Singleton
+@Requires(classes = SqsClient.class)
 public class DeliveryQueue {
     private final SqsClient sqs;
     private final WebhookSettings settings;

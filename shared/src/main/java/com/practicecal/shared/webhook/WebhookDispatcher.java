@@ -7,6 +7,7 @@ import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Consumes the integration queue (every outbox event): for each event of a subscribable type, one delivery per
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * Delivery ids are derived from (event, endpoint), so a redelivered event creates no second delivery.
  */
 @Singleton
+@Requires(classes = SqsClient.class)
 public class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final String NEW_ITEM = "attribute_not_exists(PK)";

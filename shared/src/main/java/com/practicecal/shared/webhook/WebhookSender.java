@@ -7,12 +7,14 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
+import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Consumes the delivery queue and makes one attempt per message: re-checks the URL ({@link UrlGuard}), POSTs the
@@ -45,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code webhook.disabled} outbox event (the owner's audit trail) in the same transaction.
  */
 @Singleton
+@Requires(classes = SqsClient.class)
 public class WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     static final int PARALLEL = 10;
@@ -194,6 +198,7 @@ public class WebhookSender {
 
     private void recordFailure(Endpoint endpoint, Delivery delivery, DeliveryMessage message, Outcome outcome,
                                Instant now) {
+        Metrics.count(Metrics.WEBHOOK_FAILURES);
         int failed = message.failedAttempts() + 1;
         Instant failingSince = endpoint.failingSince() != null ? endpoint.failingSince() : now;
         boolean disable = !now.isBefore(failingSince.plus(settings.disableAfter()));

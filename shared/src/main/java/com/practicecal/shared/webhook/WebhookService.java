@@ -14,6 +14,7 @@ import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.TransactionFailedException;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -25,12 +26,14 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Webhook endpoints of an account (owner only): register, list, change events or enable, delete, rotate the
  * secret, list deliveries, redeliver. Every change writes its outbox event in the same transaction.
  */
 @Singleton
+@Requires(classes = SqsClient.class)
 public class WebhookService {
     public static final Duration PREVIOUS_SECRET_GRACE = Duration.ofHours(24);
     public static final int MAX_DELIVERIES_LISTED = 100;

@@ -9,6 +9,7 @@ import com.practicecal.shared.booking.CreateBookingRequest;
 import com.practicecal.shared.booking.MoveBookingRequest;
 import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.calendar.CalendarService;
+import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -40,8 +41,10 @@ public class BookingsHandler extends RoutedFunction {
 
     /** Books a room without ever double-booking it. */
     private ApiResponse createBooking(ApiRequest request) {
-        return ApiResponse.created(bookings.create(request.principal(), request.body(CreateBookingRequest.class),
+        ApiResponse created = ApiResponse.created(bookings.create(request.principal(), request.body(CreateBookingRequest.class),
                 request.header("Idempotency-Key"), request.requestId()));
+        Metrics.count(Metrics.BOOKINGS_CREATED);
+        return created;
     }
 
     /** Lists the caller's bookings in a time range. */

@@ -3,6 +3,7 @@ package com.practicecal.functions.online;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
+import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.online.BookingSettingsRequest;
 import com.practicecal.shared.online.OnlineBookingRequests;
 import com.practicecal.shared.online.OnlineBookingService;
@@ -51,9 +52,11 @@ public class OnlineHandler extends RoutedFunction {
 
     /** A client books online (public); the booking transaction decides. */
     private ApiResponse publicCreateBooking(ApiRequest request) {
-        return ApiResponse.created(online.book(request.pathParam("therapistId"),
+        ApiResponse created = ApiResponse.created(online.book(request.pathParam("therapistId"),
                 request.body(OnlineBookingRequests.PublicBookingRequest.class), request.header("Idempotency-Key"),
                 request.requestId()));
+        Metrics.count(Metrics.BOOKINGS_CREATED);
+        return created;
     }
 
     /** A client cancels with the manage token, within the practice's notice. */

@@ -3,6 +3,7 @@ package com.practicecal.functions.outboxrelay;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.practicecal.shared.event.OutboxRelay;
+import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ public class OutboxRelayHandler extends MicronautRequestHandler<DynamodbEvent, S
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        return relay.relay(event);
+        StreamsEventResponse response = relay.relay(event);
+        Metrics.count(Metrics.RELAY_RETRIES, response.getBatchItemFailures().size()); // Lambda retries from there
+        return response;
     }
 }

@@ -1,0 +1,168 @@
+package com.practicecal.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.practicecal.shared.aws.AwsClients;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One cold start in a fresh JVM whose class path is a function jar (plus this class): builds the handler (init)
+ * and invokes it twice as Lambda would, or, as the baseline ({@code bare}), builds the DynamoDB client and makes
+ * one call twice. Prints {@code COLDSTART init=<ms> first=<ms> second=<ms> status=<code>}.
+ * Arguments: {@code bare} | {@code init <class>} (only builds the handler) | {@code handler <class> <event.json>} (an
+ * HTTP API payload-2.0 event, invoked twice).
+ */
+public final class ColdStartRun {
+    private ColdStartRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        String status;
+        long init;
+        long first;
+        long second;
+        if (args[0].equals("bare")) {
+            DynamoDbClient dynamo = AwsClients.fromEnvironment(Region.of(System.getenv("AWS_REGION")), List.of())
+                    .dynamoDb();
+            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("COLDSTART#none"),
+                    "SK", AttributeValue.fromS("NONE"));
+            init = System.nanoTime();
+            dynamo.getItem(g -> g.tableName(System.getenv("TABLE_NAME")).key(key));
+            first = System.nanoTime();
+            status = String.valueOf(dynamo.getItem(g -> g.tableName(System.getenv("TABLE_NAME")).key(key)).hasItem()
+                    ? 200 : 404);
+            second = System.nanoTime();
+        } else if (args[0].equals("init")) {
+            requireInjected(Class.forName(args[1]).getConstructor().newInstance());
+            init = System.nanoTime();
+            first = init;
+            second = init;
+            status = "init";
+        } else {
+            @SuppressWarnings("unchecked")
+            RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) Class.forName(args[1])
+                    .getConstructor().newInstance();
+            init = System.nanoTime();
+            requireInjected(handler);
+            APIGatewayV2HTTPEvent event = event(args[2]);
+            Object response = handler.handleRequest(event, context("first"));
+            first = System.nanoTime();
+            handler.handleRequest(event(args[2]), context("second"));
+            second = System.nanoTime();
+            status = response instanceof APIGatewayV2HTTPResponse http ? String.valueOf(http.getStatusCode())
+                    : String.valueOf(response);
+        }
+        System.out.println("COLDSTART init=" + ms(started, init) + " first=" + ms(init, first) + " second="
+                + ms(first, second) + " status=" + status);
+        System.exit(0); // the SDK's idle-connection reaper must not keep the JVM alive
+    }
+
+    /** Micronaut logs and swallows injection failures; a handler with a null dependency fails the run. */
+    private static void requireInjected(Object handler) throws IllegalAccessException {
+        for (Class<?> type = handler.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(jakarta.inject.Inject.class)) {
+                    field.setAccessible(true);
+                    if (field.get(handler) == null) {
+                        System.out.println("NOT INJECTED " + type.getName() + "." + field.getName());
+                        System.exit(2);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static APIGatewayV2HTTPEvent event(String file) throws java.io.IOException {
+        return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(Files.readString(Path.of(file)), APIGatewayV2HTTPEvent.class);
+    }
+
+    private static Context context(String requestId) {
+        LambdaLogger logger = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                System.out.print(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                System.out.print(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+        return new Context() {
+            @Override
+            public String getAwsRequestId() {
+                return requestId;
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return "/aws/lambda/coldstart";
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return "coldstart";
+            }
+
+            @Override
+            public String getFunctionName() {
+                return "coldstart";
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "$LATEST";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return "arn:aws:lambda:" + System.getenv("AWS_REGION") + ":000000000000:function:coldstart";
+            }
+
+            @Override
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return 15_000;
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 1024;
+            }
+
+            @Override
+            public LambdaLogger getLogger() {
+                return logger;
+            }
+        };
+    }
+}

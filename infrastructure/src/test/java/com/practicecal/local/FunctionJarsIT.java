@@ -1,0 +1,70 @@
+package com.practicecal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.practicecal.shared.plan.Plan;
+import java.time.LocalDate;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every deployable jar works on its own, as Lambda runs it: a fresh JVM with only the jar on the class path (no
+ * Cognito SDK or ical4j where the routes do not need them) builds the handler; API functions answer an unknown
+ * route key with the JSON 404.
+ */
+class FunctionJarsIT extends LocalStackIT {
+    private static FunctionJarProcess jars;
+
+    @AfterAll
+    static void closeRunner() {
+        if (jars != null) {
+            jars.close();
+        }
+    }
+
+    @Test
+    void everyJarStartsAloneAndRoutes() {
+        if (jars == null) {
+            jars = new FunctionJarProcess(local.stack());
+        }
+        SoftAssertions softly = new SoftAssertions();
+        for (SamFunction function : local.stack().template().functions()) {
+            try {
+                if (function.routes().isEmpty()) {
+                    softly.assertThat(jars.init(function).status()).as(function.logicalId()).isEqualTo("init");
+                } else {
+                    FunctionJarProcess.Result result = jars.invoke(function, FunctionJarProcess.event(
+                            "GET /v1/no-such-route", "/v1/no-such-route", Map.of(), Map.of(), Map.of("host", "localhost"),
+                            null, null), Map.of());
+                    softly.assertThat(result.status()).as(function.logicalId() + ":\n" + result.output())
+                            .isEqualTo("404");
+                }
+            } catch (IllegalStateException failure) {
+                softly.fail(failure.getMessage());
+            }
+        }
+        softly.assertAll();
+        assertThat(local.stack().template().functions()).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void theFeedsJarRendersACalendar() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = api.post("/v1/rooms", Map.of("name", "Praxisraum"), owner.accessToken()).field("id");
+        LocalDate day = LocalDate.now(Times.BERLIN).plusDays(7);
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", Times.berlin(day, 9), "end",
+                Times.berlin(day, 10), "client", Map.of("name", "Erika Mustermann")), owner.accessToken()).status())
+                .isEqualTo(201);
+        String url = api.post("/v1/feeds", null, owner.accessToken()).field("url");
+        String file = url.substring(url.lastIndexOf('/') + 1);
+        if (jars == null) {
+            jars = new FunctionJarProcess(local.stack());
+        }
+        FunctionJarProcess.Result result = jars.invoke(local.stack().template().function("FeedsFunction"),
+                FunctionJarProcess.event("GET /v1/public/feeds/{file}", "/v1/public/feeds/" + file, Map.of(),
+                        Map.of("file", file), Map.of("host", "localhost"), null, null), Map.of());
+        assertThat(result.status()).as(result.output()).isEqualTo("200");
+    }
+}
