@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One cold start in a fresh JVM whose class path is a function jar (plus this class): builds the handler (init)
  * and invokes it twice as Lambda would, or, as the baseline ({@code bare}), builds the DynamoDB client and makes
  * one call twice. Prints {@code COLDSTART init=<ms> first=<ms> second=<ms> status=<code>}.
- * Arguments: {@code bare} | {@code init <class>} (only builds the handler) | {@code handler <class> <event.json>} (an
- * HTTP API payload-2.0 event, invoked twice).
+ * Arguments: {@code bare} | {@code init <class>} (only builds the handler) | {@code handler <class> <event.json>
+ * [primed]} (an HTTP API payload-2.0 event, invoked twice; {@code primed}: after the SnapStart hooks, counted in init).
  */
 public final class ColdStartRun {
     private ColdStartRun() {
@@ -59,6 +59,13 @@ public final class ColdStartRun {
                     .getConstructor().newInstance();
             init = System.nanoTime();
             requireInjected(handler);
+            if (args.length > 3 && args[3].equals("primed")) {
+                // what Lambda does around the snapshot: before-checkpoint hooks, then (later, restored) after-restore
+                org.crac.Resource priming = (org.crac.Resource) handler.getClass().getMethod("snapStart").invoke(handler);
+                priming.beforeCheckpoint(org.crac.Core.getGlobalContext());
+                priming.afterRestore(org.crac.Core.getGlobalContext());
+                init = System.nanoTime();
+            }
             APIGatewayV2HTTPEvent event = event(args[2]);
             Object response = handler.handleRequest(event, context("first"));
             first = System.nanoTime();

@@ -16,11 +16,28 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class CountingInterceptor implements ExecutionInterceptor {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ThreadLocal<Map<String, Long>> recording = new ThreadLocal<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         counts.computeIfAbsent(operation == null ? "unknown" : operation, o -> new LongAdder()).increment();
+        Map<String, Long> own = recording.get();
+        if (own != null) {
+            own.merge(operation == null ? "unknown" : operation, 1L, Long::sum);
+        }
+    }
+
+    /** The calls {@code work} makes on this thread (background pollers' calls are left out). */
+    public Map<String, Long> callsOf(Runnable work) {
+        Map<String, Long> own = new TreeMap<>();
+        recording.set(own);
+        try {
+            work.run();
+        } finally {
+            recording.remove();
+        }
+        return own;
     }
 
     /** All calls since the last reset. */

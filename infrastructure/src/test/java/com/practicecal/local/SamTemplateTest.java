@@ -123,6 +123,7 @@ class SamTemplateTest {
         assertThat(Templates.at(globals, "SnapStart", "ApplyOn")).contains("PublishedVersions");
         assertThat(globals.get("AutoPublishAlias")).as("SnapStart needs published versions").isNotNull();
         assertThat(globals.get("Runtime")).isEqualTo("java17");
+        assertThat(globals.get("Architectures")).as("Graviton: cheaper, SnapStart-capable").isEqualTo(java.util.List.of("arm64"));
     }
 
     @Test

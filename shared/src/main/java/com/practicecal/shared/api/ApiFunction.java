@@ -2,7 +2,9 @@ package com.practicecal.shared.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.practicecal.shared.runtime.FunctionContexts;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +27,11 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
     /** For tests and the local runner: share one application context between functions. */
     protected ApiFunction(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

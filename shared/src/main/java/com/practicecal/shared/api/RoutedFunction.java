@@ -3,9 +3,15 @@ package com.practicecal.shared.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Base of a function serving several routes of one bounded context: API Gateway's {@code routeKey} (e.g.
@@ -13,7 +19,12 @@ import java.util.Set;
  * the {@link ErrorMapper} like any other failure.
  */
 public abstract class RoutedFunction extends ApiFunction {
+    /** The caller of the priming request: no such user exists, so the route reads nothing and writes nothing. */
+    public static final String PRIMING_CALLER = "snapstart-priming";
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private volatile Map<String, Route> table;
+    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(), this::jsonTypes,
+            this::primeReadRoute);
 
     /** One route: parsed request in, response out. */
     @FunctionalInterface
@@ -34,6 +45,50 @@ public abstract class RoutedFunction extends ApiFunction {
 
     protected static Map.Entry<String, Route> route(String routeKey, Route route) {
         return Map.entry(routeKey, route);
+    }
+
+    /** Request and response types of the routes; priming builds their Jackson (de)serialisers before the snapshot. */
+    protected List<Class<?>> primingTypes() {
+        return List.of();
+    }
+
+    /** The SnapStart priming resource registered at init (tests call its hooks as Lambda does). */
+    public final SnapStartPriming snapStart() {
+        return snapStart;
+    }
+
+    private List<Class<?>> jsonTypes() {
+        List<Class<?>> types = new ArrayList<>(List.of(ErrorBody.class));
+        types.addAll(primingTypes());
+        return types;
+    }
+
+    /** The first GET route (in key order), called by {@link #PRIMING_CALLER}: the whole request path, no data. */
+    private void primeReadRoute() {
+        table().keySet().stream().filter(key -> key.startsWith("GET ")).sorted().findFirst()
+                .ifPresent(routeKey -> execute(primingEvent(routeKey)));
+    }
+
+    static APIGatewayV2HTTPEvent primingEvent(String routeKey) {
+        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Matcher matcher = PATH_PARAMETER.matcher(path);
+        while (matcher.find()) {
+            parameters.put(matcher.group(1), "priming");
+        }
+        String rawPath = PATH_PARAMETER.matcher(path).replaceAll("priming");
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(rawPath)
+                .withRawQueryString("").withHeaders(Map.of("host", "localhost"))
+                .withPathParameters(parameters.isEmpty() ? null : parameters).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(PRIMING_CALLER)
+                        .withRouteKey(routeKey)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath(rawPath).build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", PRIMING_CALLER)).build()).build())
+                        .build())
+                .build();
     }
 
     /** The route keys this function serves; the template must give it exactly these HttpApi events. */

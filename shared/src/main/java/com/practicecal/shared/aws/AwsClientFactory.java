@@ -24,6 +24,12 @@ public class AwsClientFactory {
         this.clients = AwsClients.fromEnvironment(Region.of(settings.region()), interceptors);
     }
 
+    /** The recipe itself, e.g. for SnapStart's after-restore credential refresh. */
+    @Singleton
+    AwsClients awsClients() {
+        return clients;
+    }
+
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClient dynamoDb() {

@@ -2,6 +2,13 @@ package com.practicecal.shared.aws;
 
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -30,6 +37,7 @@ public final class AwsClients {
     private final List<ExecutionInterceptor> interceptors;
     private final EndpointResolver endpoints;
     private final SdkHttpClient http;
+    private final RestorableCredentials credentials = new RestorableCredentials();
 
     public AwsClients(Region region, List<ExecutionInterceptor> interceptors, EndpointResolver endpoints) {
         this.region = region;
@@ -45,12 +53,17 @@ public final class AwsClients {
         return new AwsClients(region, interceptors, EndpointResolver.fromSystem());
     }
 
+    /** After a SnapStart restore: drop credentials cached in the snapshot, resolve them afresh on the next call. */
+    public void refreshCredentials() {
+        credentials.refresh();
+    }
+
     public SdkHttpClient httpClient() {
         return http;
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DynamoDB").build();
+        return configure(DynamoDbClient.builder(), "DynamoDB").endpointDiscoveryEnabled(false).build();
     }
 
     public DynamoDbStreamsClient dynamoDbStreams() {
@@ -67,6 +80,7 @@ public final class AwsClients {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
         builder.region(region)
+                .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
@@ -76,5 +90,31 @@ public final class AwsClients {
                         .build());
         endpoints.endpointFor(serviceId).ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /**
+     * Lambda's credentials first, without the default chain's web-identity and instance-metadata lookups: system
+     * properties, environment (Lambda sets them), the container endpoint (Lambda with SnapStart), then the profile
+     * (local tooling against real AWS); replaceable after a restore.
+     */
+    static final class RestorableCredentials implements AwsCredentialsProvider {
+        private volatile AwsCredentialsProviderChain delegate = chain();
+
+        private static AwsCredentialsProviderChain chain() {
+            return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                    SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
+                    ContainerCredentialsProvider.builder().build(), ProfileCredentialsProvider.create()).build();
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return delegate.resolveCredentials();
+        }
+
+        void refresh() {
+            AwsCredentialsProviderChain stale = delegate;
+            delegate = chain();
+            stale.close();
+        }
     }
 }

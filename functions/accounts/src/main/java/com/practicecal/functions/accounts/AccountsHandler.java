@@ -7,6 +7,7 @@ import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Accounts: public configuration, the caller, plan changes. */
@@ -27,6 +28,11 @@ public class AccountsHandler extends RoutedFunction {
                 route("GET /v1/public/config", this::publicConfig),
                 route("GET /v1/me", this::getMe),
                 route("PUT /v1/account/plan", this::changePlan));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(PlanChangeRequest.class);
     }
 
     /** Tells a frontend how to log in with Cognito. */

@@ -12,6 +12,7 @@ import com.practicecal.shared.calendar.CalendarService;
 import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Bookings and the calendar. */
@@ -37,6 +38,11 @@ public class BookingsHandler extends RoutedFunction {
                 route("PATCH /v1/bookings/{bookingId}", this::updateBooking),
                 route("DELETE /v1/bookings/{bookingId}", this::cancelBooking),
                 route("GET /v1/calendar", this::getCalendar));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(CreateBookingRequest.class, MoveBookingRequest.class);
     }
 
     /** Books a room without ever double-booking it. */

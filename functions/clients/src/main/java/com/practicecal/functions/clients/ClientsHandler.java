@@ -9,6 +9,7 @@ import com.practicecal.shared.client.ClientRightsService;
 import com.practicecal.shared.client.ClientService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Client records: directory and search, the grantee's minimal search, merge, export and erasure. */
@@ -38,6 +39,13 @@ public class ClientsHandler extends RoutedFunction {
                 route("GET /v1/clients/{clientId}/export", this::exportClient),
                 route("GET /v1/accounts/{accountId}/clients", this::delegatedSearchClients),
                 route("POST /v1/accounts/{accountId}/clients", this::delegatedCreateClient));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(ClientRequests.CreateClientRequest.class,
+                ClientRequests.UpdateClientRequest.class,
+                ClientRequests.MergeRequest.class);
     }
 
     /** Creates a client record. */

@@ -8,6 +8,7 @@ import com.practicecal.shared.community.InvitationRequest;
 import com.practicecal.shared.community.JoinCodeService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Communities: invitations, membership. */
@@ -36,6 +37,11 @@ public class CommunityHandler extends RoutedFunction {
                 route("DELETE /v1/community/members/{accountId}", this::removeCommunityMember),
                 route("POST /v1/community/join-codes", this::createJoinCode),
                 route("POST /v1/community/join", this::joinCommunityByCode));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(InvitationRequest.class, JoinCodeService.JoinRequest.class);
     }
 
     /** Invites another practice into the caller's calendar community. */

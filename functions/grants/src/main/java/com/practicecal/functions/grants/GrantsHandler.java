@@ -13,6 +13,7 @@ import com.practicecal.shared.grant.GrantService;
 import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Grants and the delegated calendar and bookings. */
@@ -42,6 +43,11 @@ public class GrantsHandler extends RoutedFunction {
                 route("GET /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedGetBooking),
                 route("PATCH /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedUpdateBooking),
                 route("DELETE /v1/accounts/{accountId}/bookings/{bookingId}", this::delegatedCancelBooking));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(GrantRequest.class, CreateBookingRequest.class, MoveBookingRequest.class);
     }
 
     /** The owner offers a colleague access to the calendar (plan L and above); it works once accepted. */

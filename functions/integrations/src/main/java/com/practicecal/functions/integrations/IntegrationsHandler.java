@@ -10,6 +10,7 @@ import com.practicecal.shared.webhook.UpdateWebhookRequest;
 import com.practicecal.shared.webhook.WebhookService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Integrations: webhooks, deliveries, calendar feeds. */
@@ -39,6 +40,11 @@ public class IntegrationsHandler extends RoutedFunction {
                 route("POST /v1/feeds", this::createFeed),
                 route("GET /v1/feeds", this::listFeeds),
                 route("DELETE /v1/feeds/{feedId}", this::deleteFeed));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(CreateWebhookRequest.class, UpdateWebhookRequest.class);
     }
 
     /** Registers a webhook endpoint; the response shows the signing secret once. */

@@ -9,6 +9,7 @@ import com.practicecal.shared.online.OnlineBookingRequests;
 import com.practicecal.shared.online.OnlineBookingService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Online booking: settings and the public slots, bookings and manage links. */
@@ -32,6 +33,13 @@ public class OnlineHandler extends RoutedFunction {
                 route("POST /v1/public/therapists/{therapistId}/bookings", this::publicCreateBooking),
                 route("DELETE /v1/public/bookings/{bookingId}", this::publicCancelBooking),
                 route("PATCH /v1/public/bookings/{bookingId}", this::publicRescheduleBooking));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(BookingSettingsRequest.class,
+                OnlineBookingRequests.PublicBookingRequest.class,
+                OnlineBookingRequests.RescheduleRequest.class);
     }
 
     /** The owner's online-booking rules. */

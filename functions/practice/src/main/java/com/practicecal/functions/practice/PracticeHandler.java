@@ -7,6 +7,7 @@ import com.practicecal.shared.practice.PracticeRequests;
 import com.practicecal.shared.practice.PracticeService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Practice records: notes, invoices, reports, finances. */
@@ -31,6 +32,13 @@ public class PracticeHandler extends RoutedFunction {
                 route("PATCH /v1/invoices/{invoiceId}", this::updateInvoice),
                 route("GET /v1/reports/monthly", this::monthlyReport),
                 route("GET /v1/finances/revenue", this::revenueSummary));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(PracticeRequests.NoteRequest.class,
+                PracticeRequests.InvoiceRequest.class,
+                PracticeRequests.InvoiceStatusRequest.class);
     }
 
     /** Adds a session note to a booking (documentation scope). */

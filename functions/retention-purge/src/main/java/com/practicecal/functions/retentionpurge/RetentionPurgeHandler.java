@@ -1,10 +1,14 @@
 package com.practicecal.functions.retentionpurge;
 
 import com.practicecal.shared.client.RetentionPurge;
+import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +21,9 @@ public class RetentionPurgeHandler extends MicronautRequestHandler<Map<String, O
 
     @Value("${retention.dry.run:false}")
     boolean dryRunByDefault;
+
+    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+            () -> List.of(RetentionPurge.Report.class), null);
 
     public RetentionPurgeHandler() {
     }
@@ -31,5 +38,15 @@ public class RetentionPurgeHandler extends MicronautRequestHandler<Map<String, O
         Object accountId = event == null ? null : event.get("accountId");
         return purge.run(dryRun == null ? dryRunByDefault : Boolean.parseBoolean(dryRun.toString()),
                 accountId == null ? null : accountId.toString());
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
+
+    /** The SnapStart priming resource registered at init. */
+    public SnapStartPriming snapStart() {
+        return snapStart;
     }
 }

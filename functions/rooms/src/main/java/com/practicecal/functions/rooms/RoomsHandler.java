@@ -8,6 +8,7 @@ import com.practicecal.shared.room.RoomService;
 import com.practicecal.shared.room.RoomUpdateRequest;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Rooms of a practice. */
@@ -29,6 +30,11 @@ public class RoomsHandler extends RoutedFunction {
                 route("GET /v1/rooms", this::listRooms),
                 route("PATCH /v1/rooms/{roomId}", this::updateRoom),
                 route("DELETE /v1/rooms/{roomId}", this::deleteRoom));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(RoomRequest.class, RoomUpdateRequest.class);
     }
 
     /** Creates a room within the plan's room limit. */

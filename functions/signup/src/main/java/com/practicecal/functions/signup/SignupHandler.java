@@ -9,6 +9,7 @@ import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Sign-up with proof of email ownership: start (Cognito e-mails a code), confirm with the code, a new code. */
@@ -29,6 +30,11 @@ public class SignupHandler extends RoutedFunction {
                 route("POST /v1/signup", this::signup),
                 route("POST /v1/signup/confirm", this::confirm),
                 route("POST /v1/signup/resend", this::resend));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(SignupRequest.class, ConfirmSignupRequest.class, ResendCodeRequest.class);
     }
 
     /** An unconfirmed login and a pending sign-up; nothing is bound to the address yet. */

@@ -7,6 +7,7 @@ import com.practicecal.shared.staff.StaffRequests;
 import com.practicecal.shared.staff.StaffService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Staff of a practice (Cognito admin). */
@@ -28,6 +29,11 @@ public class StaffHandler extends RoutedFunction {
                 route("GET /v1/staff", this::listStaff),
                 route("PATCH /v1/staff/{userId}", this::updateStaff),
                 route("DELETE /v1/staff/{userId}", this::removeStaff));
+    }
+
+    @Override
+    protected List<Class<?>> primingTypes() {
+        return List.of(StaffRequests.Invite.class, StaffRequests.Change.class);
     }
 
     /** The owner adds a staff member (plan XL). */

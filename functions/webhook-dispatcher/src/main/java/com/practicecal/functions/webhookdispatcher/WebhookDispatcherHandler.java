@@ -2,15 +2,23 @@ package com.practicecal.functions.webhookdispatcher;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.practicecal.shared.event.OutboxEvent;
+import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.SnapStartPriming;
+import com.practicecal.shared.webhook.DeliveryMessage;
 import com.practicecal.shared.webhook.WebhookDispatcher;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Integration queue to webhook deliveries: one delivery-queue message per subscribed endpoint; partial batch failures. */
 public class WebhookDispatcherHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     WebhookDispatcher service;
+    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+            () -> List.of(OutboxEvent.class, DeliveryMessage.class), null);
 
     public WebhookDispatcherHandler() {
     }
@@ -22,5 +30,15 @@ public class WebhookDispatcherHandler extends MicronautRequestHandler<SQSEvent, 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return service.dispatch(event);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.builder();
+    }
+
+    /** The SnapStart priming resource registered at init. */
+    public SnapStartPriming snapStart() {
+        return snapStart;
     }
 }

@@ -1,0 +1,22 @@
+package com.practicecal.shared.runtime;
+
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import java.util.Map;
+
+/**
+ * The application context of a deployed function: Lambda's environments and eager singletons (so init does the work
+ * and SnapStart captures it), but no environment or cloud deduction, no banner and no Jackson module scanning.
+ */
+public final class FunctionContexts {
+    private FunctionContexts() {
+    }
+
+    public static ApplicationContextBuilder builder() {
+        return new LambdaApplicationContextBuilder()
+                .deduceEnvironment(false)
+                .deduceCloudEnvironment(false)
+                .banner(false)
+                .properties(Map.of("jackson.module-scan", false));
+    }
+}
