@@ -46,7 +46,7 @@ function Staff() {
     },
   });
   const update = useMutation({
-    mutationFn: ({ userId, body }: { userId: string; body: { role?: Role; scopes?: string[] } }) =>
+    mutationFn: ({ userId, body }: { userId: string; body: { role?: Role; scopes?: Scope[] } }) =>
       call(api.PATCH('/v1/staff/{userId}', { params: { path: { userId } }, body })),
     onSuccess: () => void refresh(),
   });
