@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import {
-  apiCall, berlin, createRoom, expectAccessible, gotoWeek, loginInBrowser, nextMonday, pageText, practice, screenshot, setPermanentPassword, uniqueEmail,
+  PASSWORD, apiCall, berlin, createRoom, expectAccessible, gotoWeek, loginInBrowser, nextMonday, pageText, practice, screenshot, setPermanentPassword, uniqueEmail,
 } from './support';
 
 test('two practices form a community in two browsers, share a room, and each sees the other\'s booking only as "belegt"', async ({ browser }) => {
@@ -89,8 +89,18 @@ test('a secretary works in the calendar and does not see invoices', async ({ pag
   const email = uniqueEmail('secretary');
   const added = await apiCall(owner.token, 'POST', '/v1/staff', { email, role: 'SECRETARY' });
   expect(added.status, JSON.stringify(added.body)).toBe(201);
-  await setPermanentPassword(email);
-
+  // the invitation's temporary password: the first login asks for an own password
+  await setPermanentPassword(email, 'Einladung-2026x', false);
+  await page.goto('/login');
+  await page.getByLabel(/^E-Mail/).fill(email);
+  await page.getByLabel(/^Passwort/).fill('Einladung-2026x');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText('Willkommen im Team!')).toBeVisible();
+  await expectAccessible(page, 'new password');
+  await page.getByLabel(/^Neues Passwort/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Kalender', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Abmelden' }).click();
   await loginInBrowser(page, email);
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   await expect(nav.getByRole('link', { name: 'Kalender', exact: true })).toBeVisible();

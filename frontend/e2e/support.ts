@@ -142,7 +142,7 @@ export async function gotoWeek(page: Page, date: string) {
  * Completes a staff member's Cognito invitation as the invited person would (a permanent password), through moto's
  * AdminSetUserPassword (moto checks no signature; the credential scope names the region).
  */
-export async function setPermanentPassword(email: string, password = PASSWORD) {
+export async function setPermanentPassword(email: string, password = PASSWORD, permanent = true) {
   const c = (await (await fetch(`${BASE}/v1/public/config`)).json()) as Config & { userPoolId: string };
   const endpoint = c.cognitoEndpoint ?? '';
   const response = await fetch(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, {
@@ -152,7 +152,7 @@ export async function setPermanentPassword(email: string, password = PASSWORD) {
       'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminSetUserPassword',
       Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${c.region}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
     },
-    body: JSON.stringify({ UserPoolId: c.userPoolId, Username: email, Password: password, Permanent: true }),
+    body: JSON.stringify({ UserPoolId: c.userPoolId, Username: email, Password: password, Permanent: permanent }),
   });
   expect(response.status, await response.text()).toBe(200);
 }

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, TextInpu
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../../lib/api/client';
-import { CognitoError } from '../../lib/auth/cognito';
+import { CognitoError, NewPasswordRequired } from '../../lib/auth/cognito';
 import { useT } from '../../i18n/i18n';
 import { errorMessage } from '../../lib/api/errors';
 
@@ -16,6 +16,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<NewPasswordRequired | null>(null);
+  const [newPassword, setNewPassword] = useState('');
   const expired = session.expired;
   const confirmed = (location.state as { confirmed?: boolean } | null)?.confirmed;
 
@@ -24,12 +26,17 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await session.login(email.trim(), password);
+      if (challenge) await session.completeNewPassword(challenge, newPassword);
+      else await session.login(email.trim(), password);
       queryClient.clear();
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== '/login' ? from : '/calendar', { replace: true });
     } catch (err) {
-      if (err instanceof CognitoError) {
+      if (err instanceof NewPasswordRequired) {
+        setChallenge(err);
+      } else if (err instanceof CognitoError && err.type === 'InvalidPasswordException') {
+        setError(t('error.WEAK_PASSWORD'));
+      } else if (err instanceof CognitoError) {
         if (err.type === 'UserNotConfirmedException') {
           setError(t('login.unconfirmed'));
           navigate(`/confirm?email=${encodeURIComponent(email.trim())}`);
@@ -60,7 +67,13 @@ export function LoginPage() {
                 </Alert>
               )}
               <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-              <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} disabled={!!challenge} />
+              {challenge && (
+                <>
+                  <Alert color="blue">{t('login.newPasswordRequired')}</Alert>
+                  <PasswordInput label={t('login.newPassword')} description={t('signup.passwordHint')} autoComplete="new-password" required value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} />
+                </>
+              )}
               <Button type="submit" loading={busy}>
                 {t('login.submit')}
               </Button>

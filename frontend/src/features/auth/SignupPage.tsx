@@ -19,7 +19,9 @@ export function SignupPage() {
     setBusy(true);
     setError(null);
     try {
-      const zone = browserZone();
+      // the API accepts these zones; any other browser zone signs up with the default (Europe/Berlin)
+      const zones = ['Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/London', 'UTC', 'America/New_York'] as const;
+      const zone = zones.find((z) => z === browserZone());
       await call(
         api.POST('/v1/signup', {
           body: { ...form, email: form.email.trim(), ...(zone ? { timeZone: zone } : {}) },

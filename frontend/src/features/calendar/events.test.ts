@@ -16,6 +16,7 @@ const calendar: Calendar = {
     { id: 'b3', roomId: 'r1', start: '2026-12-07T13:00:00+01:00', end: '2026-12-07T13:50:00+01:00', status: 'CANCELLED', client: { name: 'Abgesagt' }, createdAt: '', updatedAt: '' },
   ],
   busy: [{ roomId: 'r2', start: '2026-12-07T10:00:00+01:00', end: '2026-12-07T10:50:00+01:00', mine: false }],
+  blocks: [],
 };
 const labels = { busy: 'belegt', online: 'online gebucht' };
 

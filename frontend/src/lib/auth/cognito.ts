@@ -26,20 +26,33 @@ export function cognitoUrl(config: LoginConfig): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-async function initiateAuth(config: LoginConfig, flow: string, parameters: Record<string, string>, now: () => number) {
+/** An invited staff member logs in with the temporary password and must choose a new one first. */
+export class NewPasswordRequired extends Error {
+  constructor(readonly email: string, readonly session: string) {
+    super('NEW_PASSWORD_REQUIRED');
+    this.name = 'NewPasswordRequired';
+  }
+}
+
+async function cognitoCall(config: LoginConfig, target: string, payload: unknown, now: () => number, email?: string) {
   const response = await fetch(cognitoUrl(config), {
     method: 'POST',
     headers: {
       'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
     },
-    body: JSON.stringify({ AuthFlow: flow, ClientId: config.clientId, AuthParameters: parameters }),
+    body: JSON.stringify(payload),
   });
   const body = (await response.json().catch(() => ({}))) as {
     __type?: string;
     message?: string;
+    ChallengeName?: string;
+    Session?: string;
     AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken?: string; ExpiresIn: number };
   };
+  if (response.ok && body.ChallengeName === 'NEW_PASSWORD_REQUIRED' && body.Session && email) {
+    throw new NewPasswordRequired(email, body.Session);
+  }
   if (!response.ok || !body.AuthenticationResult) {
     const type = (body.__type ?? 'UnknownError').split('#').pop() ?? 'UnknownError';
     throw new CognitoError(type, body.message ?? type);
@@ -54,9 +67,18 @@ async function initiateAuth(config: LoginConfig, flow: string, parameters: Recor
 }
 
 export function passwordLogin(config: LoginConfig, email: string, password: string, now = Date.now) {
-  return initiateAuth(config, 'USER_PASSWORD_AUTH', { USERNAME: email, PASSWORD: password }, now);
+  return cognitoCall(config, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: config.clientId, AuthParameters: { USERNAME: email, PASSWORD: password } }, now, email);
 }
 
 export function refreshLogin(config: LoginConfig, refreshToken: string, now = Date.now) {
-  return initiateAuth(config, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken }, now);
+  return cognitoCall(config, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }, now);
+}
+
+export function newPasswordLogin(config: LoginConfig, challenge: NewPasswordRequired, newPassword: string, now = Date.now) {
+  return cognitoCall(config, 'RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    ClientId: config.clientId,
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.email, NEW_PASSWORD: newPassword },
+  }, now);
 }

@@ -1,4 +1,4 @@
-import { passwordLogin, refreshLogin, type LoginConfig, type Tokens } from './cognito';
+import { newPasswordLogin, passwordLogin, refreshLogin, type LoginConfig, type NewPasswordRequired, type Tokens } from './cognito';
 
 /** sessionStorage (never localStorage): the refresh token survives a reload of this tab, not the browser. */
 export const REFRESH_KEY = 'practicecal.refresh';
@@ -39,6 +39,12 @@ export class Session {
 
   async login(email: string, password: string): Promise<void> {
     this.accept(await passwordLogin(await this.config(), email, password, this.now));
+    this.expired = false;
+  }
+
+  /** Completes an invitation: the new password replaces the temporary one and signs in. */
+  async completeNewPassword(challenge: NewPasswordRequired, newPassword: string): Promise<void> {
+    this.accept(await newPasswordLogin(await this.config(), challenge, newPassword, this.now));
     this.expired = false;
   }
 
