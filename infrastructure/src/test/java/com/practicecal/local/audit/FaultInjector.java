@@ -10,21 +10,22 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Makes chosen SDK calls fail the way an unreachable endpoint does (SdkClientException), while the rule is armed.
- * Attached like any interceptor bean, so the functions' real clients see the outage.
+ * Attached like any interceptor bean, so the functions' real clients see the outage (also used by other tests, e.g.
+ * a booking series crashing midway).
  */
-final class FaultInjector implements ExecutionInterceptor {
+public final class FaultInjector implements ExecutionInterceptor {
     private volatile Predicate<SdkRequest> failWhen = request -> false;
     private final AtomicInteger injected = new AtomicInteger();
 
-    void failWhen(Predicate<SdkRequest> rule) {
+    public void failWhen(Predicate<SdkRequest> rule) {
         this.failWhen = rule;
     }
 
-    void heal() {
+    public void heal() {
         this.failWhen = request -> false;
     }
 
-    int injected() {
+    public int injected() {
         return injected.get();
     }
 

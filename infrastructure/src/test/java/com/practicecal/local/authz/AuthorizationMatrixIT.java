@@ -313,7 +313,60 @@ class AuthorizationMatrixIT extends LocalStackIT {
                 t -> api.post("/v1/community/join-codes", null, t)));
         rows.add(new Row("POST /v1/community/join", Kind.SELF_ADMIN, null, 409,
                 t -> api.post("/v1/community/join", Map.of("code", usedJoinCode), t)));
+        // blocked time and weekly series (the caller's own calendar; A's block/series as targets)
+        rows.add(new Row("POST /v1/blocks", Kind.SELF_SCOPED, "appointments", 201, t -> api.post("/v1/blocks",
+                Map.of("start", time(slots.incrementAndGet(), 0), "end", time(slots.get(), 9), "title", "Pause"), t)));
+        rows.add(new Row("GET /v1/blocks", Kind.SELF_SCOPED, "appointments", 200, t -> api.get("/v1/blocks" + range(), t)));
+        rows.add(new Row("GET /v1/blocks/{blockId}", Kind.TARGET_SCOPED, "appointments", 200,
+                t -> api.get("/v1/blocks/" + block(), t)));
+        rows.add(new Row("PATCH /v1/blocks/{blockId}", Kind.TARGET_SCOPED, "appointments", 200,
+                t -> api.patch("/v1/blocks/" + block(), Map.of("title", "Supervision"), t)));
+        rows.add(new Row("DELETE /v1/blocks/{blockId}", Kind.TARGET_SCOPED, "appointments", 204,
+                t -> api.delete("/v1/blocks/" + block(), t)));
+        rows.add(new Row("POST /v1/booking-series", Kind.SELF_SCOPED, "appointments", 201, t -> {
+            Map<String, Object> body = seriesBody();
+            body.put("client", Map.of("name", "Own Client", "email", "own.client@example.org"));
+            return api.post("/v1/booking-series", body, t);
+        }));
+        rows.add(new Row("POST /v1/booking-series/preview", Kind.SELF_SCOPED, "appointments", 200,
+                t -> api.post("/v1/booking-series/preview", seriesBody(), t)));
+        rows.add(new Row("GET /v1/booking-series/{seriesId}", Kind.TARGET_SCOPED, "appointments", 200,
+                t -> api.get("/v1/booking-series/" + series().id, t)));
+        rows.add(new Row("PATCH /v1/booking-series/{seriesId}", Kind.TARGET_SCOPED, "appointments", 200, t -> {
+            SeriesOfA s = series();
+            int slot = slots.incrementAndGet();
+            return api.patch("/v1/booking-series/" + s.id, Map.of("from", s.firstStart, "start", time(slot, 0),
+                    "end", time(slot, 9)), t);
+        }));
+        rows.add(new Row("DELETE /v1/booking-series/{seriesId}", Kind.TARGET_SCOPED, "appointments", 200, t -> {
+            SeriesOfA s = series();
+            return api.delete("/v1/booking-series/" + s.id + "?from=" + enc(s.firstStart), t);
+        }));
         return rows;
+    }
+
+    /** A fresh block of A (no room). */
+    private String block() {
+        int slot = slots.incrementAndGet();
+        return api.post("/v1/blocks", Map.of("start", time(slot, 0), "end", time(slot, 9), "title", "Matrixpause"),
+                a.accessToken()).field("id");
+    }
+
+    /** Two weekly occurrences in A's shared room at a fresh slot, with A's client data. */
+    private Map<String, Object> seriesBody() {
+        Map<String, Object> body = bookingBody();
+        body.put("recurrence", Map.of("frequency", "WEEKLY", "count", 2));
+        return body;
+    }
+
+    private record SeriesOfA(String id, String firstStart) {
+    }
+
+    private SeriesOfA series() {
+        Map<String, Object> body = seriesBody();
+        ApiResult created = api.post("/v1/booking-series", body, a.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return new SeriesOfA(created.field("id"), (String) body.get("start"));
     }
 
     @Test

@@ -193,7 +193,7 @@ public class AccessPolicy {
                 : new BookingView.ClientView(client.minimalName() != null ? client.minimalName()
                         : ClientName.minimal(client.name()), null, null);
         return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(), minimal,
-                view.createdAt(), null, view.updatedAt(), null, view.serviceId(), view.clientId());
+                view.createdAt(), null, view.updatedAt(), null, view.serviceId(), view.clientId(), view.seriesId());
     }
 
     public Actor actor(Membership membership) {

@@ -30,6 +30,8 @@ public final class AccountDayItem {
     public static final String VERSION = "version";
     /** Attribute-name prefix of agenda entries. */
     public static final String ENTRY_PREFIX = "booking:";
+    /** Attribute-name prefix of the day's blocked times (see {@code block.BlockEntry}). */
+    public static final String BLOCK_PREFIX = "block:";
     static final String TAG = "account-day:";
     static final String UNCHANGED = "attribute_not_exists(#version) OR #version = :expected";
 
@@ -109,6 +111,42 @@ public final class AccountDayItem {
         for (LocalDate day : booking.interval().utcDays()) {
             tx.update(TAG + day, key(booking.accountId(), day), Expression.update("REMOVE #entry")
                     .name("#entry", ENTRY_PREFIX + booking.id()));
+        }
+    }
+
+    /** The raw entries named {@code prefix<id>} on the account's {@code days}, each id once. */
+    public static Map<String, AttributeValue> entries(Map<String, Map<String, AttributeValue>> found, String accountId,
+                                                      Collection<LocalDate> days, String prefix) {
+        Map<String, AttributeValue> unique = new java.util.LinkedHashMap<>();
+        for (LocalDate day : days) {
+            Map<String, AttributeValue> item = found.get(com.practicecal.shared.store.DynamoTable.keyString(key(accountId, day)));
+            if (item != null) {
+                item.forEach((name, value) -> {
+                    if (name.startsWith(prefix)) {
+                        unique.putIfAbsent(name.substring(prefix.length()), value);
+                    }
+                });
+            }
+        }
+        return unique;
+    }
+
+    /**
+     * Keeps one non-booking entry ({@code name}, e.g. a blocked time) in step with a change, bumping the counters of
+     * every day touched: set on {@code afterDays} (when {@code entry} is not null), removed from the
+     * {@code beforeDays} it no longer covers. Unconditional: the change's own item is the one its writers contend on;
+     * online bookings, which condition on these counters, re-check.
+     */
+    public static void recordEntry(Transaction tx, String accountId, String name, Collection<LocalDate> beforeDays,
+                                   Collection<LocalDate> afterDays, AttributeValue entry) {
+        TreeSet<LocalDate> touched = new TreeSet<>(beforeDays);
+        touched.addAll(afterDays);
+        for (LocalDate day : touched) {
+            Expression update = entry != null && afterDays.contains(day)
+                    ? Expression.update("SET #entry = :entry ADD #version :one").value(":entry", entry)
+                    : Expression.update("REMOVE #entry ADD #version :one");
+            update.name("#entry", name).name("#version", VERSION).value(":one", Attr.n(1));
+            tx.update(TAG + day, key(accountId, day), update);
         }
     }
 }

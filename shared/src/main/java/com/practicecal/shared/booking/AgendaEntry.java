@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 record AgendaEntry(String id, String accountId, String roomId, Instant start, Instant end, BookingStatus status,
                    String clientName, String clientEmail, String clientPhone, String createdBy, Instant createdAt,
                    String updatedBy, Instant updatedAt, long version, String serviceId, int rescheduleCount,
-                   String clientId, String clientFirstName, String clientLastName) {
+                   String clientId, String clientFirstName, String clientLastName, String seriesId) {
     // Entries outlive code versions: a field added later must not make older readers fail.
     private static final ObjectReader READER = Json.MAPPER.readerFor(AgendaEntry.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -25,7 +25,7 @@ record AgendaEntry(String id, String accountId, String roomId, Instant start, In
         return AttributeValue.fromS(Json.write(new AgendaEntry(b.id(), b.accountId(), b.roomId(), b.interval().start(),
                 b.interval().end(), b.status(), b.client().name(), b.client().email(), b.client().phone(), b.createdBy(),
                 b.createdAt(), b.updatedBy(), b.updatedAt(), b.version(), b.serviceId(), b.rescheduleCount(),
-                b.client().clientId(), b.client().firstName(), b.client().lastName())));
+                b.client().clientId(), b.client().firstName(), b.client().lastName(), b.seriesId())));
     }
 
     static Booking read(AttributeValue value) {
@@ -37,6 +37,6 @@ record AgendaEntry(String id, String accountId, String roomId, Instant start, In
         }
         return new Booking(e.id, e.accountId, e.roomId, new Interval(e.start, e.end), e.status,
                 new Client(e.clientName, e.clientEmail, e.clientPhone, e.clientId, e.clientFirstName, e.clientLastName), e.createdBy, e.createdAt, e.updatedBy,
-                e.updatedAt, e.version, e.serviceId, null, e.rescheduleCount);
+                e.updatedAt, e.version, e.serviceId, null, e.rescheduleCount, e.seriesId);
     }
 }

@@ -20,7 +20,7 @@ public final class BookingClientWrites {
 
     public static Booking withClient(Booking b, Client client, String by, Instant at) {
         return new Booking(b.id(), b.accountId(), b.roomId(), b.interval(), b.status(), client, b.createdBy(),
-                b.createdAt(), by, at, b.version() + 1, b.serviceId(), b.manageTokenHash(), b.rescheduleCount());
+                b.createdAt(), by, at, b.version() + 1, b.serviceId(), b.manageTokenHash(), b.rescheduleCount(), b.seriesId());
     }
 
     /** Adds the booking with its new client (and its agenda entries) to {@code tx}; returns the booking written. */

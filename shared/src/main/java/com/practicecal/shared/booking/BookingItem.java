@@ -73,6 +73,9 @@ public final class BookingItem {
             item.put("manageTokenHash", Attr.s(b.manageTokenHash()));
         }
         item.put("rescheduleCount", Attr.n(b.rescheduleCount()));
+        if (b.seriesId() != null) {
+            item.put("seriesId", Attr.s(b.seriesId()));
+        }
         item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
         item.put(Attr.GSI1SK, Attr.s(listSort(b.interval().start(), b.id())));
         return item;
@@ -86,6 +89,7 @@ public final class BookingItem {
                         Attr.str(item, CLIENT_ID), Attr.str(item, "clientFirstName"), Attr.str(item, "clientLastName")),
                 Attr.str(item, "createdBy"), Instant.parse(Attr.str(item, "createdAt")), Attr.str(item, "updatedBy"),
                 Instant.parse(Attr.str(item, "updatedAt")), Attr.num(item, VERSION, 1), Attr.str(item, "serviceId"),
-                Attr.str(item, "manageTokenHash"), (int) Attr.num(item, "rescheduleCount", 0));
+                Attr.str(item, "manageTokenHash"), (int) Attr.num(item, "rescheduleCount", 0),
+                Attr.str(item, "seriesId"));
     }
 }

@@ -30,8 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,21 +47,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class BookingService {
-    static final int MAX_ATTEMPTS = 6;
     static final String NEW_ITEM = "attribute_not_exists(PK)";
-    static final String BOOKABLE_ROOM = "#status = :active AND #account = :account";
-    static final String BOOKABLE_SHARED_ROOM = "#status = :active AND #community = :community";
-    static final String STILL_IN_COMMUNITY = "#community = :community";
     static final String QUOTA_LEFT = "attribute_not_exists(#booked) OR #booked < :cap";
     /** Online bookings may use the plan's cap minus the share reserved for the practice's own bookings. */
     static final String ONLINE_QUOTA_LEFT = "(attribute_not_exists(#booked) OR #booked < :cap)"
             + " AND (attribute_not_exists(#online) OR #online < :onlineCap)";
     static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
-    private static final String TAG_ROOM = "room";
     private static final String TAG_QUOTA = "quota";
     private static final String TAG_BOOKING = "booking";
     private static final String TAG_IDEMPOTENCY = "idempotency";
-    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -137,9 +129,9 @@ public class BookingService {
                 return replay.get();
             }
             requireFuture(interval, now);
-            Room room = bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
-            List<OccupancyDay> days = readDays(request.roomId(), interval, batch);
-            requireFree(days, interval, bookingId, me.timeZone());
+            Room room = RoomClaims.bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
+            List<OccupancyDay> days = RoomClaims.readDays(request.roomId(), interval, batch);
+            RoomClaims.requireFree(days, interval, bookingId, me.timeZone());
             OnlineLimits.ClientBookings clientBookings = online == null ? null
                     : online.requireClientBelowCap(batch.get(DynamoTable.keyString(online.clientKey())), now);
 
@@ -153,24 +145,48 @@ public class BookingService {
                     client, actor.userId(), now, actor.userId(), now, 1, request.serviceId(),
                     request.manageTokenHash(), 0);
             BookingView view = BookingView.of(booking, me.timeZone());
-            tx.put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
-            OccupancyWrites.add(tx, bookingId, me.accountId(), request.roomId(), interval, days, request.roomId(), List.of());
-            AccountDayItem.record(tx, me.accountId(), request.therapistDayVersions() != null
-                    ? request.therapistDayVersions().keySet() : interval.utcDays(), request.therapistDayVersions(),
-                    null, booking);
-            claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()), online != null, online != null);
-            if (online != null) {
-                online.claim(tx, booking, clientBookings, now, me.timeZone());
-            }
-            checkRoom(tx, room, me);
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", bookingId,
-                    changesOf(null, booking))), null);
+            addNewBooking(tx, me, room, booking, days, request.therapistDayVersions(), events, online, clientBookings, now);
             Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
             if (committed.isPresent()) {
                 return committed.get();
             }
         }
     }
+
+    /**
+     * The transaction that creates {@code booking} (its client already resolved) from the room and occupancy days as
+     * read — the same as a single booking's: the client's part ({@link ClientBookings}), the booking (new item), the
+     * occupancy days (version-conditioned), the account days' agendas, the monthly quota (cap-conditioned), the room
+     * check and the outbox event. Every occurrence of a series goes through it.
+     */
+    public Transaction newBooking(Membership me, Room room, Booking booking, List<OccupancyDay> days, Events events,
+                                  Actor actor, Instant now) {
+        Transaction tx = table.transaction();
+        ClientBookings.add(tx, booking.client(), false, me, booking.id(), actor, events, now);
+        addNewBooking(tx, me, room, booking, days, null, events, null, null, now);
+        return tx;
+    }
+
+    private void addNewBooking(Transaction tx, Membership me, Room room, Booking booking, List<OccupancyDay> days,
+                               Map<LocalDate, Long> therapistDayVersions, Events events, OnlineLimits online,
+                               OnlineLimits.ClientBookings clientBookings, Instant now) {
+        Interval interval = booking.interval();
+        tx.put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
+        OccupancyWrites.add(tx, booking.id(), me.accountId(), room.id(), interval, days, room.id(), List.of());
+        AccountDayItem.record(tx, me.accountId(), therapistDayVersions != null
+                ? therapistDayVersions.keySet() : interval.utcDays(), therapistDayVersions, null, booking);
+        claimQuota(tx, me, QuotaItem.monthOf(interval.start(), me.timeZone()), online != null, online != null);
+        if (online != null) {
+            online.claim(tx, booking, clientBookings, now, me.timeZone());
+        }
+        RoomClaims.checkRoom(tx, room, me);
+        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", booking.id(),
+                changesOf(null, booking))), null);
+    }
+
+    /** Tags of {@link #newBooking} items whose failed condition has a meaning of its own. */
+    public static final String TAG_NEW_BOOKING = "booking";
+    public static final String TAG_QUOTA_CLAIM = "quota";
 
     public BookingView get(BookingCaller caller, String bookingId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
@@ -271,9 +287,9 @@ public class BookingService {
             second.add(RoomItem.key(roomId));
             interval.utcDays().forEach(day -> second.add(OccupancyDayItem.key(roomId, day)));
             var batch = table.batchGet(second);
-            Room room = bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
-            List<OccupancyDay> days = readDays(roomId, interval, batch);
-            requireFree(days, interval, bookingId, me.timeZone());
+            Room room = RoomClaims.bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
+            List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, batch);
+            RoomClaims.requireFree(days, interval, bookingId, me.timeZone());
 
             Actor actor = caller.actor(me);
             Booking after = before.moved(roomId, interval, actor.userId(), now, countsAsReschedule);
@@ -299,7 +315,7 @@ public class BookingService {
             if (!interval.equals(before.interval())) {
                 OnlineLimits.moved(tx, after);
             }
-            checkRoom(tx, room, me);
+            RoomClaims.checkRoom(tx, room, me);
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
                     changesOf(before, after))), null);
             Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
@@ -329,17 +345,7 @@ public class BookingService {
             guard.accept(before);
             Instant now = clock.instant();
             Actor actor = caller.actor(me);
-            Booking after = before.cancelled(actor.userId(), now);
-            Events events = new Events(actor, requestId, now);
-            Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
-            OccupancyWrites.add(tx, bookingId, me.accountId(), before.roomId(), before.interval(), List.of(),
-                    before.roomId(), before.interval().utcDays());
-            AccountDayItem.record(tx, me.accountId(), before.interval().utcDays(), null, before, null);
-            releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()),
-                    OnlineLimits.isOnline(before));
-            OnlineLimits.release(tx, before);
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", bookingId,
-                    changesOf(before, after))), null);
+            Transaction tx = cancelTransaction(me, before, actor, now, new Events(actor, requestId, now));
             caller.guard(tx, me);
             try {
                 table.write(tx);
@@ -348,6 +354,24 @@ public class BookingService {
                 handleFailure(failure, attempt, me);
             }
         }
+    }
+
+    /**
+     * The transaction that cancels {@code before} as read: the booking (version-conditioned), its occupancy days
+     * and agenda entries freed, the quota released, the outbox event. A failure means the booking moved: re-read.
+     */
+    public Transaction cancelTransaction(Membership me, Booking before, Actor actor, Instant now, Events events) {
+        Booking after = before.cancelled(actor.userId(), now);
+        Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
+        OccupancyWrites.add(tx, before.id(), me.accountId(), before.roomId(), before.interval(), List.of(),
+                before.roomId(), before.interval().utcDays());
+        AccountDayItem.record(tx, me.accountId(), before.interval().utcDays(), null, before, null);
+        releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()),
+                OnlineLimits.isOnline(before));
+        OnlineLimits.release(tx, before);
+        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", before.id(),
+                changesOf(before, after))), null);
+        return tx;
     }
 
     /** The first response to this Idempotency-Key, if the request was already carried out. */
@@ -393,30 +417,17 @@ public class BookingService {
         if (AccessPolicy.TAG_STAFF.equals(tag)) {
             // the staff member was removed or lost the scope while the write was in flight: nothing committed;
             // the caller's next read answers what they may do now (404 removed, 403 missing scope)
-            backOff(attempt);
+            RoomClaims.retryOrGiveUp(attempt);
             return;
         }
-        if (TAG_ROOM.equals(tag)) {
+        if (RoomClaims.TAG_ROOM.equals(tag)) {
             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
         }
         if (ClientBookings.TAG.equals(tag)) {
             throw ClientBookings.unknown(); // merged or erased meanwhile
         }
         // Occupancy, booking version, idempotency record or a conflicting transaction: state moved, re-read.
-        if (attempt >= MAX_ATTEMPTS) {
-            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION,
-                    "the calendar changed concurrently; please retry");
-        }
-        backOff(attempt);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "interrupted; please retry");
-        }
+        RoomClaims.retryOrGiveUp(attempt);
     }
 
     private static void requireFuture(Interval interval, Instant now) {
@@ -424,21 +435,6 @@ public class BookingService {
             throw new ValidationException("start", "must be in the future");
         }
     }
-
-    /** Own rooms, and rooms other members share with the caller's calendar community. */
-    private Room bookableRoom(Membership me, Map<String, AttributeValue> item, String field) {
-        Room room = item == null ? null : RoomItem.fromItem(item);
-        boolean mayBook = room != null && (room.accountId().equals(me.accountId())
-                || (room.communityId() != null && me.inCommunity(room.communityId())));
-        if (!mayBook || room.status() == RoomStatus.DELETED) {
-            throw new ValidationException(field, "unknown room");
-        }
-        if (room.status() != RoomStatus.ACTIVE) {
-            throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is being deleted");
-        }
-        return room;
-    }
-
     private Booking ownBooking(Membership me, Map<String, Map<String, AttributeValue>> batch, String bookingId) {
         Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(BookingItem.key(bookingId)));
         if (item == null) {
@@ -448,28 +444,6 @@ public class BookingService {
         access.requireSameAccount(me, booking.accountId());
         return booking;
     }
-
-    private static List<OccupancyDay> readDays(String roomId, Interval interval,
-                                               Map<String, Map<String, AttributeValue>> batch) {
-        List<OccupancyDay> days = new ArrayList<>();
-        for (LocalDate day : interval.utcDays()) {
-            days.add(OccupancyDayItem.fromItem(roomId, day,
-                    batch.get(DynamoTable.keyString(OccupancyDayItem.key(roomId, day)))));
-        }
-        return days;
-    }
-
-    /** 409 naming the taken interval only: never whose booking it is or anything about its client. */
-    private static void requireFree(List<OccupancyDay> days, Interval wanted, String bookingId, ZoneId zone) {
-        for (OccupancyDay day : days) {
-            day.conflictWith(wanted, bookingId).ifPresent(taken -> {
-                throw new ConflictException(ErrorCodes.ROOM_TAKEN, "the room is booked from "
-                        + HUMAN_TIME.format(taken.interval().start().atZone(zone)) + " to "
-                        + HUMAN_TIME.format(taken.interval().end().atZone(zone)));
-            });
-        }
-    }
-
     /**
      * Counts the booking against the month's plan cap; an online booking also against the online share
      * ({@link com.practicecal.shared.plan.Plan#monthlyOnlineCap()}), so scripted online bookings can never use
@@ -501,26 +475,6 @@ public class BookingService {
         }
         tx.update("quota-release", QuotaItem.key(accountId, month), update);
     }
-
-    /**
-     * The room must still be bookable when the transaction commits: active and the caller's, or active, shared
-     * with the community and the caller still a member (leaving a community ends sharing at once).
-     */
-    private static void checkRoom(Transaction tx, Room room, Membership me) {
-        if (room.accountId().equals(me.accountId())) {
-            tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_ROOM,
-                    Map.of("#status", RoomItem.STATUS, "#account", RoomItem.ACCOUNT),
-                    Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":account", Attr.s(me.accountId()))));
-            return;
-        }
-        Map<String, AttributeValue> community = Map.of(":community", Attr.s(room.communityId()));
-        tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_SHARED_ROOM,
-                Map.of("#status", RoomItem.STATUS, "#community", RoomItem.COMMUNITY),
-                Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":community", Attr.s(room.communityId()))));
-        tx.check(TAG_ROOM, AccountItem.key(me.accountId()), new Condition(STILL_IN_COMMUNITY,
-                Map.of("#community", AccountItem.COMMUNITY), community));
-    }
-
     private static Condition unchanged(Booking before) {
         return new Condition(UNCHANGED_CONFIRMED_BOOKING,
                 Map.of("#version", BookingItem.VERSION, "#status", BookingItem.STATUS),
@@ -534,6 +488,10 @@ public class BookingService {
         put(changes, "end", before == null ? null : before.interval().end().toString(), after.interval().end().toString());
         put(changes, "roomId", before == null ? null : before.roomId(), after.roomId());
         put(changes, "status", before == null ? null : before.status().name(), after.status().name());
+        if (after.seriesId() != null) {
+            // names the series in every event of an occurrence (audit entries, webhooks), unchanged or not
+            changes.put("seriesId", new Change(before == null ? null : before.seriesId(), after.seriesId()));
+        }
         return changes;
     }
 

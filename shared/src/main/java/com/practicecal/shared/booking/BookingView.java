@@ -5,14 +5,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A booking as its account's owner sees it; times in the practice's time zone. */
+/**
+ * A booking as its account's owner sees it; times in the practice's time zone. {@code seriesId} (absent for single
+ * bookings) is the calendar's series marker.
+ */
 public record BookingView(String id, String roomId, OffsetDateTime start, OffsetDateTime end, String status,
                           ClientView client, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
-                          String updatedBy, String serviceId, String clientId) {
+                          String updatedBy, String serviceId, String clientId, String seriesId) {
     public BookingView(String id, String roomId, OffsetDateTime start, OffsetDateTime end, String status,
                        ClientView client, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
                        String updatedBy, String serviceId) {
-        this(id, roomId, start, end, status, client, createdAt, createdBy, updatedAt, updatedBy, serviceId, null);
+        this(id, roomId, start, end, status, client, createdAt, createdBy, updatedAt, updatedBy, serviceId, null, null);
+    }
+
+    public BookingView(String id, String roomId, OffsetDateTime start, OffsetDateTime end, String status,
+                       ClientView client, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
+                       String updatedBy, String serviceId, String clientId) {
+        this(id, roomId, start, end, status, client, createdAt, createdBy, updatedAt, updatedBy, serviceId, clientId,
+                null);
     }
 
     /**
@@ -37,7 +47,7 @@ public record BookingView(String id, String roomId, OffsetDateTime start, Offset
         return new BookingView(b.id(), b.roomId(), at(b.interval().start(), zone), at(b.interval().end(), zone),
                 b.status().name(), ClientView.of(b.client()),
                 at(b.createdAt(), zone), b.createdBy(), at(b.updatedAt(), zone), b.updatedBy(), b.serviceId(),
-                b.client().clientId());
+                b.client().clientId(), b.seriesId());
     }
 
     static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * written only if their version is still the one read (so two writers can never both pass the overlap check);
  * days that only lose an interval bump the version, which makes concurrent writers re-check.
  */
-final class OccupancyWrites {
+public final class OccupancyWrites {
     /** Tag prefix of occupancy items in a transaction; a failed condition there means "re-read and retry". */
     static final String TAG = "day:";
     static final String VERSION_UNCHANGED = "#version = :expected";
@@ -30,7 +30,7 @@ final class OccupancyWrites {
      * @param claimed days (of {@code newRoomId}) as read, that must receive the new interval
      * @param released (room, day) of the old interval to remove, may overlap {@code claimed}
      */
-    static void add(Transaction tx, String bookingId, String accountId, String newRoomId, Interval newInterval,
+    public static void add(Transaction tx, String bookingId, String accountId, String newRoomId, Interval newInterval,
                     Collection<OccupancyDay> claimed, String oldRoomId, Collection<LocalDate> released) {
         Map<LocalDate, OccupancyDay> claimedByDay = new LinkedHashMap<>();
         claimed.forEach(day -> claimedByDay.put(day.day(), day));

@@ -4,6 +4,8 @@ import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.block.BlockEntry;
+import com.practicecal.shared.block.BlockView;
 import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingCaller;
@@ -85,7 +87,7 @@ public class CalendarService {
                 query.to().atZone(zone).toOffsetDateTime(),
                 rooms.values().stream().map(r -> new CalendarView.RoomRef(r.id(), r.name(),
                         r.accountId().equals(me.accountId()), r.shared())).toList(),
-                agenda(me, batch, range), busy));
+                agenda(me, batch, range), busy, blocks(me, batch, range)));
     }
 
     /** The account's confirmed bookings overlapping {@code range} (cancelled ones are left out), by start. */
@@ -119,6 +121,16 @@ public class CalendarService {
                 .filter(b -> b.status() == BookingStatus.CONFIRMED && b.interval().overlaps(range))
                 .sorted(Comparator.comparing((Booking b) -> b.interval().start()).thenComparing(Booking::id))
                 .map(b -> access.project(BookingView.of(b, me.timeZone()), me)).toList();
+    }
+
+    /** Own blocked time from the same agendas, by start; grantees see when, not what. */
+    private static List<BlockView> blocks(Membership me, Map<String, Map<String, AttributeValue>> batch, Interval range) {
+        return BlockEntry.on(batch, me.accountId(), range.utcDays()).stream()
+                .filter(b -> b.interval().overlaps(range))
+                .sorted(Comparator.comparing(BlockEntry::start).thenComparing(BlockEntry::id))
+                .map(b -> BlockView.of(b, me.timeZone()))
+                .map(b -> me.role() == com.practicecal.shared.account.Role.GRANTEE ? b.withoutTitle() : b)
+                .toList();
     }
 
     /**

@@ -135,7 +135,8 @@ public class FeedService {
             String service = b.serviceId() == null ? null
                     : settings.service(b.serviceId()).map(BookingSettings.Service::name).orElse(null);
             entries.add(new FeedEntry(b.id() + UID_DOMAIN, b.start().toInstant(), b.end().toInstant(),
-                    FeedSummary.of(service, b.client() == null ? null : b.client().name()), b.updatedAt().toInstant()));
+                    FeedSummary.of(service, b.client() == null ? null : b.client().name()), b.updatedAt().toInstant(),
+                    b.seriesId() == null ? null : b.seriesId() + SERIES_UID_DOMAIN));
         }
         if (feed.includeBusy()) {
             for (CalendarView.BusyBlock block : calendar.busyBlocks(me, window)) {
@@ -149,6 +150,9 @@ public class FeedService {
     }
 
     /** Stable per feed, room and interval, and revealing none of them. */
+    /** RELATED-TO of a series occurrence: the series, under its own UID domain. */
+    static final String SERIES_UID_DOMAIN = "@series.practicecal";
+
     static String busyUid(Feed feed, String roomId, Instant start, Instant end) {
         return "busy-" + FeedTokens.hash(feed.id() + "|" + roomId + "|" + start + "|" + end).substring(0, 32) + UID_DOMAIN;
     }

@@ -14,6 +14,7 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.RelatedTo;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -49,6 +50,9 @@ public final class IcsRenderer {
             event.add(new DtStart<>(entry.start()));
             event.add(new DtEnd<>(entry.end()));
             event.add(new Summary(entry.summary()));
+            if (entry.seriesUid() != null) {
+                event.add(new RelatedTo(entry.seriesUid()));
+            }
             event.add(ImmutableTransp.OPAQUE);
             calendar.add(event);
         }

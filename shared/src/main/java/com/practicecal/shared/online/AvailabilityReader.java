@@ -1,6 +1,7 @@
 package com.practicecal.shared.online;
 
 import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.block.BlockEntry;
 import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingStatus;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * account's calendar index with their occupancy days and the account's days (batches of 100 keys, i.e. at most
  * one round trip per room-week). The therapist's own appointments come from the account days' agendas, so an
  * appointment in a room the therapist can no longer book (a community left, a room no longer shared) still
- * keeps the therapist busy.
+ * keeps the therapist busy; so does blocked time, from the same agendas.
  */
 @Singleton
 public class AvailabilityReader {
@@ -83,9 +84,11 @@ public class AvailabilityReader {
         Map<String, Map<String, AttributeValue>> found = table.batchGetAll(keys);
         List<Room> rooms = CalendarRooms.bookable(found, therapist.calendarRooms(), therapist.accountId(),
                 therapist.communityId());
-        List<Interval> own = AccountDayItem.agenda(found, therapist.accountId(), days).stream()
+        List<Interval> own = new ArrayList<>(AccountDayItem.agenda(found, therapist.accountId(), days).stream()
                 .filter(b -> b.status() == BookingStatus.CONFIRMED && !b.id().equals(ignoredBookingId))
-                .map(Booking::interval).toList();
+                .map(Booking::interval).toList());
+        // blocked time, with or without a room, makes the therapist unavailable
+        BlockEntry.on(found, therapist.accountId(), days).forEach(b -> own.add(b.interval()));
         Map<LocalDate, Long> versions = new TreeMap<>();
         days.forEach(day -> versions.put(day,
                 AccountDayItem.version(found.get(DynamoTable.keyString(AccountDayItem.key(therapist.accountId(), day))))));

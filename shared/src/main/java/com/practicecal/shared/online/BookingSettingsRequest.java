@@ -105,7 +105,7 @@ public record BookingSettingsRequest(Map<String, List<Range>> workingHours, List
 
     private static LocalTime time(String field, String value) {
         try {
-            return LocalTime.parse(Check.text(field, value, 5));
+            return LocalTime.parse(Check.text(field, value, 8)); // 09:00, or 09:00:00 as GET answers it
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "must be a time like 09:00");
         }

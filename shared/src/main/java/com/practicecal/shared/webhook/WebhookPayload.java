@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class WebhookPayload {
     /** Fields that may leave the system; anything else in an event's changes is dropped. */
-    static final List<String> FIELDS = List.of("roomId", "serviceId", "start", "end", "status", "scopes");
+    static final List<String> FIELDS = List.of("roomId", "serviceId", "start", "end", "status", "scopes", "seriesId");
 
     private WebhookPayload() {
     }

@@ -65,4 +65,16 @@ class IcsRendererTest {
         assertThat(calendar).isNotNull();
         assertThat(calendar.getEvents()).isEmpty();
     }
+
+    @Test
+    void aSeriesOccurrenceNamesItsSeries() {
+        java.time.Instant start = java.time.Instant.parse("2027-03-09T09:00:00Z");
+        String ics = IcsRenderer.render(List.of(new FeedEntry("b1@practicecal", start, start.plusSeconds(3000),
+                "Termin · E.M.", start, "s1@series.practicecal"), new FeedEntry("b2@practicecal", start.plusSeconds(7200),
+                start.plusSeconds(9000), "Termin", start)));
+        ICalendar calendar = Biweekly.parse(ics).first();
+        assertThat(calendar.getEvents().get(0).getRelatedTo()).singleElement()
+                .satisfies(r -> assertThat(r.getValue()).isEqualTo("s1@series.practicecal"));
+        assertThat(calendar.getEvents().get(1).getRelatedTo()).isEmpty();
+    }
 }

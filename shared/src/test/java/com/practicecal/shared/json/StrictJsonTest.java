@@ -132,6 +132,9 @@ class StrictJsonTest {
                 + "\"workingHours\":{\"MONDAY\":[{\"from\":\"09:00\",\"to\":\"12:00\"}]}}", BookingSettingsRequest.class);
         assertThat(settings.horizonDays()).isEqualTo(30);
         assertThat(settings.toSettings().services()).hasSize(1);
+        // what GET /v1/settings/booking answers (09:00:00) can be PUT back
+        assertThat(Json.read("{\"workingHours\":{\"MONDAY\":[{\"from\":\"09:00:00\",\"to\":\"12:30:00\"}]}}",
+                BookingSettingsRequest.class).toSettings().workingHours().values()).hasSize(1);
         assertThat(Json.read("{\"bookingId\":\"b\",\"amountCents\":12000}", PracticeRequests.InvoiceRequest.class)
                 .amountCents()).isEqualTo(12000L);
     }

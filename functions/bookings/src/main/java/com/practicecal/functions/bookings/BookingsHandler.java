@@ -3,24 +3,34 @@ package com.practicecal.functions.bookings;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
+import com.practicecal.shared.block.BlockRequest;
+import com.practicecal.shared.block.BlockService;
+import com.practicecal.shared.block.BlockUpdateRequest;
 import com.practicecal.shared.booking.BookingQuery;
 import com.practicecal.shared.booking.BookingService;
 import com.practicecal.shared.booking.CreateBookingRequest;
 import com.practicecal.shared.booking.MoveBookingRequest;
 import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.calendar.CalendarService;
+import com.practicecal.shared.series.SeriesChangeRequest;
+import com.practicecal.shared.series.SeriesRequest;
+import com.practicecal.shared.series.SeriesService;
 import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
-/** Bookings and the calendar. */
+/** Bookings, weekly series, blocked time and the calendar. */
 public class BookingsHandler extends RoutedFunction {
     @Inject
     BookingService bookings;
     @Inject
     CalendarService calendar;
+    @Inject
+    BlockService blocks;
+    @Inject
+    SeriesService series;
 
     public BookingsHandler() {
     }
@@ -37,7 +47,69 @@ public class BookingsHandler extends RoutedFunction {
                 route("GET /v1/bookings/{bookingId}", this::getBooking),
                 route("PATCH /v1/bookings/{bookingId}", this::updateBooking),
                 route("DELETE /v1/bookings/{bookingId}", this::cancelBooking),
-                route("GET /v1/calendar", this::getCalendar));
+                route("GET /v1/calendar", this::getCalendar),
+                route("POST /v1/blocks", this::createBlock),
+                route("GET /v1/blocks", this::listBlocks),
+                route("GET /v1/blocks/{blockId}", this::getBlock),
+                route("PATCH /v1/blocks/{blockId}", this::updateBlock),
+                route("DELETE /v1/blocks/{blockId}", this::deleteBlock),
+                route("POST /v1/booking-series", this::createSeries),
+                route("POST /v1/booking-series/preview", this::previewSeries),
+                route("GET /v1/booking-series/{seriesId}", this::getSeries),
+                route("PATCH /v1/booking-series/{seriesId}", this::changeSeries),
+                route("DELETE /v1/booking-series/{seriesId}", this::cancelSeries));
+    }
+
+    /** Blocks time, with or without a room; with a recurrence every occurrence is a block. */
+    private ApiResponse createBlock(ApiRequest request) {
+        BlockRequest body = request.body(BlockRequest.class);
+        if (body.recurrence() != null) {
+            return ApiResponse.created(blocks.createRecurring(request.principal(), body, request.requestId()));
+        }
+        return ApiResponse.created(blocks.create(request.principal(), body, request.header("Idempotency-Key"),
+                request.requestId()));
+    }
+
+    private ApiResponse listBlocks(ApiRequest request) {
+        return ApiResponse.ok(blocks.list(request.principal(), BookingQuery.from(request)));
+    }
+
+    private ApiResponse getBlock(ApiRequest request) {
+        return ApiResponse.ok(blocks.get(request.principal(), request.pathParam("blockId")));
+    }
+
+    private ApiResponse updateBlock(ApiRequest request) {
+        return ApiResponse.ok(blocks.update(request.principal(), request.pathParam("blockId"),
+                request.body(BlockUpdateRequest.class), request.header("Idempotency-Key"), request.requestId()));
+    }
+
+    private ApiResponse deleteBlock(ApiRequest request) {
+        blocks.delete(request.principal(), request.pathParam("blockId"), request.requestId());
+        return ApiResponse.noContent();
+    }
+
+    /** Books every free occurrence of a weekly series; resumable with the same Idempotency-Key. */
+    private ApiResponse createSeries(ApiRequest request) {
+        return ApiResponse.created(series.create(request.principal(), request.body(SeriesRequest.class),
+                request.header("Idempotency-Key"), request.requestId()));
+    }
+
+    private ApiResponse previewSeries(ApiRequest request) {
+        return ApiResponse.ok(series.preview(request.principal(), request.body(SeriesRequest.class)));
+    }
+
+    private ApiResponse getSeries(ApiRequest request) {
+        return ApiResponse.ok(series.get(request.principal(), request.pathParam("seriesId")));
+    }
+
+    private ApiResponse changeSeries(ApiRequest request) {
+        return ApiResponse.ok(series.changeFrom(request.principal(), request.pathParam("seriesId"),
+                request.body(SeriesChangeRequest.class), request.requestId()));
+    }
+
+    private ApiResponse cancelSeries(ApiRequest request) {
+        return ApiResponse.ok(series.cancelFrom(request.principal(), request.pathParam("seriesId"),
+                request.requiredQuery("from"), request.requestId()));
     }
 
     @Override

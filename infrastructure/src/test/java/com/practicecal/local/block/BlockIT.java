@@ -1,0 +1,284 @@
+package com.practicecal.local.block;
+
+import static com.practicecal.local.Times.berlin;
+import static com.practicecal.local.Urls.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.practicecal.local.ApiResult;
+import com.practicecal.local.LocalStackIT;
+import com.practicecal.local.OccupancyCheck;
+import com.practicecal.local.TestUser;
+import com.practicecal.shared.plan.Plan;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blocked time through the local API: with a room it occupies the room like a booking (the community sees busy, the
+ * same transaction decides a race), without one the therapist has no online slots while the rooms stay free; the
+ * plan quota never moves.
+ */
+class BlockIT extends LocalStackIT {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final List<String> WEEK = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+            "SUNDAY");
+
+    private String room(TestUser owner, String name) {
+        ApiResult created = api.post("/v1/rooms", Map.of("name", name), owner.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.field("id");
+    }
+
+    private static Map<String, Object> block(String start, String end, String title, String roomId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("start", start);
+        body.put("end", end);
+        body.put("title", title);
+        if (roomId != null) {
+            body.put("roomId", roomId);
+        }
+        return body;
+    }
+
+    private void workingHours(TestUser owner) {
+        Map<String, Object> hours = new LinkedHashMap<>();
+        WEEK.forEach(day -> hours.put(day, List.of(Map.of("from", "08:00", "to", "18:00"))));
+        ApiResult saved = api.put("/v1/settings/booking", Map.of("workingHours", hours, "services",
+                List.of(Map.of("id", "session", "name", "Therapiesitzung", "durationMinutes", 50))), owner.accessToken());
+        assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+    }
+
+    private List<LocalTime> slotStarts(TestUser owner, LocalDate day) {
+        ApiResult result = api.get("/v1/public/therapists/" + owner.accountId() + "/slots?serviceId=session&from="
+                + enc(berlin(day, 0, 0)) + "&to=" + enc(berlin(day.plusDays(1), 0, 0)), null);
+        assertThat(result.status()).as("%s", result).isEqualTo(200);
+        List<LocalTime> starts = new ArrayList<>();
+        result.json().path("slots").forEach(s -> starts.add(OffsetDateTime.parse(s.path("start").asText())
+                .atZoneSameInstant(BERLIN).toLocalTime()));
+        return starts;
+    }
+
+    private JsonNode calendar(TestUser who, LocalDate day) {
+        ApiResult result = api.get("/v1/calendar?from=" + enc(berlin(day, 0)) + "&to=" + enc(berlin(day.plusDays(1), 0)),
+                who.accessToken());
+        assertThat(result.status()).as("%s", result).isEqualTo(200);
+        return result.json();
+    }
+
+    private long quota(TestUser owner, YearMonth month) {
+        var item = local.dynamo().getItem(b -> b.tableName(local.stack().physicalId("MainTable")).key(Map.of(
+                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT#" + owner.accountId()),
+                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("QUOTA#" + month)))).item();
+        return item == null || !item.containsKey("booked") ? 0 : Long.parseLong(item.get("booked").n());
+    }
+
+    private void join(TestUser owner, TestUser invitee) {
+        ApiResult invited = api.post("/v1/community/invitations", Map.of("inviteeEmail", invitee.email()),
+                owner.accessToken());
+        assertThat(invited.status()).as("%s", invited).isEqualTo(201);
+        ApiResult accepted = api.post("/v1/community/invitations/" + invited.field("id") + "/accept", null,
+                invitee.accessToken());
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+    }
+
+    @Test
+    void aBlockWithoutRoomRemovesOnlineSlotsButLeavesTheRoomFreeAndTheQuotaAlone() {
+        TestUser owner = users.signUpAndLogin(Plan.S);
+        String room = room(owner, "Praxis");
+        workingHours(owner);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(9);
+        assertThat(slotStarts(owner, day)).contains(LocalTime.of(12, 0), LocalTime.of(13, 0));
+        long quotaBefore = quota(owner, YearMonth.from(day));
+
+        awsCalls.reset();
+        ApiResult created = api.post("/v1/blocks", block(berlin(day, 12, 0), berlin(day, 14, 0), "Mittagspause", null),
+                owner.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        System.out.printf("block without room: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(2);
+        assertThat(created.field("title")).isEqualTo("Mittagspause");
+        assertThat(created.json().path("roomId").isMissingNode() || created.json().path("roomId").isNull()).isTrue();
+
+        assertThat(slotStarts(owner, day)).doesNotContain(LocalTime.of(11, 15), LocalTime.of(12, 0), LocalTime.of(13, 0),
+                LocalTime.of(13, 45)).contains(LocalTime.of(11, 0), LocalTime.of(14, 0));
+        assertThat(quota(owner, YearMonth.from(day))).as("blocks never count").isEqualTo(quotaBefore);
+        // the room stays free: the therapist (or anyone) can still book it
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 12, 0), "end", berlin(day, 13, 0),
+                "client", Map.of("name", "Trotzdem")), owner.accessToken()).status()).isEqualTo(201);
+
+        JsonNode calendar = calendar(owner, day);
+        assertThat(calendar.path("blocks")).hasSize(1);
+        assertThat(calendar.path("blocks").get(0).path("title").asText()).isEqualTo("Mittagspause");
+        assertThat(calendar.path("blocks").get(0).path("id").asText()).isEqualTo(created.field("id"));
+
+        // moving it frees 12:00 and takes 16:00; deleting it brings the afternoon back
+        ApiResult moved = api.patch("/v1/blocks/" + created.field("id"), Map.of("start", berlin(day, 16, 0),
+                "end", berlin(day, 17, 0)), owner.accessToken());
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(slotStarts(owner, day)).contains(LocalTime.of(14, 0)).doesNotContain(LocalTime.of(16, 0));
+        assertThat(OffsetDateTime.parse(api.get("/v1/blocks/" + created.field("id"), owner.accessToken()).field("start"))
+                .toInstant()).isEqualTo(OffsetDateTime.parse(berlin(day, 16, 0)).toInstant());
+        assertThat(api.delete("/v1/blocks/" + created.field("id"), owner.accessToken()).status()).isEqualTo(204);
+        assertThat(slotStarts(owner, day)).contains(LocalTime.of(16, 0));
+        assertThat(api.get("/v1/blocks/" + created.field("id"), owner.accessToken()).status()).isEqualTo(404);
+        assertThat(calendar(owner, day).path("blocks")).isEmpty();
+        assertThat(quota(owner, YearMonth.from(day))).isEqualTo(quotaBefore + 1); // the one real booking
+    }
+
+    @Test
+    void aBlockInASharedRoomIsBusyForTheCommunityAndNothingMore() {
+        TestUser a = users.signUpAndLogin(Plan.M);
+        TestUser b = users.signUpAndLogin(Plan.S);
+        join(a, b);
+        String shared = room(a, "Gemeinsam");
+        assertThat(api.patch("/v1/rooms/" + shared, Map.of("shared", true), a.accessToken()).status()).isEqualTo(200);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(20);
+        long quotaBefore = quota(a, YearMonth.from(day));
+        ApiResult created = api.post("/v1/blocks", block(berlin(day, 9, 0), berlin(day, 11, 0), "Supervision Geheim",
+                shared), a.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(quota(a, YearMonth.from(day))).isEqualTo(quotaBefore);
+
+        // B sees a busy interval in the shared room, without id or title, and cannot book over it
+        ApiResult seen = api.get("/v1/calendar?from=" + enc(berlin(day, 0)) + "&to=" + enc(berlin(day.plusDays(1), 0)),
+                b.accessToken());
+        assertThat(seen.body()).doesNotContain("Supervision").doesNotContain(created.field("id"));
+        assertThat(seen.json().path("busy")).hasSize(1);
+        assertThat(seen.json().path("busy").get(0).path("roomId").asText()).isEqualTo(shared);
+        assertThat(seen.json().path("blocks")).isEmpty();
+        ApiResult refused = api.post("/v1/bookings", Map.of("roomId", shared, "start", berlin(day, 10, 0),
+                "end", berlin(day, 10, 50), "client", Map.of("name", "B Client")), b.accessToken());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.errorCode()).isEqualTo("ROOM_TAKEN");
+        assertThat(refused.body()).doesNotContain("Supervision");
+        // the owner's own booking over the block is refused as well, and a second block too
+        assertThat(api.post("/v1/bookings", Map.of("roomId", shared, "start", berlin(day, 10, 0), "end", berlin(day, 10, 50),
+                "client", Map.of("name", "A Client")), a.accessToken()).errorCode()).isEqualTo("ROOM_TAKEN");
+        assertThat(api.post("/v1/blocks", block(berlin(day, 10, 30), berlin(day, 12, 0), "Noch eins", shared),
+                a.accessToken()).errorCode()).isEqualTo("ROOM_TAKEN");
+        // B cannot see, change or delete A's block
+        assertThat(api.get("/v1/blocks/" + created.field("id"), b.accessToken()).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/blocks/" + created.field("id"), b.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get("/v1/blocks?from=" + enc(berlin(day, 0)) + "&to=" + enc(berlin(day.plusDays(1), 0)),
+                b.accessToken()).json().path("items")).isEmpty();
+        // deleting frees the room for B
+        assertThat(api.delete("/v1/blocks/" + created.field("id"), a.accessToken()).status()).isEqualTo(204);
+        assertThat(api.post("/v1/bookings", Map.of("roomId", shared, "start", berlin(day, 10, 0), "end", berlin(day, 10, 50),
+                "client", Map.of("name", "B Client")), b.accessToken()).status()).isEqualTo(201);
+        assertThat(OccupancyCheck.overlaps(local, shared)).isEmpty();
+    }
+
+    @Test
+    void aHolidayOfThirtyOneDaysIsListedAndLongerIsRefused() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = room(owner, "Urlaubsraum");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(60);
+        ApiResult holiday = api.post("/v1/blocks", block(berlin(first, 0), berlin(first.plusDays(31), 0), "Urlaub", room),
+                owner.accessToken());
+        assertThat(holiday.status()).as("%s", holiday).isEqualTo(201);
+        ApiResult tooLong = api.post("/v1/blocks", block(berlin(first, 0), berlin(first.plusDays(31), 0).replace(":00+", ":01+"),
+                "Urlaub", null), owner.accessToken());
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.errorField()).isEqualTo("end");
+        // listed for a range starting in its middle
+        ApiResult listed = api.get("/v1/blocks?from=" + enc(berlin(first.plusDays(15), 0)) + "&to="
+                + enc(berlin(first.plusDays(16), 0)), owner.accessToken());
+        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        assertThat(listed.json().path("items")).hasSize(1);
+        assertThat(listed.json().path("items").get(0).path("id").asText()).isEqualTo(holiday.field("id"));
+        // bad input
+        assertThat(api.post("/v1/blocks", block(berlin(first, 10), berlin(first, 11), "", null), owner.accessToken())
+                .errorField()).isEqualTo("title");
+        assertThat(api.post("/v1/blocks", block(berlin(first, 10), berlin(first, 11), "X", "nosuchroom"),
+                owner.accessToken()).errorField()).isEqualTo("roomId");
+        assertThat(api.post("/v1/blocks", block(berlin(LocalDate.now(BERLIN).minusDays(2), 10),
+                berlin(LocalDate.now(BERLIN).minusDays(2), 11), "Vorbei", null), owner.accessToken()).errorField())
+                .isEqualTo("end");
+        // the room is occupied throughout: a booking in its middle is refused
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusDays(10), 9),
+                "end", berlin(first.plusDays(10), 10), "client", Map.of("name", "X")), owner.accessToken()).errorCode())
+                .isEqualTo("ROOM_TAKEN");
+    }
+
+    @Test
+    void aBlockAndABookingRacingForTheSameRoomTimeOneWins() throws Exception {
+        TestUser owner = users.signUpAndLogin(Plan.L);
+        String room = room(owner, "Umkämpft");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(33);
+        for (int round = 0; round < 3; round++) {
+            int hour = 8 + 2 * round;
+            List<ApiResult> results = race(20, i -> () -> i % 2 == 0
+                    ? api.post("/v1/blocks", block(berlin(day, hour, 0), berlin(day, hour + 1, 0), "Block " + i, room),
+                            owner.accessToken())
+                    : api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, hour, 30),
+                            "end", berlin(day, hour + 1, 30), "client", Map.of("name", "Client " + i)), owner.accessToken()));
+            assertThat(results).filteredOn(r -> r.status() == 201).as("round %d", round).hasSize(1);
+            assertThat(results).filteredOn(r -> r.status() != 201)
+                    .allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(409));
+        }
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+    }
+
+    private static List<ApiResult> race(int threads, java.util.function.IntFunction<Callable<ApiResult>> task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ApiResult>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Callable<ApiResult> call = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<ApiResult> results = new ArrayList<>();
+            for (Future<ApiResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWeeklyLunchBreakIsOneBlockPerWeekAndSkipsATakenWeek() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = room(owner, "Mittag");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(30);
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(1), 12, 30),
+                "end", berlin(first.plusWeeks(1), 13, 30), "client", Map.of("name", "Mittagsklient")), owner.accessToken())
+                .status()).isEqualTo(201);
+        Map<String, Object> body = block(berlin(first, 12, 0), berlin(first, 13, 0), "Mittagspause", room);
+        body.put("recurrence", Map.of("frequency", "WEEKLY", "count", 4));
+        ApiResult created = api.post("/v1/blocks", body, owner.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("blocks")).hasSize(3);
+        assertThat(created.json().path("skipped")).hasSize(1);
+        assertThat(created.json().path("skipped").get(0).path("code").asText()).isEqualTo("ROOM_TAKEN");
+        String seriesId = created.field("seriesId");
+        created.json().path("blocks").forEach(b -> {
+            assertThat(b.path("seriesId").asText()).isEqualTo(seriesId);
+            assertThat(OffsetDateTime.parse(b.path("start").asText()).atZoneSameInstant(BERLIN).toLocalTime())
+                    .isEqualTo(LocalTime.of(12, 0));
+        });
+        ApiResult listed = api.get("/v1/blocks?from=" + enc(berlin(first, 0)) + "&to=" + enc(berlin(first.plusWeeks(4), 0)),
+                owner.accessToken());
+        assertThat(listed.json().path("items")).hasSize(3);
+    }
+}

@@ -1,0 +1,54 @@
+package com.practicecal.shared.block;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.practicecal.shared.booking.AccountDayItem;
+import com.practicecal.shared.booking.Interval;
+import com.practicecal.shared.json.Json;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A blocked time as the account's day agenda stores it ({@code block:<id>}, compact JSON): the calendar shows it and
+ * slot computation treats the therapist as unavailable, from the same read as the bookings.
+ */
+public record BlockEntry(String id, String roomId, Instant start, Instant end, String title, String seriesId,
+                         long version) {
+    private static final ObjectReader READER = Json.MAPPER.readerFor(BlockEntry.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static AttributeValue of(Block b) {
+        return AttributeValue.fromS(Json.write(new BlockEntry(b.id(), b.roomId(), b.interval().start(),
+                b.interval().end(), b.title(), b.seriesId(), b.version())));
+    }
+
+    public Interval interval() {
+        return new Interval(start, end);
+    }
+
+    /** The blocks on the account's {@code days} as read in {@code found}, each once. */
+    public static List<BlockEntry> on(Map<String, Map<String, AttributeValue>> found, String accountId,
+                                      Collection<LocalDate> days) {
+        List<BlockEntry> blocks = new ArrayList<>();
+        AccountDayItem.entries(found, accountId, days, AccountDayItem.BLOCK_PREFIX).values().forEach(v -> {
+            try {
+                blocks.add(READER.readValue(v.s()));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return blocks;
+    }
+
+    @Override
+    public String toString() {
+        return "BlockEntry[" + id + "]";
+    }
+}

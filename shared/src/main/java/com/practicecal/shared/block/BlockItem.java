@@ -1,0 +1,62 @@
+package com.practicecal.shared.block;
+
+import com.practicecal.shared.booking.Interval;
+import com.practicecal.shared.store.Attr;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Storage form of {@link Block}: PK {@code BLOCK#<id>}, SK {@code BLOCK}; listed per account by start through GSI1
+ * ({@code ACCOUNT#<id>#BLOCKS}, {@code <start UTC>#<id>}).
+ */
+public final class BlockItem {
+    public static final String PREFIX = "BLOCK#";
+    public static final String SORT = "BLOCK";
+    public static final String TYPE = "Block";
+    public static final String VERSION = "version";
+
+    private BlockItem() {
+    }
+
+    public static Map<String, AttributeValue> key(String blockId) {
+        return Attr.key(PREFIX + blockId, SORT);
+    }
+
+    public static String listPartition(String accountId) {
+        return "ACCOUNT#" + accountId + "#BLOCKS";
+    }
+
+    public static Map<String, AttributeValue> toItem(Block b) {
+        Map<String, AttributeValue> item = new HashMap<>(key(b.id()));
+        item.put(Attr.TYPE, Attr.s(TYPE));
+        item.put("blockId", Attr.s(b.id()));
+        item.put("accountId", Attr.s(b.accountId()));
+        if (b.roomId() != null) {
+            item.put("roomId", Attr.s(b.roomId()));
+        }
+        item.put("start", Attr.s(b.interval().start().toString()));
+        item.put("end", Attr.s(b.interval().end().toString()));
+        item.put("title", Attr.s(b.title()));
+        if (b.seriesId() != null) {
+            item.put("seriesId", Attr.s(b.seriesId()));
+        }
+        item.put("createdBy", Attr.s(b.createdBy()));
+        item.put("createdAt", Attr.s(b.createdAt().toString()));
+        item.put("updatedBy", Attr.s(b.updatedBy()));
+        item.put("updatedAt", Attr.s(b.updatedAt().toString()));
+        item.put(VERSION, Attr.n(b.version()));
+        item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
+        item.put(Attr.GSI1SK, Attr.s(b.interval().start() + "#" + b.id()));
+        return item;
+    }
+
+    public static Block fromItem(Map<String, AttributeValue> item) {
+        return new Block(Attr.str(item, "blockId"), Attr.str(item, "accountId"), Attr.str(item, "roomId"),
+                new Interval(Instant.parse(Attr.str(item, "start")), Instant.parse(Attr.str(item, "end"))),
+                Attr.str(item, "title"), Attr.str(item, "seriesId"), Attr.str(item, "createdBy"),
+                Instant.parse(Attr.str(item, "createdAt")), Attr.str(item, "updatedBy"),
+                Instant.parse(Attr.str(item, "updatedAt")), Attr.num(item, VERSION, 1));
+    }
+}

@@ -1,0 +1,332 @@
+package com.practicecal.shared.block;
+
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.booking.AccountDayItem;
+import com.practicecal.shared.booking.BookingCaller;
+import com.practicecal.shared.booking.BookingQuery;
+import com.practicecal.shared.booking.Idempotency;
+import com.practicecal.shared.booking.Interval;
+import com.practicecal.shared.booking.OccupancyDay;
+import com.practicecal.shared.booking.OccupancyWrites;
+import com.practicecal.shared.booking.RoomClaims;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Change;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.room.Room;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.Cursors;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Blocked time. A block with a room goes through the same conditional transaction as a booking — the room's
+ * occupancy days (version-conditioned), the room check, the outbox event, the idempotency record — but claims no
+ * quota; every block is written to the account's day agendas, which the calendar and slot computation read, and
+ * bumps their counters, so a concurrent online booking re-checks the therapist's time.
+ */
+@Singleton
+public class BlockService {
+    static final String NEW_ITEM = "attribute_not_exists(PK)";
+    static final String UNCHANGED_BLOCK = "#version = :version";
+    /** DynamoDB's limit of items in one TransactWriteItems. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+    private static final String TAG_BLOCK = "block";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    public BlockService(MainTable table, AccessPolicy access, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public BlockView create(Principal principal, BlockRequest request, Optional<String> idempotencyKey, String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        return create(caller, null, request.roomId(), request.interval(), request.cleanTitle(),
+                Idempotency.of(idempotencyKey, caller.idempotencyScope(), "POST /v1/blocks", request), requestId);
+    }
+
+    /** POST /v1/blocks with a recurrence: every occurrence is a block (skipped with ROOM_TAKEN where the room is taken). */
+    public BlockSeriesView createRecurring(Principal principal, BlockRequest request, String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        Membership me = caller.resolve(table.batchGet(caller.identityKeys()));
+        java.time.ZoneId zone = me.timeZone();
+        java.time.LocalDateTime start = request.interval().start().atZone(zone).toLocalDateTime();
+        java.time.LocalDateTime end = request.interval().end().atZone(zone).toLocalDateTime();
+        int count = request.recurrence().occurrences(start);
+        String seriesId = UUID.randomUUID().toString();
+        List<BlockView> created = new ArrayList<>();
+        List<BlockSeriesView.Skipped> skipped = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Interval interval = new Interval(request.recurrence().shift(start, i).atZone(zone).toInstant(),
+                    request.recurrence().shift(end, i).atZone(zone).toInstant());
+            try {
+                created.add(create(caller, seriesId, request.roomId(), interval, request.cleanTitle(), Optional.empty(),
+                        requestId));
+            } catch (ConflictException taken) {
+                if (!ErrorCodes.ROOM_TAKEN.equals(taken.code())) {
+                    throw taken;
+                }
+                skipped.add(new BlockSeriesView.Skipped(interval.start().atZone(zone).toOffsetDateTime(),
+                        interval.end().atZone(zone).toOffsetDateTime(), taken.code()));
+            }
+        }
+        return new BlockSeriesView(seriesId, created, skipped);
+    }
+
+    /** The 201 of a recurring block. */
+    public record BlockSeriesView(String seriesId, List<BlockView> blocks, List<Skipped> skipped) {
+        public record Skipped(java.time.OffsetDateTime start, java.time.OffsetDateTime end, String code) {
+        }
+    }
+
+    /** @param seriesId the series this block is an occurrence of, or null */
+    public BlockView create(BookingCaller caller, String seriesId, String roomId, Interval interval, String title,
+                            Optional<Idempotency> idempotency, String requestId) {
+        String blockId = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+            if (roomId != null) {
+                keys.addAll(RoomClaims.keys(roomId, interval));
+            }
+            idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
+            Membership me = caller.resolve(batch);
+            Instant now = clock.instant();
+            Optional<BlockView> replay = idempotency.flatMap(i -> i.replay(
+                    batch.get(DynamoTable.keyString(i.itemKey())), BlockView.class, now));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            requireNotOver(interval, now);
+            Room room = null;
+            List<OccupancyDay> days = List.of();
+            if (roomId != null) {
+                room = RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
+                days = RoomClaims.readDays(roomId, interval, batch);
+                RoomClaims.requireFree(days, interval, blockId, me.timeZone());
+            }
+            Actor actor = caller.actor(me);
+            Block block = new Block(blockId, me.accountId(), roomId, interval, title, seriesId, actor.userId(), now,
+                    actor.userId(), now, 1);
+            BlockView view = BlockView.of(block, me.timeZone());
+            Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.of(NEW_ITEM));
+            if (room != null) {
+                OccupancyWrites.add(tx, blockId, me.accountId(), roomId, interval, days, roomId, List.of());
+                RoomClaims.checkRoom(tx, room, me);
+            }
+            AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId, List.of(),
+                    interval.utcDays(), BlockEntry.of(block));
+            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.created",
+                    "block", blockId, changesOf(null, block))), null);
+            idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
+            if (commit(tx, caller, me, attempt)) {
+                return view;
+            }
+        }
+    }
+
+    public BlockView get(Principal principal, String blockId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+        keys.add(BlockItem.key(blockId));
+        var batch = table.batchGet(keys);
+        Membership me = caller.resolve(batch);
+        return BlockView.of(ownBlock(me, batch, blockId), me.timeZone());
+    }
+
+    /** The account's blocks overlapping the range, by start (a block may have begun up to 31 days before it). */
+    public BlockView.Page list(Principal principal, BookingQuery query) {
+        Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
+        String partition = BlockItem.listPartition(me.accountId());
+        var request = QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .filterExpression("#end > :from")
+                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
+                .expressionAttributeValues(Map.of(
+                        ":pk", Attr.s(partition),
+                        ":lo", Attr.s(query.from().minus(BlockRequest.MAX_LENGTH).toString()),
+                        ":hi", Attr.s(query.to().minusSeconds(1) + "~"),
+                        ":from", Attr.s(query.from().toString())))
+                .limit(query.limit());
+        if (query.cursor() != null) {
+            request.exclusiveStartKey(Cursors.start(query.cursor(), Attr.GSI1PK, partition));
+        }
+        var response = table.query(request);
+        return new BlockView.Page(response.items().stream().map(BlockItem::fromItem)
+                .map(b -> BlockView.of(b, me.timeZone())).toList(), Cursors.next(response));
+    }
+
+    /** Moves a block (times and/or room) and/or renames it; the old room days are freed in the same transaction. */
+    public BlockView update(Principal principal, String blockId, BlockUpdateRequest request,
+                            Optional<String> idempotencyKey, String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        return update(caller, blockId, request.roomId(), request.interval().orElse(null),
+                request.cleanTitle().orElse(null),
+                Idempotency.of(idempotencyKey, caller.idempotencyScope(), "PATCH /v1/blocks/" + blockId, request),
+                requestId);
+    }
+
+    public BlockView update(BookingCaller caller, String blockId, String newRoomId, Interval newInterval, String newTitle,
+                            Optional<Idempotency> idempotency, String requestId) {
+        for (int attempt = 1; ; attempt++) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+            keys.add(BlockItem.key(blockId));
+            idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            var first = table.batchGet(keys);
+            Membership me = caller.resolve(first);
+            Instant now = clock.instant();
+            Optional<BlockView> replay = idempotency.flatMap(i -> i.replay(
+                    first.get(DynamoTable.keyString(i.itemKey())), BlockView.class, now));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Block before = ownBlock(me, first, blockId);
+            String roomId = newRoomId != null ? newRoomId : before.roomId();
+            Interval interval = newInterval != null ? newInterval : before.interval();
+            String title = newTitle != null ? newTitle : before.title();
+            boolean placeChanged = !Objects.equals(roomId, before.roomId()) || !interval.equals(before.interval());
+            if (!placeChanged && title.equals(before.title())) {
+                return BlockView.of(before, me.timeZone());
+            }
+            if (placeChanged) {
+                requireNotOver(interval, now);
+            }
+            Actor actor = caller.actor(me);
+            Block after = before.changed(roomId, interval, title, actor.userId(), now);
+            BlockView view = BlockView.of(after, me.timeZone());
+            Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(after), unchanged(before));
+            if (placeChanged && roomId != null) {
+                var batch = table.batchGet(RoomClaims.keys(roomId, interval));
+                Room room = RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
+                List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, batch);
+                RoomClaims.requireFree(days, interval, blockId, me.timeZone());
+                OccupancyWrites.add(tx, blockId, me.accountId(), roomId, interval, days,
+                        before.roomId() != null ? before.roomId() : roomId,
+                        before.roomId() != null ? before.interval().utcDays() : List.of());
+                RoomClaims.checkRoom(tx, room, me);
+            }
+            AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId,
+                    before.interval().utcDays(), interval.utcDays(), BlockEntry.of(after));
+            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.moved",
+                    "block", blockId, changesOf(before, after))), null);
+            idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
+            if (tx.size() > MAX_TRANSACTION_ITEMS) {
+                throw new ValidationException("start", "this move touches too many days at once; "
+                        + "delete the block and create it again");
+            }
+            if (commit(tx, caller, me, attempt)) {
+                return view;
+            }
+        }
+    }
+
+    /** Deletes a block and frees its room days; deleting a deleted block is a 404. */
+    public void delete(Principal principal, String blockId, String requestId) {
+        delete(BookingCaller.user(principal, access), blockId, requestId);
+    }
+
+    public void delete(BookingCaller caller, String blockId, String requestId) {
+        for (int attempt = 1; ; attempt++) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+            keys.add(BlockItem.key(blockId));
+            var batch = table.batchGet(keys);
+            Membership me = caller.resolve(batch);
+            Block before = ownBlock(me, batch, blockId);
+            Instant now = clock.instant();
+            Actor actor = caller.actor(me);
+            Transaction tx = table.transaction().delete(TAG_BLOCK, BlockItem.key(blockId), unchanged(before));
+            if (before.roomId() != null) {
+                OccupancyWrites.add(tx, blockId, me.accountId(), before.roomId(), before.interval(), List.of(),
+                        before.roomId(), before.interval().utcDays());
+            }
+            AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId,
+                    before.interval().utcDays(), List.of(), null);
+            Map<String, Change> changes = new LinkedHashMap<>();
+            changes.put("status", new Change("ACTIVE", "DELETED"));
+            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.deleted",
+                    "block", blockId, changes)), null);
+            if (commit(tx, caller, me, attempt)) {
+                return;
+            }
+        }
+    }
+
+    /** True when written; false when the state moved and the caller should re-read (or it gives up). */
+    private boolean commit(Transaction tx, BookingCaller caller, Membership me, int attempt) {
+        caller.guard(tx, me);
+        try {
+            table.write(tx);
+            return true;
+        } catch (TransactionFailedException failure) {
+            if (RoomClaims.TAG_ROOM.equals(failure.failedTag())) {
+                throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
+            }
+            RoomClaims.retryOrGiveUp(attempt);
+            return false;
+        }
+    }
+
+    private Block ownBlock(Membership me, Map<String, Map<String, AttributeValue>> batch, String blockId) {
+        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(BlockItem.key(blockId)));
+        if (item == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "block not found");
+        }
+        Block block = BlockItem.fromItem(item);
+        access.requireSameAccount(me, block.accountId());
+        return block;
+    }
+
+    private static void requireNotOver(Interval interval, Instant now) {
+        if (!interval.end().isAfter(now)) {
+            throw new ValidationException("end", "must be in the future");
+        }
+    }
+
+    private static Condition unchanged(Block before) {
+        return new Condition(UNCHANGED_BLOCK, Map.of("#version", BlockItem.VERSION),
+                Map.of(":version", Attr.n(before.version())));
+    }
+
+    /** Audit-relevant changes: times and room. Never the title (the therapist's own words). */
+    static Map<String, Change> changesOf(Block before, Block after) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        put(changes, "start", before == null ? null : before.interval().start().toString(), after.interval().start().toString());
+        put(changes, "end", before == null ? null : before.interval().end().toString(), after.interval().end().toString());
+        put(changes, "roomId", before == null ? null : before.roomId(), after.roomId());
+        return changes;
+    }
+
+    private static void put(Map<String, Change> changes, String field, String from, String to) {
+        if (to == null && from == null) {
+            return;
+        }
+        if (from == null || !from.equals(to)) {
+            changes.put(field, new Change(from, to));
+        }
+    }
+}

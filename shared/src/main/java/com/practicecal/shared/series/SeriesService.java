@@ -1,0 +1,509 @@
+package com.practicecal.shared.series;
+
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.auth.AccessPolicy;
+import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.booking.Booking;
+import com.practicecal.shared.booking.BookingCaller;
+import com.practicecal.shared.booking.BookingItem;
+import com.practicecal.shared.booking.BookingService;
+import com.practicecal.shared.booking.BookingStatus;
+import com.practicecal.shared.booking.BookingView;
+import com.practicecal.shared.booking.Client;
+import com.practicecal.shared.booking.Idempotency;
+import com.practicecal.shared.booking.Interval;
+import com.practicecal.shared.booking.OccupancyDay;
+import com.practicecal.shared.booking.OccupancyDayItem;
+import com.practicecal.shared.booking.QuotaItem;
+import com.practicecal.shared.booking.RoomClaims;
+import com.practicecal.shared.error.ConflictException;
+import com.practicecal.shared.error.DomainException;
+import com.practicecal.shared.error.ErrorCodes;
+import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.event.Events;
+import com.practicecal.shared.room.Room;
+import com.practicecal.shared.room.RoomItem;
+import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionFailedException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Weekly series. Creating one costs one batched read of everything the whole series needs (caller, room, every
+ * occurrence's occupancy days, booking item and quota month, the series item and the Idempotency-Key record) and one
+ * transaction per occurrence that is free — the same transaction as a single booking ({@link BookingService#newBooking}):
+ * occupancy version-conditioned, quota cap-conditioned, room checked, outbox event. Occurrences that are taken or over
+ * the month's quota are skipped with their code.
+ *
+ * <p>Resumable: the series id derives from the Idempotency-Key and each occurrence's booking id from the series id, so
+ * a retry after a crash midway reads which occurrences exist and books only the missing ones; the response is stored
+ * with the key in the last occurrence's transaction, and a retry after that replays it.
+ */
+@Singleton
+public class SeriesService {
+    /** Offsets a practice's zone may differ from the request's offset by across DST (read widened by this). */
+    private static final Duration DST_MARGIN = Duration.ofHours(3);
+    private static final String TAG_SERIES = "series";
+    private static final String TAG_IDEMPOTENCY = "idempotency";
+    private static final String OPERATION = "POST /v1/booking-series";
+
+    private final MainTable table;
+    private final AccessPolicy access;
+    private final BookingService bookings;
+    private final Clock clock;
+
+    public SeriesService(MainTable table, AccessPolicy access, BookingService bookings, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    /** Everything read for a creation or preview. */
+    private record Read(Membership me, Series series, Room room, Client client,
+                        Map<String, Map<String, AttributeValue>> batch, Optional<Idempotency> idempotency) {
+        Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+            return batch.get(DynamoTable.keyString(key));
+        }
+    }
+
+    public SeriesViews.Created create(Principal principal, SeriesRequest request, Optional<String> idempotencyKey,
+                                      String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, caller.idempotencyScope(), OPERATION, request);
+        String seriesId = Series.id(caller.idempotencyScope(), idempotencyKey.orElse(null));
+        Read read = read(caller, principal, request, seriesId, idempotency);
+        Instant now = clock.instant();
+        Optional<SeriesViews.Created> replay = idempotency.flatMap(i -> i.replay(read.item(i.itemKey()),
+                SeriesViews.Created.class, now));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Series series = read.series();
+        Membership me = read.me();
+        ZoneId zone = me.timeZone();
+        Actor actor = caller.actor(me);
+        Events events = new Events(actor, requestId, now);
+
+        // what exists (an earlier attempt), what is taken or over quota, what to book: all from the one read
+        Map<YearMonth, Long> booked = new HashMap<>();
+        OptionalCap cap = new OptionalCap(me);
+        List<BookingView> done = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
+        Map<Integer, String> skipped = new java.util.TreeMap<>();
+        for (int i = 0; i < series.occurrences(); i++) {
+            Map<String, AttributeValue> existing = read.item(BookingItem.key(Series.bookingId(seriesId, i)));
+            if (existing != null) {
+                done.add(BookingView.of(BookingItem.fromItem(existing), zone));
+                continue;
+            }
+            Interval interval = series.planned(i);
+            if (!RoomClaims.isFree(RoomClaims.readDays(series.roomOf(i), interval, read.batch()), interval,
+                    Series.bookingId(seriesId, i))) {
+                skipped.put(i, ErrorCodes.ROOM_TAKEN);
+            } else if (!cap.admits(read, booked, interval, zone)) {
+                skipped.put(i, ErrorCodes.QUOTA_EXCEEDED);
+            } else {
+                pending.add(i);
+            }
+        }
+        boolean seriesWritten = false;
+        boolean responseStored = false;
+        for (int p = 0; p < pending.size(); p++) {
+            int i = pending.get(p);
+            boolean last = p == pending.size() - 1;
+            Interval interval = series.planned(i);
+            String bookingId = Series.bookingId(seriesId, i);
+            Map<String, Map<String, AttributeValue>> current = read.batch();
+            for (int attempt = 1; ; attempt++) {
+                Booking booking = new Booking(bookingId, me.accountId(), series.roomOf(i), interval,
+                        BookingStatus.CONFIRMED, read.client(), actor.userId(), now, actor.userId(), now, 1, null, null,
+                        0, seriesId);
+                Transaction tx = bookings.newBooking(me, read.room(), booking,
+                        RoomClaims.readDays(series.roomOf(i), interval, current), events, actor, now);
+                if (!seriesWritten) {
+                    tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
+                }
+                SeriesViews.Created ifCommitted = null;
+                if (last && idempotency.isPresent()) {
+                    List<BookingView> all = new ArrayList<>(done);
+                    all.add(BookingView.of(booking, zone));
+                    ifCommitted = response(series, all, skipped);
+                    tx.put(TAG_IDEMPOTENCY, idempotency.get().record(ifCommitted, now), idempotency.get().unused(now));
+                }
+                caller.guard(tx, me);
+                try {
+                    table.write(tx);
+                    done.add(BookingView.of(booking, zone));
+                    seriesWritten = true;
+                    responseStored = ifCommitted != null;
+                    booked.merge(QuotaItem.monthOf(interval.start(), zone), 1L, Long::sum);
+                    break;
+                } catch (TransactionFailedException failure) {
+                    String tag = failure.failedTag();
+                    if (BookingService.TAG_QUOTA_CLAIM.equals(tag)) {
+                        skipped.put(i, ErrorCodes.QUOTA_EXCEEDED);
+                        break;
+                    }
+                    if (com.practicecal.shared.client.ClientBookings.TAG.equals(tag)) {
+                        throw com.practicecal.shared.client.ClientBookings.unknown(); // erased or merged meanwhile
+                    }
+                    if (RoomClaims.TAG_ROOM.equals(tag)) {
+                        throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
+                    }
+                    if (TAG_SERIES.equals(tag)) {
+                        throw reused();
+                    }
+                    if (com.practicecal.shared.auth.AccessPolicy.TAG_STAFF.equals(tag)) {
+                        // removed or downscoped in flight: the fresh read says what the caller may do now
+                        caller.resolve(table.batchGet(caller.identityKeys()));
+                    }
+                    // occupancy moved, a concurrent retry booked this occurrence, or a conflict: read this one again
+                    List<Map<String, AttributeValue>> keys = new ArrayList<>(RoomClaims.keys(series.roomOf(i), interval));
+                    keys.add(BookingItem.key(bookingId));
+                    idempotency.ifPresent(k -> keys.add(k.itemKey()));
+                    current = table.batchGet(keys);
+                    Map<String, AttributeValue> mine = current.get(DynamoTable.keyString(BookingItem.key(bookingId)));
+                    if (mine != null) {
+                        done.add(BookingView.of(BookingItem.fromItem(mine), zone));
+                        seriesWritten = true;
+                        break;
+                    }
+                    if (!RoomClaims.isFree(RoomClaims.readDays(series.roomOf(i), interval, current), interval, bookingId)) {
+                        skipped.put(i, ErrorCodes.ROOM_TAKEN);
+                        break;
+                    }
+                    if (attempt >= RoomClaims.MAX_ATTEMPTS) {
+                        skipped.put(i, ErrorCodes.CONCURRENT_MODIFICATION);
+                        break;
+                    }
+                    RoomClaims.retryOrGiveUp(attempt);
+                }
+            }
+        }
+        SeriesViews.Created response = response(series, done, skipped);
+        if (!seriesWritten || (idempotency.isPresent() && !responseStored)) {
+            // nothing was booked in this attempt, or the last occurrence was skipped: record series and response
+            Transaction tx = table.transaction();
+            if (!seriesWritten) {
+                tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
+            }
+            idempotency.ifPresent(k -> tx.put(TAG_IDEMPOTENCY, k.record(response, now), k.unused(now)));
+            try {
+                table.write(tx);
+            } catch (TransactionFailedException failure) {
+                if (TAG_SERIES.equals(failure.failedTag())) {
+                    throw reused();
+                }
+                // a concurrent retry stored its response first: that one stands
+                return idempotency.flatMap(k -> k.replay(table.get(k.itemKey()).orElse(null),
+                        SeriesViews.Created.class, now)).orElse(response);
+            }
+        }
+        return response;
+    }
+
+    /** Each occurrence of the series as it would be booked now; writes nothing. */
+    public SeriesViews.Preview preview(Principal principal, SeriesRequest request) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        Read read = read(caller, principal, request, Series.id(null, null), Optional.empty());
+        Series series = read.series();
+        ZoneId zone = read.me().timeZone();
+        Map<YearMonth, Long> booked = new HashMap<>();
+        OptionalCap cap = new OptionalCap(read.me());
+        List<SeriesViews.PreviewOccurrence> occurrences = new ArrayList<>();
+        for (int i = 0; i < series.occurrences(); i++) {
+            Interval interval = series.planned(i);
+            String code = null;
+            if (!RoomClaims.isFree(RoomClaims.readDays(series.roomOf(i), interval, read.batch()), interval, "")) {
+                code = ErrorCodes.ROOM_TAKEN;
+            } else if (!cap.admits(read, booked, interval, zone)) {
+                code = ErrorCodes.QUOTA_EXCEEDED;
+            } else {
+                booked.merge(QuotaItem.monthOf(interval.start(), zone), 1L, Long::sum);
+            }
+            occurrences.add(new SeriesViews.PreviewOccurrence(at(interval.start(), zone), at(interval.end(), zone),
+                    code == null, code));
+        }
+        return new SeriesViews.Preview(occurrences);
+    }
+
+    public SeriesViews.View get(Principal principal, String seriesId) {
+        Loaded loaded = load(BookingCaller.user(principal, access), seriesId);
+        ZoneId zone = loaded.me().timeZone();
+        Series series = loaded.series();
+        List<SeriesViews.Occurrence> occurrences = new ArrayList<>();
+        for (int i = 0; i < series.occurrences(); i++) {
+            Booking b = loaded.bookings().get(i);
+            Interval interval = b != null ? b.interval() : series.planned(i);
+            occurrences.add(new SeriesViews.Occurrence(i, b == null ? null : b.id(),
+                    b != null ? b.roomId() : series.roomOf(i), at(interval.start(), zone), at(interval.end(), zone),
+                    b == null ? "SKIPPED" : b.status().name()));
+        }
+        return new SeriesViews.View(series.id(), new Recurrence("WEEKLY", series.weeks(), series.occurrences(), null),
+                occurrences);
+    }
+
+    /** Cancels the occurrence starting at {@code from} and every later one, each in its own transaction. */
+    public SeriesViews.Changed cancelFrom(Principal principal, String seriesId, String from, String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        Loaded loaded = load(caller, seriesId);
+        int first = occurrenceAt(loaded, from);
+        Membership me = loaded.me();
+        Actor actor = caller.actor(me);
+        Instant now = clock.instant();
+        Events events = new Events(actor, requestId, now);
+        List<String> cancelled = new ArrayList<>();
+        List<SeriesViews.NotChanged> failed = new ArrayList<>();
+        for (int i = first; i < loaded.series().occurrences(); i++) {
+            Booking b = loaded.bookings().get(i);
+            if (b == null || b.status() != BookingStatus.CONFIRMED) {
+                continue;
+            }
+            try {
+                Transaction tx = bookings.cancelTransaction(me, b, actor, now, events);
+                caller.guard(tx, me);
+                table.write(tx);
+                cancelled.add(b.id());
+            } catch (TransactionFailedException moved) {
+                try {
+                    bookings.cancel(caller, b.id(), x -> { }, requestId); // changed since the read: the usual path
+                    cancelled.add(b.id());
+                } catch (DomainException e) {
+                    failed.add(notChanged(b, e.code(), me.timeZone()));
+                }
+            }
+        }
+        return new SeriesViews.Changed(seriesId, cancelled, failed);
+    }
+
+    /**
+     * Moves the occurrence starting at {@code from} and every later one: the series gains a segment (new local time
+     * and/or room from there), then each occurrence moves atomically through the single-booking path; those that
+     * cannot (room taken, quota, cancelled) are reported with their code and keep their time.
+     */
+    public SeriesViews.Changed changeFrom(Principal principal, String seriesId, SeriesChangeRequest request,
+                                          String requestId) {
+        BookingCaller caller = BookingCaller.user(principal, access);
+        Loaded loaded = load(caller, seriesId);
+        int first = occurrenceAt(loaded, request.from());
+        Series before = loaded.series();
+        ZoneId zone = loaded.me().timeZone();
+        Series.Segment current = before.segmentOf(first);
+        long steps = (long) (first - current.fromIndex()) * before.weeks();
+        LocalDateTime start = request.start() != null ? request.newStart().atZone(zone).toLocalDateTime()
+                : current.start().plusWeeks(steps);
+        LocalDateTime end = request.end() != null ? request.newEnd().atZone(zone).toLocalDateTime()
+                : current.end().plusWeeks(steps);
+        String roomId = request.roomId() != null ? request.roomId() : current.roomId();
+        Series after = before.withSegment(new Series.Segment(first, start, end, roomId));
+        try {
+            Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
+            caller.guard(tx, loaded.me());
+            table.write(tx);
+        } catch (TransactionFailedException moved) {
+            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the series changed concurrently; please retry");
+        }
+        List<String> changed = new ArrayList<>();
+        List<SeriesViews.NotChanged> failed = new ArrayList<>();
+        for (int i = first; i < after.occurrences(); i++) {
+            Booking b = loaded.bookings().get(i);
+            if (b == null || b.status() != BookingStatus.CONFIRMED) {
+                continue;
+            }
+            try {
+                bookings.move(caller, b.id(), Optional.of(after.roomOf(i)), Optional.of(after.planned(i)), false,
+                        x -> { }, Optional.empty(), requestId);
+                changed.add(b.id());
+            } catch (DomainException e) {
+                failed.add(notChanged(b, e.code(), zone));
+            }
+        }
+        return new SeriesViews.Changed(seriesId, changed, failed);
+    }
+
+    private record Loaded(Membership me, Series series, Map<Integer, Booking> bookings) {
+    }
+
+    /** Caller and series in one read, then every occurrence's booking in one more. */
+    private Loaded load(BookingCaller caller, String seriesId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+        keys.add(SeriesItem.key(seriesId));
+        var batch = table.batchGet(keys);
+        Membership me = caller.resolve(batch);
+        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(SeriesItem.key(seriesId)));
+        if (item == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "series not found");
+        }
+        Series series = SeriesItem.fromItem(item);
+        access.requireSameAccount(me, series.accountId());
+        List<Map<String, AttributeValue>> bookingKeys = new ArrayList<>();
+        for (int i = 0; i < series.occurrences(); i++) {
+            bookingKeys.add(BookingItem.key(Series.bookingId(seriesId, i)));
+        }
+        var found = table.batchGetAll(bookingKeys);
+        Map<Integer, Booking> byIndex = new HashMap<>();
+        for (int i = 0; i < series.occurrences(); i++) {
+            Map<String, AttributeValue> b = found.get(DynamoTable.keyString(BookingItem.key(Series.bookingId(seriesId, i))));
+            if (b != null) {
+                byIndex.put(i, BookingItem.fromItem(b));
+            }
+        }
+        return new Loaded(me, series, byIndex);
+    }
+
+    /** The index of the occurrence that starts (as planned, or as booked now) at {@code from}; else 422. */
+    private static int occurrenceAt(Loaded loaded, String from) {
+        Instant at = com.practicecal.shared.api.Check.instant("from", from).toInstant();
+        for (int i = 0; i < loaded.series().occurrences(); i++) {
+            Booking b = loaded.bookings().get(i);
+            if (loaded.series().planned(i).start().equals(at) || (b != null && b.interval().start().equals(at))) {
+                return i;
+            }
+        }
+        throw new ValidationException("from", "is not the start of an occurrence of this series");
+    }
+
+    /**
+     * One batched read for the whole series. Keys depend on the practice's time zone, known only from the caller's
+     * item in the same read: occurrences are guessed with the request's offset and read widened by a DST margin; a
+     * zone far from that offset costs one more read of the keys missing.
+     */
+    private Read read(BookingCaller caller, Principal principal, SeriesRequest request, String seriesId,
+                      Optional<Idempotency> idempotency) {
+        OffsetDateTime start = com.practicecal.shared.api.Check.instant("start", request.start());
+        Instant firstStart = request.firstStart();
+        Instant firstEnd = request.firstEnd();
+        ZoneOffset guessZone = start.getOffset();
+        String roomId = request.roomId();
+        String guessAccount = principal.userId(); // accounts are keyed by their owner's sub
+        Series guess = series(seriesId, guessAccount, guessZone, request, firstStart, firstEnd, null, "", Instant.EPOCH);
+        Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>(caller.identityKeys());
+        keys.add(RoomItem.key(roomId));
+        keys.add(SeriesItem.key(seriesId));
+        idempotency.ifPresent(i -> keys.add(i.itemKey()));
+        keys.addAll(com.practicecal.shared.client.ClientBookings.keys(request.bookingClient()));
+        for (int i = 0; i < guess.occurrences(); i++) {
+            Interval planned = guess.planned(i);
+            keys.add(BookingItem.key(Series.bookingId(seriesId, i)));
+            new Interval(planned.start().minus(DST_MARGIN), planned.end().plus(DST_MARGIN)).utcDays()
+                    .forEach(day -> keys.add(OccupancyDayItem.key(roomId, day)));
+            for (Instant t : List.of(planned.start().minus(Duration.ofHours(14)), planned.start().plus(Duration.ofHours(14)))) {
+                keys.add(QuotaItem.key(guessAccount, YearMonth.from(t.atZone(ZoneOffset.UTC))));
+            }
+        }
+        Map<String, Map<String, AttributeValue>> batch = new HashMap<>(table.batchGetAll(new ArrayList<>(keys)));
+        Membership me = caller.resolve(batch);
+        Instant now = clock.instant();
+        if (!firstStart.isAfter(now)) {
+            throw new ValidationException("start", "must be in the future");
+        }
+        Actor actor = caller.actor(me);
+        Series series = series(seriesId, me.accountId(), me.timeZone(), request, firstStart, firstEnd,
+                idempotency.map(Idempotency::requestHash).orElse(null), actor.userId(), now);
+        Map<String, AttributeValue> stored = batch.get(DynamoTable.keyString(SeriesItem.key(seriesId)));
+        if (stored != null) {
+            Series earlier = SeriesItem.fromItem(stored);
+            if (!java.util.Objects.equals(earlier.requestHash(), series.requestHash())
+                    || !earlier.accountId().equals(me.accountId())) {
+                throw reused();
+            }
+            series = earlier; // resume the series as first planned
+        }
+        Set<Map<String, AttributeValue>> needed = new LinkedHashSet<>();
+        for (int i = 0; i < series.occurrences(); i++) {
+            Interval planned = series.planned(i);
+            needed.add(BookingItem.key(Series.bookingId(seriesId, i)));
+            planned.utcDays().forEach(day -> needed.add(OccupancyDayItem.key(roomId, day)));
+            needed.add(QuotaItem.key(me.accountId(), QuotaItem.monthOf(planned.start(), me.timeZone())));
+        }
+        List<Map<String, AttributeValue>> missing = needed.stream().filter(k -> !keys.contains(k)).toList();
+        if (!missing.isEmpty()) {
+            batch.putAll(table.batchGetAll(missing));
+        }
+        Room room = RoomClaims.bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
+        Client client = com.practicecal.shared.client.ClientBookings.resolve(request.bookingClient(), batch, me);
+        return new Read(me, series, room, client, batch, idempotency);
+    }
+
+    private static Series series(String id, String accountId, ZoneId zone, SeriesRequest request, Instant firstStart,
+                                 Instant firstEnd, String requestHash, String createdBy, Instant now) {
+        LocalDateTime localStart = firstStart.atZone(zone).toLocalDateTime();
+        LocalDateTime localEnd = firstEnd.atZone(zone).toLocalDateTime();
+        int count = request.recurrence().occurrences(localStart);
+        return new Series(id, accountId, zone, request.recurrence().weeks(), count,
+                List.of(new Series.Segment(0, localStart, localEnd, request.roomId())), requestHash, createdBy, now, 1);
+    }
+
+    /** The plan's monthly cap, counted against the quota items read plus what this series books. */
+    private static final class OptionalCap {
+        private final Membership me;
+
+        OptionalCap(Membership me) {
+            this.me = me;
+        }
+
+        boolean admits(Read read, Map<YearMonth, Long> booked, Interval interval, ZoneId zone) {
+            if (me.plan().monthlyAppointmentCap().isEmpty()) {
+                return true;
+            }
+            YearMonth month = QuotaItem.monthOf(interval.start(), zone);
+            Map<String, AttributeValue> quota = read.item(QuotaItem.key(me.accountId(), month));
+            long used = (quota == null ? 0 : Attr.num(quota, QuotaItem.BOOKED, 0)) + booked.getOrDefault(month, 0L);
+            if (used >= me.plan().monthlyAppointmentCap().getAsInt()) {
+                return false;
+            }
+            booked.merge(month, 1L, Long::sum);
+            return true;
+        }
+    }
+
+    private static SeriesViews.Created response(Series series, List<BookingView> done, Map<Integer, String> skipped) {
+        List<BookingView> sorted = new ArrayList<>(done);
+        sorted.sort(java.util.Comparator.comparing(BookingView::start));
+        List<SeriesViews.Skipped> skips = new ArrayList<>();
+        skipped.forEach((i, code) -> {
+            Interval planned = series.planned(i);
+            skips.add(new SeriesViews.Skipped(at(planned.start(), series.zone()), at(planned.end(), series.zone()), code));
+        });
+        return new SeriesViews.Created(series.id(), sorted, skips);
+    }
+
+    private static SeriesViews.NotChanged notChanged(Booking b, String code, ZoneId zone) {
+        return new SeriesViews.NotChanged(b.id(), at(b.interval().start(), zone), at(b.interval().end(), zone), code);
+    }
+
+    private static ValidationException reused() {
+        return new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
+                "was already used with a different request");
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toOffsetDateTime();
+    }
+
+    static List<LocalDate> daysOf(Interval interval) {
+        return interval.utcDays();
+    }
+}
