@@ -33,35 +33,62 @@ public final class DevStack {
         String stackName = env("STACK_NAME", "dev");
         int port = Integer.parseInt(env("API_PORT", "3000"));
 
-        ProvisionedStack stack = TemplateProvisioner.fromEnvironment(SamTemplate.load()).provision(stackName);
-        LocalApi api;
-        try {
-            api = LocalApi.builder(stack).port(port).start();
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
-        EventSources events;
-        try {
-            // Streams and queues feed their functions in the background, as event source mappings do in AWS.
-            events = EventSources.create(stack, api.applicationContext(), EVENT_RETRY_DELAY_SECONDS)
-                    .startBackground(Duration.ofSeconds(1));
-        } catch (RuntimeException e) {
-            api.close();
-            stack.close();
-            throw e;
-        }
+        Running running = start(stackName, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            events.close();
-            api.close();
-            stack.close();
+            running.close();
             stopped.countDown();
         }, "dev-stack-shutdown"));
 
-        String demo = ensureDemoAccount(api.baseUri());
-        System.out.println(banner(stack, api.baseUri(), demo));
+        String demo = ensureDemoAccount(running.api().baseUri());
+        System.out.println(banner(running.stack(), running.api().baseUri(), demo));
         stopped.await();
+    }
+
+    /** The provisioned stack, its API (serving the built app from frontend/dist) and its event sources. */
+    public record Running(ProvisionedStack stack, LocalApi api, EventSources events) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                events.close();
+            } finally {
+                try {
+                    api.close();
+                } finally {
+                    stack.close();
+                }
+            }
+        }
+    }
+
+    /** Provisions (or reuses) the stack and serves API and app on the port (0: a free one). */
+    public static Running start(String stackName, int port) {
+        ProvisionedStack stack = TemplateProvisioner.fromEnvironment(SamTemplate.load()).provision(stackName);
+        LocalApi api;
+        try {
+            api = LocalApi.builder(stack).port(port)
+                    .app(stack.template().root().resolve("frontend").resolve("dist"), cognitoOrigin(stack))
+                    .start();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        try {
+            // Streams and queues feed their functions in the background, as event source mappings do in AWS.
+            EventSources events = EventSources.create(stack, api.applicationContext(), EVENT_RETRY_DELAY_SECONDS)
+                    .startBackground(Duration.ofSeconds(1));
+            return new Running(stack, api, events);
+        } catch (RuntimeException e) {
+            api.close();
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Where the browser logs in (InitiateAuth): the local endpoint, or AWS's Cognito in the region. */
+    static String cognitoOrigin(ProvisionedStack stack) {
+        return stack.endpoint().map(URI::toString).map(u -> u.replaceAll("/+$", ""))
+                .orElse("https://cognito-idp." + stack.region() + ".amazonaws.com");
     }
 
     /**
@@ -118,7 +145,8 @@ public final class DevStack {
         return String.join("\n",
                 "",
                 "practicecal local stack '" + stack.name() + "' is up",
-                "  API         " + api + "   (OpenAPI: " + api.resolve(LocalApi.OPENAPI_PATH) + ")",
+                "  App         " + api + "/   (open it in a browser; log in with the demo login below)",
+                "  API         " + api + "/v1/...   (OpenAPI: " + api.resolve(LocalApi.OPENAPI_PATH) + ")",
                 "  AWS         " + stack.endpoint().map(URI::toString).orElse("AWS") + "   region " + stack.region(),
                 "  Table       " + stack.physicalId("MainTable"),
                 "  User pool   " + poolId + "   app client " + clientId,

@@ -64,6 +64,7 @@ public final class LocalApi implements AutoCloseable {
     private final Optional<CorsPolicy> cors;
     private final HttpApiEventFactory events;
     private final Path openApi;
+    private final Optional<StaticSite> app;
     private final HttpServer server;
     private final ExecutorService executor;
     private final LocalConfirmationCodes confirmationCodes;
@@ -90,6 +91,7 @@ public final class LocalApi implements AutoCloseable {
         this.cors = template.corsConfiguration().map(c -> Templates.asMap(stack.resolve(c))).flatMap(CorsPolicy::of);
         this.events = new HttpApiEventFactory("local", StackResolver.LOCAL_ACCOUNT_ID);
         this.openApi = template.root().resolve("openapi.yaml");
+        this.app = Optional.ofNullable(builder.app).map(dir -> new StaticSite(dir, builder.appConnectSrc));
         this.confirmationCodes = new LocalConfirmationCodes(stack.endpoint(), () -> stack.physicalId("UserPool"));
 
         // Each function may call AWS only as its policy in template.yaml allows (checked on every SDK call).
@@ -231,6 +233,12 @@ public final class LocalApi implements AutoCloseable {
             if (LocalConfirmationCodes.serves(request)) {
                 return confirmationCodes.answer(request); // local gateway only, never in template.yaml
             }
+            if (app.isPresent() && StaticSite.mayServe(request.method(), request.rawPath())) {
+                Optional<GatewayResponse> page = app.get().serve(request.rawPath());
+                if (page.isPresent()) {
+                    return page.get();
+                }
+            }
             return GatewayResponse.gatewayMessage(404, "Not Found");
         }
         HttpApiRoute route = match.get().route();
@@ -366,6 +374,8 @@ public final class LocalApi implements AutoCloseable {
         private int port;
         private int threads = 64;
         private Clock clock = Clock.systemUTC();
+        private Path app;
+        private String appConnectSrc;
 
         private Builder(ProvisionedStack stack) {
             this.stack = stack;
@@ -403,6 +413,17 @@ public final class LocalApi implements AutoCloseable {
         /** The clock the JWT authorizer checks exp/nbf/iat against. */
         public Builder authorizerClock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Also serve the built web app from this directory on the same origin (SPA fallback for client routes),
+         * with the production security headers; {@code connectSrc} lists the extra origins the app may call
+         * (the Cognito endpoint).
+         */
+        public Builder app(Path dist, String connectSrc) {
+            this.app = dist;
+            this.appConnectSrc = connectSrc;
             return this;
         }
 

@@ -49,6 +49,8 @@ public final class LocalIam implements ExecutionInterceptor {
     private final Map<String, String> tableArns = new HashMap<>();
     private final Map<String, String> queueArns = new HashMap<>();
     private final Map<String, String> userPoolArns = new HashMap<>();
+    /** SES identity name (address or domain) to its ARN. */
+    private final Map<String, String> sesIdentityArns = new HashMap<>();
     private final ThreadLocal<String> running = new ThreadLocal<>();
     private final List<String> denials = new CopyOnWriteArrayList<>();
 
@@ -85,6 +87,7 @@ public final class LocalIam implements ExecutionInterceptor {
                     iam.queueArns.put(resource.attributes().get("QueueName"), arn);
                 }
                 case "AWS::Cognito::UserPool" -> iam.userPoolArns.put(resource.physicalId(), arn);
+                case "AWS::SES::EmailIdentity" -> iam.sesIdentityArns.put(resource.physicalId(), arn);
                 default -> { }
             }
         }
@@ -137,6 +140,15 @@ public final class LocalIam implements ExecutionInterceptor {
                         ? operation.substring(0, operation.length() - "Batch".length()) : operation);
                 String queue = field(request, "QueueUrl").or(() -> field(request, "QueueName")).orElse("*");
                 yield List.of(new Need(action, queueArns.getOrDefault(queue, queue)));
+            }
+            case "software.amazon.awssdk.services.secretsmanager.model" -> List.of(new Need("secretsmanager:" + operation,
+                    field(request, "SecretId").orElse("*")));
+            case "software.amazon.awssdk.services.sesv2.model" -> {
+                // SES authorizes sending on the From identity: the address itself or its domain
+                String from = field(request, "FromEmailAddress").orElse("*");
+                String domain = from.substring(from.indexOf('@') + 1);
+                String arn = sesIdentityArns.getOrDefault(from, sesIdentityArns.getOrDefault(domain, from));
+                yield List.of(new Need("ses:" + operation, arn));
             }
             case "software.amazon.awssdk.services.cognitoidentityprovider.model" -> field(request, "UserPoolId")
                     .map(pool -> List.of(new Need("cognito-idp:" + operation, userPoolArns.getOrDefault(pool, pool))))

@@ -27,15 +27,25 @@ public final class TemplateProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateProvisioner.class);
     public static final String DEFAULT_REGION = "eu-central-1";
 
+    private static final String SERVED_APP = "played by the local runner (LocalApi serves frontend/dist on the API's "
+            + "origin, StaticSite)";
+
     /** Types that have a local stand-in other than a provisioned resource, and why. */
-    static final Map<String, String> NOT_PROVISIONED = Map.of(
-            SamTemplate.FUNCTION, "played by the local runner (LocalApi invokes the handler in-process)",
-            SamTemplate.HTTP_API, "played by the local runner (LocalApi)",
-            "AWS::Logs::LogGroup", "not needed locally (logs go to the console)",
-            "AWS::IAM::Role", "not needed locally (moto does not enforce IAM)",
-            "AWS::IAM::Policy", "not needed locally (moto does not enforce IAM)",
-            "AWS::CloudWatch::Alarm", "not needed locally (no metrics locally)",
-            "AWS::SNS::Topic", "not needed locally (alarm notifications)");
+    static final Map<String, String> NOT_PROVISIONED = Map.ofEntries(
+            Map.entry(SamTemplate.FUNCTION, "played by the local runner (LocalApi invokes the handler in-process)"),
+            Map.entry(SamTemplate.HTTP_API, "played by the local runner (LocalApi)"),
+            Map.entry("AWS::Logs::LogGroup", "not needed locally (logs go to the console)"),
+            Map.entry("AWS::IAM::Role", "not needed locally (moto does not enforce IAM)"),
+            Map.entry("AWS::IAM::Policy", "not needed locally (moto does not enforce IAM)"),
+            Map.entry("AWS::CloudWatch::Alarm", "not needed locally (no metrics locally)"),
+            Map.entry("AWS::SNS::Topic", "not needed locally (alarm notifications)"),
+            Map.entry("AWS::S3::Bucket", SERVED_APP),
+            Map.entry("AWS::S3::BucketPolicy", SERVED_APP),
+            Map.entry("AWS::CloudFront::Distribution", SERVED_APP),
+            Map.entry("AWS::CloudFront::OriginAccessControl", SERVED_APP),
+            Map.entry("AWS::CloudFront::Function", SERVED_APP),
+            Map.entry("AWS::CloudFront::ResponseHeadersPolicy", SERVED_APP),
+            Map.entry("AWS::WAFv2::WebACL", "not needed locally (edge rate limits run in CloudFront)"));
 
     private final SamTemplate template;
     private final String region;
@@ -66,12 +76,15 @@ public final class TemplateProvisioner {
         DynamoDbClient dynamo = clients.dynamoDb();
         SqsClient sqs = clients.sqs();
         CognitoIdentityProviderClient cognito = clients.cognito();
+        var secrets = clients.secretsManager();
+        var ses = clients.sesV2();
         Map<String, ResourceProvisioner> provisioners = new LinkedHashMap<>();
         for (ResourceProvisioner p : List.of(new DynamoDbTableProvisioner(dynamo), new SqsQueueProvisioner(sqs),
-                new CognitoUserPoolProvisioner(cognito), new CognitoUserPoolClientProvisioner(cognito))) {
+                new CognitoUserPoolProvisioner(cognito), new CognitoUserPoolClientProvisioner(cognito),
+                new SecretsManagerSecretProvisioner(secrets), new SesEmailIdentityProvisioner(ses, region))) {
             provisioners.put(p.type(), p);
         }
-        List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, clients.httpClient());
+        List<AutoCloseable> closeables = List.of(dynamo, sqs, cognito, secrets, ses, clients.httpClient());
 
         StackResolver resolver = new StackResolver(stackName, region, localParameters(template));
         Map<String, String> skipped = new LinkedHashMap<>();

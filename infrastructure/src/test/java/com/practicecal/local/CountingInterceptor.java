@@ -18,10 +18,23 @@ public final class CountingInterceptor implements ExecutionInterceptor {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<String, Long>> recording = new ThreadLocal<>();
 
+    private final LongAdder keysRead = new LongAdder();
+    private final LongAdder consistentBatchReads = new LongAdder();
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         counts.computeIfAbsent(operation == null ? "unknown" : operation, o -> new LongAdder()).increment();
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest batch) {
+            boolean consistent = false;
+            for (var keys : batch.requestItems().values()) {
+                keysRead.add(keys.keys().size());
+                consistent |= Boolean.TRUE.equals(keys.consistentRead());
+            }
+            if (consistent) {
+                consistentBatchReads.increment();
+            }
+        }
         Map<String, Long> own = recording.get();
         if (own != null) {
             own.merge(operation == null ? "unknown" : operation, 1L, Long::sum);
@@ -38,6 +51,35 @@ public final class CountingInterceptor implements ExecutionInterceptor {
             recording.remove();
         }
         return own;
+    }
+
+    private final LongAdder itemsRead = new LongAdder();
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Object response = context.response();
+        if (response instanceof software.amazon.awssdk.services.dynamodb.model.QueryResponse query) {
+            itemsRead.add(query.scannedCount() == null ? query.items().size() : query.scannedCount());
+        } else if (response instanceof software.amazon.awssdk.services.dynamodb.model.GetItemResponse get) {
+            itemsRead.add(get.hasItem() && !get.item().isEmpty() ? 1 : 0);
+        } else if (response instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse batch) {
+            batch.responses().values().forEach(items -> itemsRead.add(items.size()));
+        }
+    }
+
+    /** Items DynamoDB read (Query scanned count, GetItem and BatchGetItem items) since the last reset. */
+    public long itemsRead() {
+        return itemsRead.sum();
+    }
+
+    /** Keys requested by BatchGetItem calls since the last reset. */
+    public long batchKeysRead() {
+        return keysRead.sum();
+    }
+
+    /** BatchGetItem calls since the last reset that asked for strongly consistent reads. */
+    public long consistentBatchReads() {
+        return consistentBatchReads.sum();
     }
 
     /** All calls since the last reset. */
@@ -63,6 +105,9 @@ public final class CountingInterceptor implements ExecutionInterceptor {
 
     public void reset() {
         counts.clear();
+        keysRead.reset();
+        itemsRead.reset();
+        consistentBatchReads.reset();
     }
 
     @Override

@@ -48,16 +48,22 @@ class LocalApiIT extends LocalStackIT {
 
     @Test
     void corsAsConfiguredOnTheHttpApi() {
-        ApiResult preflight = api.send("OPTIONS", "/v1/me", null, null, "Origin", "http://localhost:5173",
+        // the hosted app shares the API's origin; only the configured origin (by default none) gets CORS answers
+        String configured = String.valueOf(local.stack().template().parameterDefaults().get("CorsAllowOrigin"));
+        assertThat(configured).isNotEqualTo("*");
+        ApiResult preflight = api.send("OPTIONS", "/v1/me", null, null, "Origin", configured,
                 "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization");
         assertThat(preflight.status()).isEqualTo(204);
-        assertThat(preflight.header("access-control-allow-origin")).contains("*");
+        assertThat(preflight.header("access-control-allow-origin")).contains(configured);
         assertThat(preflight.header("access-control-allow-methods")).hasValueSatisfying(m ->
                 assertThat(m).contains("GET", "PATCH"));
         assertThat(preflight.header("access-control-max-age")).contains("600");
 
-        ApiResult config = api.get("/v1/public/config", null, "Origin", "http://localhost:5173");
-        assertThat(config.header("access-control-allow-origin")).contains("*");
+        ApiResult config = api.get("/v1/public/config", null, "Origin", configured);
+        assertThat(config.header("access-control-allow-origin")).contains(configured);
+        ApiResult foreign = api.get("/v1/public/config", null, "Origin", "https://evil.example");
+        assertThat(foreign.status()).isEqualTo(200);
+        assertThat(foreign.header("access-control-allow-origin")).isEmpty();
     }
 
     @Test

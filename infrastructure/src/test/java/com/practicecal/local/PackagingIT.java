@@ -73,7 +73,9 @@ class PackagingIT {
      * MB the smallest) misses it too.
      */
     static final long LIMIT_WITH_COGNITO = 16_500_000;
-    static final long LIMIT_TOTAL = 240_000_000;
+    /** The online-booking function ships the SES v2 and Secrets Manager SDKs (4.1 MB: 12.4 -> 16.5 MB). */
+    static final long LIMIT_WITH_EMAIL_AND_SECRETS = 17_000_000;
+    static final long LIMIT_TOTAL = 245_000_000;
 
     /** Library to the functions that may carry it (by a class only that library ships). */
     static final Map<String, Set<String>> ONLY_IN = Map.of(
@@ -81,7 +83,9 @@ class PackagingIT {
             Set.of("SignupFunction", "StaffFunction"),
             "net/fortuna/ical4j/model/Calendar.class", Set.of("FeedsFunction"),
             "software/amazon/awssdk/services/sqs/SqsClient.class", Set.of("IntegrationsFunction",
-                    "OutboxRelayFunction", "WebhookDispatcherFunction", "WebhookSenderFunction"));
+                    "OutboxRelayFunction", "WebhookDispatcherFunction", "WebhookSenderFunction"),
+            "software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class", Set.of("OnlineBookingFunction"),
+            "software/amazon/awssdk/services/sesv2/SesV2Client.class", Set.of("OnlineBookingFunction"));
     /** Never in a function: reactive streams, an HTTP server stack, Joda-Time, a second JSON binding, Streams client. */
     static final List<String> NOWHERE = List.of("reactor/core/", "io/micronaut/http/", "org/joda/time/",
             "com/google/gson/", "io/micronaut/serde/", "software/amazon/awssdk/services/dynamodb/streams/",
@@ -101,8 +105,9 @@ class PackagingIT {
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 boolean cognito = zip.getEntry(ONLY_IN.keySet().stream().filter(k -> k.contains("cognito"))
                         .findFirst().orElseThrow()) != null;
+                boolean ses = zip.getEntry("software/amazon/awssdk/services/sesv2/SesV2Client.class") != null;
                 softly.assertThat(size).as("%s bytes", function.logicalId())
-                        .isLessThanOrEqualTo(cognito ? LIMIT_WITH_COGNITO : GOAL_PER_JAR);
+                        .isLessThanOrEqualTo(ses ? LIMIT_WITH_EMAIL_AND_SECRETS : cognito ? LIMIT_WITH_COGNITO : GOAL_PER_JAR);
                 ONLY_IN.forEach((entry, allowed) -> {
                     if (!allowed.contains(function.logicalId())) {
                         softly.assertThat(zip.getEntry(entry)).as("%s in %s", entry, function.logicalId()).isNull();

@@ -35,7 +35,8 @@ class ProvisioningIT extends LocalStackIT {
     void everyResourceIsProvisionedOrExplicitlyLeftToTheRunner() {
         Set<String> provisioned = stack.physicalIds().keySet();
         Set<String> supported = Set.of(DynamoDbTableProvisioner.TYPE, SqsQueueProvisioner.TYPE,
-                CognitoUserPoolProvisioner.TYPE, CognitoUserPoolClientProvisioner.TYPE);
+                CognitoUserPoolProvisioner.TYPE, CognitoUserPoolClientProvisioner.TYPE, SecretsManagerSecretProvisioner.TYPE,
+                SesEmailIdentityProvisioner.TYPE);
         for (CfnResource resource : template.resources().values()) {
             if (supported.contains(resource.type())) {
                 assertThat(provisioned).as("provisioned").contains(resource.logicalId());

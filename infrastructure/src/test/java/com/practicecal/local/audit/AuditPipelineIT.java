@@ -233,20 +233,76 @@ class AuditPipelineIT extends LocalStackIT {
         String altered = item.get("entry").s().replace("booking.created", "booking.cancelled");
         local.dynamo().updateItem(b -> b.tableName(table).key(key).updateExpression("SET #e = :e")
                 .expressionAttributeNames(Map.of("#e", "entry")).expressionAttributeValues(Map.of(":e", AttributeValue.fromS(altered))));
-        ApiResult afterEdit = api.get("/v1/audit/verify", owner.accessToken());
+        ApiResult afterEdit = api.get("/v1/audit/verify?full=true", owner.accessToken());
         assertThat(afterEdit.field("ok")).isEqualTo("false");
         assertThat(afterEdit.field("firstBrokenEventId")).isEqualTo(third.path("eventId").asText());
 
         // restore, then delete the second entry: the chain breaks at the entry after the gap
         local.dynamo().updateItem(b -> b.tableName(table).key(key).updateExpression("SET #e = :e")
                 .expressionAttributeNames(Map.of("#e", "entry")).expressionAttributeValues(Map.of(":e", item.get("entry"))));
-        assertThat(api.get("/v1/audit/verify", owner.accessToken()).field("ok")).isEqualTo("true");
+        assertThat(api.get("/v1/audit/verify?full=true", owner.accessToken()).field("ok")).isEqualTo("true");
         JsonNode second = entries.get(1);
         local.dynamo().deleteItem(b -> b.tableName(table).key(Map.of("PK", key.get("PK"),
                 "SK", AttributeValue.fromS(String.format("ENTRY#%012d", second.path("seq").asLong())))));
-        ApiResult afterDelete = api.get("/v1/audit/verify", owner.accessToken());
+        ApiResult afterDelete = api.get("/v1/audit/verify?full=true", owner.accessToken());
         assertThat(afterDelete.field("ok")).isEqualTo("false");
         assertThat(afterDelete.field("firstBrokenEventId")).isEqualTo(third.path("eventId").asText());
+    }
+
+    /**
+     * Verification continues from the stored checkpoint and reads only what came after it; a change before the
+     * checkpoint is invisible to it and found by {@code ?full=true}.
+     */
+    @Test
+    void verificationContinuesFromTheCheckpointAndFullFindsOlderTampering() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = api.post("/v1/rooms", Map.of("name", "R"), owner.accessToken()).field("id");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(71);
+        for (int i = 0; i < 10; i++) {
+            api.post("/v1/bookings", booking(room, day.plusDays(i / 8), 8 + i % 8, 0, 50), owner.accessToken());
+        }
+        pipeline.drain(Duration.ofSeconds(60));
+        ApiResult first = api.get("/v1/audit/verify", owner.accessToken());
+        assertThat(first.field("ok")).as("%s", first).isEqualTo("true");
+        assertThat(first.field("full")).as("no checkpoint yet: the whole chain").isEqualTo("true");
+        List<JsonNode> entries = auditOf(owner);
+        long head = entries.get(entries.size() - 1).path("seq").asLong();
+        for (int i = 0; i < 2; i++) {
+            api.post("/v1/bookings", booking(room, day.plusDays(3), 9 + i, 0, 50), owner.accessToken());
+        }
+        pipeline.drain(Duration.ofSeconds(60));
+
+        awsCalls.reset();
+        ApiResult incremental = api.get("/v1/audit/verify", owner.accessToken());
+        long incrementalReads = awsCalls.itemsRead();
+        awsCalls.reset();
+        ApiResult full = api.get("/v1/audit/verify?full=true", owner.accessToken());
+        long fullReads = awsCalls.itemsRead();
+        System.out.printf("audit verify over %d entries: incremental %d items read (%s), full %d items read%n",
+                head + 2, incrementalReads, awsCalls.byOperation(), fullReads);
+        assertThat(incremental.field("ok")).as("%s", incremental).isEqualTo("true");
+        assertThat(incremental.field("full")).isEqualTo("false");
+        assertThat(Long.parseLong(incremental.field("verifiedFromSeq"))).isEqualTo(head);
+        assertThat(Long.parseLong(incremental.field("checked"))).isEqualTo(2);
+        assertThat(full.field("ok")).isEqualTo("true");
+        assertThat(Long.parseLong(full.field("checked"))).isEqualTo(head + 2);
+        // caller, checkpoint, the checkpointed entry + 2 new ones, the head
+        assertThat(incrementalReads).isLessThan(fullReads).isLessThanOrEqualTo(8);
+
+        // alter an entry before the checkpoint: incremental does not read it, full names it
+        JsonNode third = entries.get(2);
+        String table = local.stack().physicalId("AuditTable");
+        Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("ACCOUNT#" + owner.accountId()),
+                "SK", AttributeValue.fromS(String.format("ENTRY#%012d", third.path("seq").asLong())));
+        String altered = local.dynamo().getItem(b -> b.tableName(table).key(key)).item().get("entry").s()
+                .replace("booking.created", "booking.cancelled");
+        local.dynamo().updateItem(b -> b.tableName(table).key(key).updateExpression("SET #e = :e")
+                .expressionAttributeNames(Map.of("#e", "entry")).expressionAttributeValues(Map.of(":e", AttributeValue.fromS(altered))));
+        assertThat(api.get("/v1/audit/verify", owner.accessToken()).field("ok")).isEqualTo("true");
+        ApiResult found = api.get("/v1/audit/verify?full=true", owner.accessToken());
+        assertThat(found.field("ok")).isEqualTo("false");
+        assertThat(found.field("firstBrokenEventId")).isEqualTo(third.path("eventId").asText());
+        assertThat(api.get("/v1/audit/verify?full=yes", owner.accessToken()).errorField()).isEqualTo("full");
     }
 
     @Test

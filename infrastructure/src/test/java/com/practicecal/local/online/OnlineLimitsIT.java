@@ -138,6 +138,58 @@ class OnlineLimitsIT extends LocalStackIT {
                 .as("the plan's cap still holds").isEqualTo("QUOTA_EXCEEDED");
     }
 
+    /**
+     * A full community (20 practices; 18 with 2 shared rooms, one with 5, the therapist with 2): one 31-day slot
+     * read considers at most 40 rooms, the therapist's own first, and reads eventually consistent.
+     */
+    @Test
+    void slotsOverAFullCommunityAreBoundedAndEventuallyConsistent() {
+        Therapist a = therapist(Plan.M, Map.of());
+        String ownSecond = api.post("/v1/rooms", Map.of("name", "Zweiter Raum"), a.owner.accessToken()).field("id");
+        api.patch("/v1/rooms/" + a.room, Map.of("shared", true), a.owner.accessToken());
+        for (int p = 0; p < 19; p++) {
+            TestUser member = users.signUpAndLogin(p == 0 ? Plan.XL : Plan.M);
+            String invitation = api.post("/v1/community/invitations", Map.of("inviteeEmail", member.email()),
+                    a.owner.accessToken()).field("id");
+            ApiResult accepted = api.post("/v1/community/invitations/" + invitation + "/accept", null,
+                    member.accessToken());
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            for (int r = 0; r < (p == 0 ? 5 : 2); r++) {
+                String room = api.post("/v1/rooms", Map.of("name", "Raum " + p + "-" + r), member.accessToken()).field("id");
+                assertThat(api.patch("/v1/rooms/" + room, Map.of("shared", true), member.accessToken()).status())
+                        .isEqualTo(200);
+            }
+        }
+        assertThat(api.get("/v1/community", a.owner.accessToken()).json().path("members").size()).isEqualTo(20);
+
+        LocalDate from = LocalDate.now(BERLIN).plusDays(2);
+        String path = "/v1/public/therapists/" + a.owner.accountId() + "/slots?serviceId=session&from="
+                + com.practicecal.local.Urls.enc(berlin(from, 0, 0)) + "&to=";
+        awsCalls.reset();
+        ApiResult slots = api.get(path + com.practicecal.local.Urls.enc(berlin(from.plusDays(31), 0, 0)), null);
+        assertThat(slots.status()).as("%s", slots).isEqualTo(200);
+        System.out.printf("slots, full community (20 practices, 43 rooms in the index, %d considered), 31 days: "
+                        + "%d calls %s, %d keys, %d strongly consistent%n", com.practicecal.shared.online
+                        .AvailabilityReader.MAX_ROOMS, awsCalls.calls(), awsCalls.byOperation(), awsCalls.batchKeysRead(),
+                awsCalls.consistentBatchReads());
+        // therapist + rules, the room items (the index exceeds the cap), 40 rooms x 33 UTC days + 33 account days
+        assertThat(awsCalls.calls()).isLessThanOrEqualTo(16);
+        assertThat(awsCalls.batchKeysRead()).isLessThanOrEqualTo(2 + 43 + 40 * 33 + 33);
+        assertThat(awsCalls.consistentBatchReads()).as("slots are advisory").isZero();
+        List<String> roomsOffered = new ArrayList<>();
+        slots.json().path("slots").forEach(s -> roomsOffered.add(s.path("roomId").asText()));
+        assertThat(roomsOffered).as("own rooms first").isNotEmpty().allSatisfy(r -> assertThat(r).isIn(a.room, ownSecond));
+
+        ApiResult tooLong = api.get(path + com.practicecal.local.Urls.enc(berlin(from.plusDays(32), 0, 0)), null);
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.errorField()).isEqualTo("to");
+        // the booking still decides with strongly consistent reads
+        awsCalls.reset();
+        assertThat(api.post(a.publicPath(), booking(berlin(from.plusDays(1), 9, 0), "Klara", "klara@client.test"), null)
+                .status()).isEqualTo(201);
+        assertThat(awsCalls.consistentBatchReads()).isPositive();
+    }
+
     private interface Call {
         ApiResult call(int n) throws Exception;
     }

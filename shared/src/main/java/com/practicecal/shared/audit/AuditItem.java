@@ -16,6 +16,7 @@ public final class AuditItem {
     public static final String ENTRY_PREFIX = "ENTRY#";
     public static final String HEAD = "HEAD";
     public static final String EVENT_PREFIX = "EVENT#";
+    public static final String CHECKPOINT_PREFIX = "CHECKPOINT#";
     public static final String ENTRY = "entry";
     public static final String SEQ = "seq";
     public static final String HASH = "hash";
@@ -29,6 +30,15 @@ public final class AuditItem {
 
     public static Map<String, AttributeValue> entryKey(String accountId, long seq) {
         return Attr.key(ACCOUNT_PREFIX + accountId, ENTRY_PREFIX + pad(seq));
+    }
+
+    /**
+     * The last verified point of an account's chain (seq and hash), written by the audit API after a successful
+     * verification: PK {@code CHECKPOINT#<accountId>}, SK {@code CHECKPOINT}. Its own partition prefix lets IAM
+     * grant the audit API writes to checkpoints and nothing else ({@code dynamodb:LeadingKeys}).
+     */
+    public static Map<String, AttributeValue> checkpointKey(String accountId) {
+        return Attr.key(CHECKPOINT_PREFIX + accountId, "CHECKPOINT");
     }
 
     public static Map<String, AttributeValue> markerKey(String eventId) {

@@ -11,6 +11,15 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
 
+    /** {@code ?full=true} on /v1/audit/verify: recompute the whole chain instead of continuing from the checkpoint. */
+    public static boolean full(ApiRequest request) {
+        return request.query("full").map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException("full", "must be true or false");
+        }).orElse(false);
+    }
+
     public static AuditQuery from(ApiRequest request, Instant now) {
         Instant to = request.query("to").map(v -> Check.instant("to", v).toInstant()).orElse(now);
         Instant from = request.query("from").map(v -> Check.instant("from", v).toInstant())

@@ -10,6 +10,10 @@ public final class AuditView {
     public record Page(List<AuditEntry> items, String nextCursor) {
     }
 
-    public record Verification(boolean ok, long checked, String firstBrokenEventId) {
+    /**
+     * @param full            true when the whole chain was recomputed ({@code ?full=true} or no checkpoint yet)
+     * @param verifiedFromSeq the first seq this call read (the checkpointed entry, or 1)
+     */
+    public record Verification(boolean ok, long checked, String firstBrokenEventId, boolean full, long verifiedFromSeq) {
     }
 }

@@ -44,6 +44,22 @@ public class AwsClientFactory {
         return clients.sqs();
     }
 
+    /** Only in the function that ships the Secrets Manager SDK (online booking: the manage-token key). */
+    @Singleton
+    @Requires(classes = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class)
+    @Bean(preDestroy = "close")
+    software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return clients.secretsManager();
+    }
+
+    /** Only in the function that ships the SES v2 SDK (online booking: confirmation emails). */
+    @Singleton
+    @Requires(classes = software.amazon.awssdk.services.sesv2.SesV2Client.class)
+    @Bean(preDestroy = "close")
+    software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
+        return clients.sesV2();
+    }
+
     /** Only in the functions that ship the Cognito SDK (sign-up, staff). */
     @Singleton
     @Requires(classes = CognitoIdentityProviderClient.class)

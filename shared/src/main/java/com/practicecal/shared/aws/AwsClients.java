@@ -74,6 +74,15 @@ public final class AwsClients {
         return configure(SqsClient.builder(), "SQS").build();
     }
 
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), "Secrets Manager")
+                .build();
+    }
+
+    public software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
+        return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "SESv2").build();
+    }
+
     public CognitoIdentityProviderClient cognito() {
         return configure(CognitoIdentityProviderClient.builder(), "Cognito Identity Provider").build();
     }

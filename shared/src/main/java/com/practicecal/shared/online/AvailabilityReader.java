@@ -32,6 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class AvailabilityReader {
+    /**
+     * The rooms one availability read considers: what a full community can offer a therapist (20 practices with
+     * plan M's 2 rooms each). Own rooms come first, then shared rooms by id.
+     */
+    public static final int MAX_ROOMS = 40;
     private final MainTable table;
 
     public AvailabilityReader(MainTable table) {
@@ -51,10 +56,15 @@ public class AvailabilityReader {
     }
 
     public TherapistRead therapist(String accountId, List<Map<String, AttributeValue>> alsoRead) {
+        return therapist(accountId, alsoRead, true);
+    }
+
+    /** @param consistent false where the result is advisory (slots): eventually consistent, half the cost */
+    public TherapistRead therapist(String accountId, List<Map<String, AttributeValue>> alsoRead, boolean consistent) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(alsoRead);
         keys.add(AccountItem.key(accountId));
         keys.add(BookingSettingsItem.key(accountId));
-        var batch = table.batchGet(keys);
+        var batch = table.batchGet(keys, consistent);
         Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
         if (account == null) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
@@ -65,8 +75,12 @@ public class AvailabilityReader {
                 AccountItem.calendarRooms(account)), batch);
     }
 
+    /**
+     * What the public slots show: advisory (the booking transaction decides), so read eventually consistent —
+     * a slot taken a moment ago may still show and is refused by the booking with SLOT_TAKEN.
+     */
     public SlotFinder.Availability availability(Therapist therapist, Interval range) {
-        return snapshot(therapist, range, null).availability();
+        return snapshot(therapist, range, null, false).availability();
     }
 
     /**
@@ -78,12 +92,32 @@ public class AvailabilityReader {
 
     /** @param ignoredBookingId a booking being rescheduled: its own time does not block its new time */
     public Snapshot snapshot(Therapist therapist, Interval range, String ignoredBookingId) {
+        return snapshot(therapist, range, ignoredBookingId, true);
+    }
+
+    /**
+     * At most {@link #MAX_ROOMS} rooms are considered, the therapist's own first: a calendar index larger than that
+     * (a full community sharing many rooms) is first narrowed by reading the room items alone.
+     */
+    public Snapshot snapshot(Therapist therapist, Interval range, String ignoredBookingId, boolean consistent) {
         List<LocalDate> days = range.utcDays();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(CalendarRooms.keys(therapist.calendarRooms(), days));
+        Set<String> candidates = therapist.calendarRooms();
+        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        if (candidates.size() > MAX_ROOMS) {
+            found.putAll(table.batchGetAll(CalendarRooms.keys(candidates, List.of()), consistent));
+            candidates = new java.util.LinkedHashSet<>(CalendarRooms.bookable(found, candidates,
+                    therapist.accountId(), therapist.communityId()).stream().limit(MAX_ROOMS).map(Room::id).toList());
+            for (String room : candidates) {
+                keys.addAll(CalendarRooms.keys(List.of(room), days).subList(1, days.size() + 1));
+            }
+        } else {
+            keys.addAll(CalendarRooms.keys(candidates, days));
+        }
         days.forEach(day -> keys.add(AccountDayItem.key(therapist.accountId(), day)));
-        Map<String, Map<String, AttributeValue>> found = table.batchGetAll(keys);
-        List<Room> rooms = CalendarRooms.bookable(found, therapist.calendarRooms(), therapist.accountId(),
-                therapist.communityId());
+        found.putAll(table.batchGetAll(keys, consistent));
+        List<Room> rooms = CalendarRooms.bookable(found, candidates, therapist.accountId(),
+                therapist.communityId()).stream().limit(MAX_ROOMS).toList();
         List<Interval> own = new ArrayList<>(AccountDayItem.agenda(found, therapist.accountId(), days).stream()
                 .filter(b -> b.status() == BookingStatus.CONFIRMED && !b.id().equals(ignoredBookingId))
                 .map(Booking::interval).toList());

@@ -51,9 +51,9 @@ public final class OnlineBookingRequests {
         }
     }
 
-    /** GET /v1/public/therapists/{therapistId}/slots?from=&to=&serviceId= (at most 62 days). */
+    /** GET /v1/public/therapists/{therapistId}/slots?from=&to=&serviceId= (at most 31 days). */
     public record SlotQuery(Instant from, Instant to, String serviceId) {
-        public static final Duration MAX_RANGE = Duration.ofDays(62);
+        public static final Duration MAX_RANGE = Duration.ofDays(31);
 
         public static SlotQuery from(ApiRequest request) {
             Instant from = Check.instant("from", request.requiredQuery("from")).toInstant();
@@ -62,7 +62,7 @@ public final class OnlineBookingRequests {
                 throw new ValidationException("to", "must be after from");
             }
             if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-                throw new ValidationException("to", "a range may span at most 62 days");
+                throw new ValidationException("to", "a range may span at most 31 days");
             }
             return new SlotQuery(from, to, Check.id("serviceId", request.requiredQuery("serviceId")));
         }

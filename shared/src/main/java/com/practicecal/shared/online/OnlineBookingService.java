@@ -42,6 +42,8 @@ import java.util.Optional;
  * conditional transaction that guards every other path decides.
  */
 @Singleton
+@io.micronaut.context.annotation.Requires(classes = {software.amazon.awssdk.services.sesv2.SesV2Client.class,
+        software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class})
 public class OnlineBookingService {
     /** Always with seconds (OffsetDateTime.toString drops ":00", which is not RFC 3339). */
     private static final java.time.format.DateTimeFormatter RFC_3339 = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -50,15 +52,17 @@ public class OnlineBookingService {
     private final AvailabilityReader reader;
     private final BookingService bookings;
     private final ManageTokens tokens;
+    private final ConfirmationMail mail;
     private final Clock clock;
 
     public OnlineBookingService(MainTable table, AccessPolicy access, AvailabilityReader reader, BookingService bookings,
-                                ManageTokens tokens, Clock clock) {
+                                ManageTokens tokens, ConfirmationMail mail, Clock clock) {
         this.table = table;
         this.access = access;
         this.reader = reader;
         this.bookings = bookings;
         this.tokens = tokens;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -79,7 +83,7 @@ public class OnlineBookingService {
     }
 
     public Slots slots(String therapistId, SlotQuery query) {
-        AvailabilityReader.Therapist therapist = reader.therapist(therapistId);
+        AvailabilityReader.Therapist therapist = reader.therapist(therapistId, List.of(), false).therapist();
         BookingSettings.Service service = service(therapist.settings(), query.serviceId(), "serviceId");
         Instant now = clock.instant();
         Instant latest = now.plus(Duration.ofDays(therapist.settings().horizonDays()));
@@ -97,6 +101,12 @@ public class OnlineBookingService {
 
     public PublicBookingView book(String therapistId, PublicBookingRequest request, Optional<String> idempotencyKey,
                                   String requestId) {
+        return book(therapistId, request, idempotencyKey, requestId, null);
+    }
+
+    /** @param requestOrigin scheme and host the request came in on, for the manage link when no app origin is set */
+    public PublicBookingView book(String therapistId, PublicBookingRequest request, Optional<String> idempotencyKey,
+                                  String requestId, String requestOrigin) {
         BookingCaller caller = BookingCaller.publicClient(therapistId);
         Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, caller.idempotencyScope(),
                 "POST /v1/public/therapists/" + therapistId + "/bookings", request);
@@ -119,8 +129,13 @@ public class OnlineBookingService {
             AvailabilityReader.Snapshot snapshot = reader.snapshot(therapist, around(appointment, service), null);
             List<String> rooms = roomsFor(snapshot.availability(), service, appointment, clock.instant());
             try {
-                return bookFirstFreeRoom(caller, therapist, service, request, appointment, rooms, snapshot, idempotency,
-                        requestId);
+                PublicBookingView booked = bookFirstFreeRoom(caller, therapist, service, request, appointment, rooms,
+                        snapshot, idempotency, requestId);
+                if (requestOrigin != null) {
+                    mail.send(request.client().toClient(), booked.bookingId(), booked.manageToken(), service.name(),
+                            appointment.start().atZone(therapist.zone()), requestOrigin);
+                }
+                return booked;
             } catch (BookingService.TherapistCalendarChanged changed) {
                 if (attempt >= 3) {
                     throw new ConflictException(ErrorCodes.SLOT_TAKEN, "this time is no longer available");

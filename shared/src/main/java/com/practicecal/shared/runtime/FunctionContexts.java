@@ -5,8 +5,9 @@ import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.util.Map;
 
 /**
- * The application context of a deployed function: Lambda's environments and eager singletons (so init does the work
- * and SnapStart captures it), but no environment or cloud deduction, no banner and no Jackson module scanning.
+ * The application context of a deployed function: Lambda's environments, but singletons created when first needed
+ * (a function builds only its routes' beans; SnapStart's priming request creates them before the snapshot), no
+ * environment or cloud deduction, no banner and no Jackson module scanning.
  */
 public final class FunctionContexts {
     private FunctionContexts() {
@@ -14,6 +15,7 @@ public final class FunctionContexts {
 
     public static ApplicationContextBuilder builder() {
         return new LambdaApplicationContextBuilder()
+                .eagerInitSingletons(false)
                 .deduceEnvironment(false)
                 .deduceCloudEnvironment(false)
                 .banner(false)

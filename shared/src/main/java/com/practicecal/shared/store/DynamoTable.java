@@ -43,6 +43,14 @@ public class DynamoTable {
      * Returns items keyed by "PK|SK".
      */
     public Map<String, Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        return batchGet(keys, true);
+    }
+
+    /**
+     * @param consistent false for reads whose result is advisory (a later conditional write decides): eventually
+     *                   consistent reads cost half the read capacity
+     */
+    public Map<String, Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent) {
         if (keys.size() > BATCH_GET_LIMIT) {
             throw new IllegalArgumentException("at most " + BATCH_GET_LIMIT + " keys per batch");
         }
@@ -51,7 +59,7 @@ public class DynamoTable {
         while (!pending.isEmpty()) {
             final List<Map<String, AttributeValue>> request = pending;
             BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(
-                    Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
+                    Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(consistent).build())));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                 found.put(keyString(item), item);
             }
@@ -63,10 +71,16 @@ public class DynamoTable {
 
     /** {@link #batchGet} for any number of keys: one call per 100. */
     public Map<String, Map<String, AttributeValue>> batchGetAll(List<Map<String, AttributeValue>> keys) {
+        return batchGetAll(keys, true);
+    }
+
+    /** {@link #batchGet(List, boolean)} for any number of keys: one call per 100. */
+    public Map<String, Map<String, AttributeValue>> batchGetAll(List<Map<String, AttributeValue>> keys,
+                                                                boolean consistent) {
         List<Map<String, AttributeValue>> unique = dedupe(keys);
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         for (int i = 0; i < unique.size(); i += BATCH_GET_LIMIT) {
-            found.putAll(batchGet(unique.subList(i, Math.min(unique.size(), i + BATCH_GET_LIMIT))));
+            found.putAll(batchGet(unique.subList(i, Math.min(unique.size(), i + BATCH_GET_LIMIT)), consistent));
         }
         return found;
     }

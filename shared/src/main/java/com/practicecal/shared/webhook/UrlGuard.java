@@ -43,8 +43,21 @@ public class UrlGuard {
         this.resolver = resolver;
     }
 
+    /**
+     * A checked URL with the address its host resolved to when it was checked. Deliveries connect to exactly this
+     * address (no second resolution a DNS rebinding could answer differently), with SNI and certificate check of
+     * the host name ({@link PinnedHttp}).
+     */
+    public record Target(URI uri, InetAddress address) {
+    }
+
     /** @return the URL parsed; throws a 422 {@code WEBHOOK_URL_REFUSED} naming the reason */
     public URI check(String url) {
+        return resolve(url).uri();
+    }
+
+    /** {@link #check} that also returns the checked address to connect to (the first one the host resolved to). */
+    public Target resolve(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -63,10 +76,21 @@ public class UrlGuard {
             host = host.substring(1, host.length() - 1);
         }
         if (allowLoopbackHttp && LOOPBACK_LITERAL.equals(host) && (scheme.equals("http") || scheme.equals("https"))) {
-            return uri;
+            try {
+                return new Target(uri, InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
         if (!scheme.equals("https")) {
             throw refused("must use https");
+        }
+        if (host.indexOf(':') >= 0) {
+            // Java turns IPv4-mapped literals into IPv4 addresses, losing the prefix: judge the literal as written
+            Optional<String> literal = Ipv6Literal.parse(host).flatMap(UrlGuard::forbiddenV6);
+            if (literal.isPresent()) {
+                throw refused("host " + host + " is a " + literal.get() + " address");
+            }
         }
         InetAddress[] addresses;
         try {
@@ -83,7 +107,7 @@ public class UrlGuard {
                 throw refused("host " + host + " resolves to a " + forbidden.get() + " address");
             }
         }
-        return uri;
+        return new Target(uri, addresses[0]);
     }
 
     private static ValidationException refused(String reason) {
@@ -99,17 +123,33 @@ public class UrlGuard {
         if (b.length != 16) {
             return Optional.of("unknown");
         }
+        return forbiddenV6(b);
+    }
+
+    /** {@link #forbiddenClass} for the 16 bytes of an IPv6 address. */
+    static Optional<String> forbiddenV6(byte[] b) {
         if (isAll(b, 0, 16, 0)) {
             return Optional.of("unspecified");
         }
         if (isAll(b, 0, 15, 0) && b[15] == 1) {
             return Optional.of("loopback");
         }
-        // IPv4-mapped ::ffff:a.b.c.d and IPv4-compatible ::a.b.c.d: judge the embedded IPv4 address
-        if (isAll(b, 0, 10, 0) && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
-            return forbiddenV4(Arrays.copyOfRange(b, 12, 16)).or(() -> Optional.of("IPv4-embedding"));
+        // IPv4-mapped ::ffff:0:0/96: never a destination on the wire (a socket would talk IPv4): refused outright
+        if (isAll(b, 0, 10, 0) && b[10] == (byte) 0xff && b[11] == (byte) 0xff) {
+            return Optional.of("IPv4-mapped (::ffff:0:0/96)");
         }
-        // NAT64 64:ff9b::/96
+        // IPv4-translated ::ffff:0:0:0/96 (SIIT) and IPv4-compatible ::a.b.c.d (deprecated): refused outright
+        if (isAll(b, 0, 8, 0) && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+            return Optional.of("IPv4-translated (::ffff:0:0:0/96)");
+        }
+        if (isAll(b, 0, 12, 0)) {
+            return Optional.of("IPv4-compatible (::/96)");
+        }
+        // local-use NAT64 64:ff9b:1::/48 (RFC 8215) translates into whatever network the operator chose: refused
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && b[4] == 0 && b[5] == 1) {
+            return Optional.of("local-use NAT64 (64:ff9b:1::/48)");
+        }
+        // well-known NAT64 64:ff9b::/96: judge the embedded IPv4 address
         if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && isAll(b, 4, 12, 0)) {
             return forbiddenV4(Arrays.copyOfRange(b, 12, 16));
         }

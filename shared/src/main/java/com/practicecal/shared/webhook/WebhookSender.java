@@ -19,11 +19,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +55,7 @@ public class WebhookSender {
     private final DeliveryQueue queue;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final PinnedHttp http;
     private final ExecutorService workers;
 
     public WebhookSender(MainTable table, UrlGuard guard, DeliveryQueue queue, WebhookSettings settings, Clock clock) {
@@ -69,8 +64,8 @@ public class WebhookSender {
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.timeout()).build();
+        this.http = new PinnedHttp((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault(),
+                settings.timeout());
         this.workers = Executors.newFixedThreadPool(PARALLEL, r -> {
             Thread t = new Thread(r, "webhook-sender");
             t.setDaemon(true);
@@ -151,36 +146,33 @@ public class WebhookSender {
 
     /** One HTTP POST; never throws. */
     Outcome attempt(Endpoint endpoint, Delivery delivery, Instant now) {
-        URI uri;
+        UrlGuard.Target target;
         try {
-            uri = guard.check(endpoint.url());
+            target = guard.resolve(endpoint.url());
         } catch (ValidationException refused) {
             return new Outcome(false, null, refused.getMessage());
         }
         long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header("webhook-id", delivery.id())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.signatureHeader(endpoint.signingSecrets(now), delivery.id(),
-                        timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", USER_AGENT);
+        headers.put("webhook-id", delivery.id());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSigner.signatureHeader(endpoint.signingSecrets(now), delivery.id(),
+                timestamp, delivery.payload()));
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.post(target, headers, delivery.payload());
             boolean ok = status >= 200 && status < 300;
             return new Outcome(ok, status, ok ? null : (status >= 300 && status < 400
                     ? "HTTP " + status + " (redirects are not followed)" : "HTTP " + status));
-        } catch (HttpTimeoutException timeout) {
+        } catch (java.net.SocketTimeoutException timeout) {
             return new Outcome(false, null, "timeout after " + settings.timeout().toSeconds() + " s");
         } catch (ConnectException refused) {
             return new Outcome(false, null, "connection failed");
+        } catch (javax.net.ssl.SSLException tls) {
+            return new Outcome(false, null, "TLS handshake failed (certificate not valid for the host?)");
         } catch (IOException network) {
             return new Outcome(false, null, "network error (" + network.getClass().getSimpleName() + ")");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, null, "interrupted");
         }
     }
 

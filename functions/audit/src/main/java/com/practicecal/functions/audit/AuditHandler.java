@@ -36,8 +36,9 @@ public class AuditHandler extends RoutedFunction {
         return ApiResponse.ok(audit.list(request.principal(), AuditQuery.from(request, clock.instant())));
     }
 
-    /** Recomputes the audit hash chain and names the first broken entry. */
+    /** Verifies the audit hash chain after the last checkpoint ({@code ?full=true}: all of it); names the first broken entry. */
     private ApiResponse verifyAudit(ApiRequest request) {
-        return ApiResponse.ok(audit.verify(request.principal(), AuditQuery.from(request, clock.instant())));
+        return ApiResponse.ok(audit.verify(request.principal(), AuditQuery.from(request, clock.instant()),
+                AuditQuery.full(request)));
     }
 }

@@ -60,9 +60,11 @@ public class OnlineHandler extends RoutedFunction {
 
     /** A client books online (public); the booking transaction decides. */
     private ApiResponse publicCreateBooking(ApiRequest request) {
+        String origin = request.header("X-Forwarded-Proto").orElse("https") + "://"
+                + request.header("Host").orElse("localhost");
         ApiResponse created = ApiResponse.created(online.book(request.pathParam("therapistId"),
                 request.body(OnlineBookingRequests.PublicBookingRequest.class), request.header("Idempotency-Key"),
-                request.requestId()));
+                request.requestId(), origin));
         Metrics.count(Metrics.BOOKINGS_CREATED);
         return created;
     }

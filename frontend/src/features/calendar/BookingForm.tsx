@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useT } from '../../i18n/i18n';
+import { ErrorAlert } from '../../components/ui/PageState';
+
+export interface BookingFormValue {
+  roomId: string;
+  date: string;
+  time: string;
+  duration: number;
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** The booking form; on a refusal the error is shown above the fields and every value stays as typed. */
+export function BookingForm(props: {
+  initial: BookingFormValue;
+  rooms: { id: string; name: string }[];
+  withClient: boolean;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (value: BookingFormValue) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useT();
+  const [v, setV] = useState(props.initial);
+  const set = (patch: Partial<BookingFormValue>) => setV((old) => ({ ...old, ...patch }));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(v);
+      }}
+    >
+      <Stack>
+        <ErrorAlert error={props.error} />
+        <NativeSelect
+          label={t('booking.room')}
+          value={v.roomId}
+          onChange={(e) => set({ roomId: e.currentTarget.value })}
+          data={props.rooms.map((r) => ({ value: r.id, label: r.name }))}
+          required
+        />
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput type="date" label={t('booking.date')} value={v.date} onChange={(e) => set({ date: e.currentTarget.value })} required />
+          <TextInput type="time" label={t('booking.time')} value={v.time} step={300} onChange={(e) => set({ time: e.currentTarget.value })} required />
+          <TextInput
+            type="number"
+            label={t('booking.duration')}
+            min={5}
+            max={720}
+            step={5}
+            value={String(v.duration)}
+            onChange={(e) => set({ duration: Number(e.currentTarget.value) })}
+            required
+          />
+        </SimpleGrid>
+        {props.withClient && (
+          <>
+            <TextInput label={t('booking.clientName')} value={v.name} onChange={(e) => set({ name: e.currentTarget.value })} required maxLength={120} />
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <TextInput type="email" label={t('booking.clientEmail')} value={v.email} onChange={(e) => set({ email: e.currentTarget.value })} />
+              <TextInput type="tel" label={t('booking.clientPhone')} value={v.phone} onChange={(e) => set({ phone: e.currentTarget.value })} maxLength={30} />
+            </SimpleGrid>
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            {t('booking.cancel')}
+          </Button>
+          <Button type="submit" loading={props.busy}>
+            {props.submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

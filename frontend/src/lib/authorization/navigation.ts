@@ -1,0 +1,90 @@
+/**
+ * Which parts of the app a caller sees. The API decides (and refuses) in the end; the navigation only avoids
+ * offering what would be refused: plan features the plan lacks are shown as "ab Tarif L", staff see only what
+ * their scopes allow, and grantees reach the delegated calendars they hold.
+ */
+export type Plan = 'S' | 'M' | 'L' | 'XL';
+export type Role = 'OWNER' | 'STAFF';
+
+export interface Principal {
+  role: Role;
+  plan: Plan;
+  limits: { delegation: boolean; staff: boolean };
+  /** staff scopes (appointments, documentation, invoicing, reports, finances, audit); unknown = none beyond appointments */
+  scopes?: string[];
+  /** grants held in other practices' calendars */
+  receivedGrants?: number;
+  /** grants offered to this user, waiting for acceptance (any plan may receive) */
+  grantOffers?: number;
+}
+
+export type Section =
+  | 'calendar'
+  | 'rooms'
+  | 'community'
+  | 'bookingSettings'
+  | 'grants'
+  | 'delegated'
+  | 'staff'
+  | 'audit'
+  | 'integrations'
+  | 'invoices';
+
+export interface NavItem {
+  section: Section;
+  path: string;
+  /** set when the plan does not include it: the item is shown, disabled, with "ab Tarif {requiredPlan}" */
+  requiredPlan?: Plan;
+}
+
+const PATHS: Record<Section, string> = {
+  calendar: '/calendar',
+  rooms: '/rooms',
+  community: '/community',
+  bookingSettings: '/booking-settings',
+  grants: '/grants',
+  delegated: '/delegated',
+  staff: '/staff',
+  audit: '/audit',
+  integrations: '/integrations',
+  invoices: '/invoices',
+};
+
+const STAFF_SECTIONS: Record<Section, string | null> = {
+  calendar: 'appointments',
+  rooms: null,
+  community: null,
+  bookingSettings: null,
+  grants: null,
+  delegated: null,
+  staff: null,
+  audit: 'audit',
+  integrations: null,
+  invoices: 'invoicing',
+};
+
+export function navigation(p: Principal): NavItem[] {
+  const item = (section: Section, requiredPlan?: Plan): NavItem =>
+    requiredPlan ? { section, path: PATHS[section], requiredPlan } : { section, path: PATHS[section] };
+  if (p.role === 'STAFF') {
+    // a staff member works in the practice's calendar within the scopes the owner gave
+    const scopes = new Set(p.scopes ?? ['appointments']);
+    return (Object.keys(STAFF_SECTIONS) as Section[])
+      .filter((s) => STAFF_SECTIONS[s] !== null && scopes.has(STAFF_SECTIONS[s]!))
+      .map((s) => item(s));
+  }
+  const items: NavItem[] = [
+    item('calendar'),
+    item('rooms'),
+    item('community'),
+    item('bookingSettings'),
+    item('grants', p.limits.delegation || (p.receivedGrants ?? 0) + (p.grantOffers ?? 0) > 0 ? undefined : 'L'),
+  ];
+  if ((p.receivedGrants ?? 0) > 0) items.push(item('delegated'));
+  items.push(item('staff', p.limits.staff ? undefined : 'XL'), item('audit'), item('integrations'), item('invoices'));
+  return items;
+}
+
+export function canOpen(p: Principal, section: Section): boolean {
+  return navigation(p).some((i) => i.section === section && !i.requiredPlan);
+}
