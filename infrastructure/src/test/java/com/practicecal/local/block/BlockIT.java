@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.practicecal.local.ApiResult;
+import com.practicecal.local.Races;
 import com.practicecal.local.LocalStackIT;
 import com.practicecal.local.OccupancyCheck;
 import com.practicecal.local.TestUser;
@@ -19,11 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -220,7 +216,7 @@ class BlockIT extends LocalStackIT {
         LocalDate day = LocalDate.now(BERLIN).plusDays(33);
         for (int round = 0; round < 3; round++) {
             int hour = 8 + 2 * round;
-            List<ApiResult> results = race(20, i -> () -> i % 2 == 0
+            List<ApiResult> results = Races.race(20, i -> () -> i % 2 == 0
                     ? api.post("/v1/blocks", block(berlin(day, hour, 0), berlin(day, hour + 1, 0), "Block " + i, room),
                             owner.accessToken())
                     : api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, hour, 30),
@@ -232,29 +228,6 @@ class BlockIT extends LocalStackIT {
         assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
     }
 
-    private static List<ApiResult> race(int threads, java.util.function.IntFunction<Callable<ApiResult>> task)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiResult>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<ApiResult> call = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResult> results = new ArrayList<>();
-            for (Future<ApiResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void aWeeklyLunchBreakIsOneBlockPerWeekAndSkipsATakenWeek() {

@@ -7,6 +7,7 @@ import static com.practicecal.local.booking.Bookings.futureDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.local.ApiResult;
+import com.practicecal.local.Races;
 import com.practicecal.local.LocalStackIT;
 import com.practicecal.local.OccupancyCheck;
 import com.practicecal.local.TestUser;
@@ -15,12 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +30,7 @@ class BookingConcurrencyIT extends LocalStackIT {
         TestUser owner = users.signUpAndLogin(Plan.L);
         String room = createRoom(api, owner, "Contended");
         LocalDate day = futureDay(10);
-        List<ApiResult> results = race(THREADS, i -> () -> api.post("/v1/bookings",
+        List<ApiResult> results = Races.race(THREADS, i -> () -> api.post("/v1/bookings",
                 booking(room, at(day, 9, (i * 7) % 50), at(day, 11, 0), "Client " + i), owner.accessToken()));
         assertThat(results).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(results).filteredOn(r -> r.status() != 201)
@@ -54,7 +49,7 @@ class BookingConcurrencyIT extends LocalStackIT {
                     .field("id"));
         }
         // 5 moves into 14:00-15:00 and 20 new bookings of 14:15-14:45 race for the same hour
-        List<ApiResult> results = race(25, i -> () -> i < 5
+        List<ApiResult> results = Races.race(25, i -> () -> i < 5
                 ? api.patch("/v1/bookings/" + ids.get(i), Map.of("start", at(day, 14, 0), "end", at(day, 15, 0)),
                         owner.accessToken())
                 : api.post("/v1/bookings", booking(room, at(day, 14, 15), at(day, 14, 45), "New " + i), owner.accessToken()));
@@ -70,7 +65,7 @@ class BookingConcurrencyIT extends LocalStackIT {
         LocalDate day = futureDay(12);
         String id = api.post("/v1/bookings", booking(room, at(day, 10, 0), at(day, 11, 0), "First"), owner.accessToken())
                 .field("id");
-        List<ApiResult> results = race(30, i -> () -> i == 0
+        List<ApiResult> results = Races.race(30, i -> () -> i == 0
                 ? api.delete("/v1/bookings/" + id, owner.accessToken())
                 : api.post("/v1/bookings", booking(room, at(day, 10, 0), at(day, 11, 0), "Second " + i), owner.accessToken()));
         assertThat(results.get(0).status()).isEqualTo(204);
@@ -80,28 +75,6 @@ class BookingConcurrencyIT extends LocalStackIT {
         assertNoOverlap(room, day);
     }
 
-    private List<ApiResult> race(int threads, IntFunction<Callable<ApiResult>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiResult>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<ApiResult> call = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResult> results = new ArrayList<>();
-            for (Future<ApiResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private void assertNoOverlap(String roomId, LocalDate day) {
         assertThat(OccupancyCheck.overlaps(local, roomId)).as("overlaps around %s", day).isEmpty();

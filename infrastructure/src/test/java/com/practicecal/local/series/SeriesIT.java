@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.practicecal.local.ApiClient;
 import com.practicecal.local.ApiResult;
+import com.practicecal.local.Races;
 import com.practicecal.local.LocalApi;
 import com.practicecal.local.LocalStackIT;
 import com.practicecal.local.OccupancyCheck;
@@ -28,11 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -211,7 +207,7 @@ class SeriesIT extends LocalStackIT {
         String room = room(owner, "Gedrängt");
         LocalDate first = LocalDate.now(BERLIN).plusDays(70);
         AtomicInteger n = new AtomicInteger();
-        List<ApiResult> results = race(12, i -> () -> i < 4
+        List<ApiResult> results = Races.race(12, i -> () -> i < 4
                 ? api.post("/v1/booking-series", series(room, berlin(first, 9, 0 + i * 10), berlin(first, 10, i * 10),
                         "Serie " + i, weekly(8)), owner.accessToken())
                 : api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(i % 8), 9, 30),
@@ -294,27 +290,4 @@ class SeriesIT extends LocalStackIT {
         return item == null || !item.containsKey("booked") ? 0 : Long.parseLong(item.get("booked").n());
     }
 
-    private static List<ApiResult> race(int threads, java.util.function.IntFunction<Callable<ApiResult>> task)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiResult>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<ApiResult> call = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResult> results = new ArrayList<>();
-            for (Future<ApiResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
