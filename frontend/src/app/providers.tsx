@@ -6,7 +6,8 @@ import { ApiError } from '../lib/api/errors';
 
 const LANG_KEY = 'practicecal.lang';
 
-const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, defaultRadius: 'sm' });
+// respectReducedMotion: users who ask their system for less motion get dialogs without fade/slide transitions.
+const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, defaultRadius: 'sm', respectReducedMotion: true });
 
 export function makeQueryClient() {
   return new QueryClient({
