@@ -398,7 +398,10 @@ public class BookingService {
     /** Writes the change with its idempotency record and the caller's guard; empty means "state moved, go again". */
     private Optional<BookingView> commit(Transaction tx, BookingView view, Optional<Idempotency> idempotency, Instant now,
                                          BookingCaller caller, Membership me, int attempt) {
-        idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+        idempotency.ifPresent(i -> {
+            tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now));
+            tx.put(TAG_IDEMPOTENCY + "-link", i.linkUnder(view.id(), now), null); // names the client: erasure finds it
+        });
         caller.guard(tx, me);
         try {
             table.write(tx);

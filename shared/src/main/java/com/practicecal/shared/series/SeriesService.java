@@ -151,6 +151,7 @@ public class SeriesService {
                     all.add(BookingView.of(booking, zone));
                     ifCommitted = response(series, all, skipped);
                     tx.put(TAG_IDEMPOTENCY, idempotency.get().record(ifCommitted, now), idempotency.get().unused(now));
+                    tx.put(TAG_IDEMPOTENCY + "-link", idempotency.get().linkUnder(bookingId, now), null);
                 }
                 caller.guard(tx, me);
                 try {
@@ -209,7 +210,12 @@ public class SeriesService {
             if (!seriesWritten) {
                 tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
             }
-            idempotency.ifPresent(k -> tx.put(TAG_IDEMPOTENCY, k.record(response, now), k.unused(now)));
+            idempotency.ifPresent(k -> {
+                tx.put(TAG_IDEMPOTENCY, k.record(response, now), k.unused(now));
+                if (!response.bookings().isEmpty()) { // the names it holds: an erasure of the client finds them
+                    tx.put(TAG_IDEMPOTENCY + "-link", k.linkUnder(response.bookings().get(0).id(), now), null);
+                }
+            });
             try {
                 table.write(tx);
             } catch (TransactionFailedException failure) {
