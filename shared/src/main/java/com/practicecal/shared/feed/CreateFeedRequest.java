@@ -1,6 +1,5 @@
 package com.practicecal.shared.feed;
 
-import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.Validatable;
 
 /**
@@ -13,9 +12,9 @@ public record CreateFeedRequest(Boolean includeBusy) implements Validatable {
         // one optional boolean: nothing beyond JSON typing to check
     }
 
-    public static CreateFeedRequest from(ApiRequest request) {
-        String body = request.body();
-        return body == null || body.isBlank() ? new CreateFeedRequest(false) : request.body(CreateFeedRequest.class);
+    /** What an absent or blank body means. */
+    public static CreateFeedRequest defaults() {
+        return new CreateFeedRequest(false);
     }
 
     public boolean busy() {

@@ -2,7 +2,6 @@ package com.practicecal.shared.feed;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
-import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.BookingView;
@@ -61,19 +60,20 @@ public class FeedService {
         this.clock = clock;
     }
 
-    public FeedView create(Principal principal, CreateFeedRequest request, ApiRequest http) {
+    /** {@code origin} ({@code scheme://host}) is where the feed's public URL points. */
+    public FeedView create(Principal principal, CreateFeedRequest request, String origin, String requestId) {
         Membership me = access.owner(principal);
         String token = FeedTokens.newToken();
         Instant now = clock.instant();
         Feed feed = new Feed(UUID.randomUUID().toString(), me.accountId(), me.userId(), FeedTokens.hash(token),
                 request.busy(), now);
-        Events events = new Events(access.actor(me), http.requestId(), now);
+        Events events = new Events(access.actor(me), requestId, now);
         table.write(table.transaction()
                 .put("feed", FeedItem.toItem(feed), Condition.of(NEW_ITEM))
                 .put("feedToken", FeedTokenItem.toItem(feed), Condition.of(NEW_ITEM))
                 .put("event", OutboxItem.toItem(events.event(me.accountId(), "feed.created", "feed", feed.id(),
                         Map.of("includeBusy", new Change(null, Boolean.toString(feed.includeBusy()))))), null));
-        return FeedView.withUrl(feed, FeedLinks.url(http, token));
+        return FeedView.withUrl(feed, FeedLinks.url(origin, token));
     }
 
     public FeedView.Page list(Principal principal) {

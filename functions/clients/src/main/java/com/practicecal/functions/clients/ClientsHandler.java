@@ -58,7 +58,7 @@ public class ClientsHandler extends RoutedFunction {
     private ApiResponse listClients(ApiRequest request) {
         return ApiResponse.ok(clients.search(request.principal(), new ClientService.SearchQuery(
                 request.query("query").map(q -> Check.optionalText("query", q, 120)).orElse(null),
-                Check.limit(request, ClientService.DEFAULT_LIMIT, ClientService.MAX_LIMIT),
+                Check.limit(request.queryValue("limit"), ClientService.DEFAULT_LIMIT, ClientService.MAX_LIMIT),
                 request.query("cursor").map(c -> Check.optionalText("cursor", c, 1024)).orElse(null)),
                 request.requestId()));
     }

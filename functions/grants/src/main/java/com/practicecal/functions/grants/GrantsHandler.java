@@ -73,7 +73,7 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee's view of a colleague's calendar. */
     private ApiResponse delegatedCalendar(ApiRequest request) {
-        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), CalendarQuery.from(request)));
+        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), calendarQuery(request)));
     }
 
     /** A grantee books into a colleague's calendar. */
@@ -86,7 +86,7 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee lists a colleague's bookings (minimal client data). */
     private ApiResponse delegatedListBookings(ApiRequest request) {
-        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), BookingQuery.from(request)));
+        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), bookingQuery(request)));
     }
 
     /** A grantee reads one booking of a colleague (minimal client data). */
@@ -104,5 +104,16 @@ public class GrantsHandler extends RoutedFunction {
     private ApiResponse delegatedCancelBooking(ApiRequest request) {
         delegated.cancel(request.principal(), request.pathParam("accountId"), request.pathParam("bookingId"), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    /** {@code ?from=&to=&limit=&cursor=} */
+    static BookingQuery bookingQuery(ApiRequest request) {
+        return BookingQuery.parse(request.queryValue("from"), request.queryValue("to"), request.queryValue("limit"),
+                request.queryValue("cursor"));
+    }
+
+    /** {@code ?from=&to=} */
+    static CalendarQuery calendarQuery(ApiRequest request) {
+        return CalendarQuery.parse(request.queryValue("from"), request.queryValue("to"));
     }
 }
