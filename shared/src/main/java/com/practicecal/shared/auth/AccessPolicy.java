@@ -19,6 +19,8 @@ import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ForbiddenException;
 import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.event.Actor;
+import com.practicecal.shared.event.Events;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +196,11 @@ public class AccessPolicy {
                         : ClientName.minimal(client.name()), null, null);
         return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(), minimal,
                 view.createdAt(), null, view.updatedAt(), null, view.serviceId(), view.clientId(), view.seriesId());
+    }
+
+    /** The outbox events of one operation by this caller: {@code new Events(actor(membership), requestId, at)}. */
+    public Events events(Membership membership, String requestId, Instant at) {
+        return new Events(actor(membership), requestId, at);
     }
 
     public Actor actor(Membership membership) {

@@ -2,7 +2,7 @@ package com.practicecal.shared.block;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.BookingCaller;
@@ -18,7 +18,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
@@ -48,7 +47,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 @Singleton
 public class BlockService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String UNCHANGED_BLOCK = "#version = :version";
     /** DynamoDB's limit of items in one TransactWriteItems. */
     static final int MAX_TRANSACTION_ITEMS = 100;
@@ -134,15 +132,15 @@ public class BlockService {
             Block block = new Block(blockId, me.accountId(), roomId, interval, title, seriesId, actor.userId(), now,
                     actor.userId(), now, 1);
             BlockView view = BlockView.of(block, me.timeZone());
-            Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.of(NEW_ITEM));
+            Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.NEW_ITEM);
             if (room != null) {
                 OccupancyWrites.add(tx, blockId, me.accountId(), roomId, interval, days, roomId, List.of());
                 RoomClaims.checkRoom(tx, room, me);
             }
             AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId, List.of(),
                     interval.utcDays(), BlockEntry.of(block));
-            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.created",
-                    "block", blockId, changesOf(null, block))), null);
+            tx.with(new Events(actor, requestId, now).emit(me.accountId(), "block.created",
+                    "block", blockId, changesOf(null, block)));
             idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
             if (commit(tx, caller, me, attempt)) {
                 return view;
@@ -232,8 +230,8 @@ public class BlockService {
             }
             AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId,
                     before.interval().utcDays(), interval.utcDays(), BlockEntry.of(after));
-            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.moved",
-                    "block", blockId, changesOf(before, after))), null);
+            tx.with(new Events(actor, requestId, now).emit(me.accountId(), "block.moved",
+                    "block", blockId, changesOf(before, after)));
             idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
             if (tx.size() > MAX_TRANSACTION_ITEMS) {
                 throw new ValidationException("start", "this move touches too many days at once; "
@@ -268,8 +266,8 @@ public class BlockService {
                     before.interval().utcDays(), List.of(), null);
             Map<String, Change> changes = new LinkedHashMap<>();
             changes.put("status", new Change("ACTIVE", "DELETED"));
-            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.deleted",
-                    "block", blockId, changes)), null);
+            tx.with(new Events(actor, requestId, now).emit(me.accountId(), "block.deleted",
+                    "block", blockId, changes));
             if (commit(tx, caller, me, attempt)) {
                 return;
             }

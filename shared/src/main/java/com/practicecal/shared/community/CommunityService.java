@@ -15,7 +15,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.store.Attr;
@@ -49,7 +48,6 @@ public class CommunityService {
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
     /** Sharing writes every member's calendar index in one transaction (at most 100 items), so communities stay small. */
     public static final int MAX_MEMBERS = 20;
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
     static final String IN_COMMUNITY = "#community = :community";
     static final String PENDING_AND_VALID = "#status = :pending AND #expires > :now";
@@ -86,23 +84,23 @@ public class CommunityService {
         }
         Account account = account(me.accountId());
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction();
         String communityId = me.communityId();
         if (communityId == null) {
             // The first invitation founds the community, with the inviter as its owner.
             communityId = UUID.randomUUID().toString();
-            tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.of(NEW_ITEM));
+            tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.NEW_ITEM);
             joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
-            tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
-                    communityId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "community.created", "community",
+                    communityId, Map.of()));
         }
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), communityId, me.accountId(), account.name(),
                 invitee, Invitation.PENDING, now, now.plus(INVITATION_VALIDITY));
-        tx.put("invitation", InvitationItem.toItem(invitation), Condition.of(NEW_ITEM))
-                .put("pointer", InvitationItem.pointer(invitation), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "community.invitation_sent", "invitation",
-                        invitation.id(), Map.of("status", new Change(null, Invitation.PENDING)))), null);
+        tx.put("invitation", InvitationItem.toItem(invitation), Condition.NEW_ITEM)
+                .put("pointer", InvitationItem.pointer(invitation), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "community.invitation_sent", "invitation",
+                        invitation.id(), Map.of("status", new Change(null, Invitation.PENDING))));
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
@@ -153,7 +151,7 @@ public class CommunityService {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
                     "a calendar community has at most " + MAX_MEMBERS + " member practices");
         }
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
                 .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
                         .value(":accepted", Attr.s(Invitation.ACCEPTED)), now))
@@ -162,10 +160,10 @@ public class CommunityService {
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                         .value(":member", CommunityItem.member(account.name(), now)), community));
         joinItems(tx, me.accountId(), me.userId(), invitation.communityId(), community.sharedRooms().keySet());
-        tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
-                        invitation.communityId(), Map.of())), null)
-                .put("accepted", OutboxItem.toItem(events.event(invitation.inviterAccountId(), "community.invitation_accepted",
-                        "invitation", invitationId, Map.of("status", new Change(Invitation.PENDING, Invitation.ACCEPTED)))), null);
+        tx.with(events.emit(me.accountId(), "community.joined", "community",
+                        invitation.communityId(), Map.of()))
+                .with(events.emit(invitation.inviterAccountId(), "community.invitation_accepted",
+                        "invitation", invitationId, Map.of("status", new Change(Invitation.PENDING, Invitation.ACCEPTED))));
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
@@ -185,14 +183,14 @@ public class CommunityService {
         Invitation invitation = incoming(batch, principal, invitationId);
         Instant now = clock.instant();
         requirePending(invitation, now);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         try {
             table.write(table.transaction()
                     .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression
                             .update("SET #status = :declined").value(":declined", Attr.s(Invitation.DECLINED)), now))
-                    .put("event", OutboxItem.toItem(events.event(invitation.inviterAccountId(),
+                    .with(events.emit(invitation.inviterAccountId(),
                             "community.invitation_declined", "invitation", invitationId,
-                            Map.of("status", new Change(Invitation.PENDING, Invitation.DECLINED)))), null));
+                            Map.of("status", new Change(Invitation.PENDING, Invitation.DECLINED)))));
         } catch (TransactionFailedException e) {
             throw new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
         }
@@ -239,7 +237,7 @@ public class CommunityService {
         }
         Account member = account(read, accountId);
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction();
         List<String> leaverRooms = List.copyOf(community.roomsSharedBy(accountId));
         if (dissolve) {
@@ -272,11 +270,11 @@ public class CommunityService {
             community.members().keySet().stream().filter(id -> !id.equals(accountId)).sorted().forEach(other ->
                     forgetRooms(tx, other, leaverRooms));
         }
-        tx.put("event", OutboxItem.toItem(events.event(accountId, leaving ? "community.left" : "community.member_removed",
-                "community", community.id(), Map.of())), null);
+        tx.with(events.emit(accountId, leaving ? "community.left" : "community.member_removed",
+                "community", community.id(), Map.of()));
         if (!leaving) {
-            tx.put("owner-event", OutboxItem.toItem(events.event(me.accountId(), "community.member_removed", "account",
-                    accountId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "community.member_removed", "account",
+                    accountId, Map.of()));
         }
         try {
             table.write(tx);
@@ -304,8 +302,8 @@ public class CommunityService {
             community.members().keySet().stream().filter(id -> !id.equals(me.accountId())).sorted().forEach(other ->
                     tx.update("calendar:" + other, AccountItem.key(other),
                             AccountItem.withCalendarRooms("", "ADD", List.of(room.id()))));
-            tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.shared", "room", room.id(),
-                    Map.of("shared", new Change("false", "true")))), null);
+            tx.with(events.emit(me.accountId(), "room.shared", "room", room.id(),
+                    Map.of("shared", new Change("false", "true"))));
         } else if (room.communityId() != null) {
             Community community = table.get(CommunityItem.key(room.communityId())).map(CommunityItem::fromItem).orElse(null);
             if (community != null) {
@@ -315,8 +313,8 @@ public class CommunityService {
                 community.members().keySet().stream().filter(id -> !id.equals(room.accountId())).sorted()
                         .forEach(other -> forgetRooms(tx, other, Set.of(room.id())));
             }
-            tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.unshared", "room", room.id(),
-                    Map.of("shared", new Change("true", "false")))), null);
+            tx.with(events.emit(me.accountId(), "room.unshared", "room", room.id(),
+                    Map.of("shared", new Change("true", "false"))));
         }
     }
 

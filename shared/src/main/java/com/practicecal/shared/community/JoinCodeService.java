@@ -12,7 +12,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
@@ -38,7 +37,6 @@ import java.util.UUID;
  */
 @Singleton
 public class JoinCodeService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String ISSUED_AND_VALID = "#status = :issued AND #validUntil > :now";
 
     private final MainTable table;
@@ -67,7 +65,7 @@ public class JoinCodeService {
     public JoinCodeView issue(Principal principal, String requestId) {
         Membership me = access.owner(principal);
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         for (int attempt = 1; ; attempt++) {
             Transaction tx = table.transaction();
             String communityId = me.communityId();
@@ -76,10 +74,10 @@ public class JoinCodeService {
                         me.accountId());
                 communityId = UUID.randomUUID().toString();
                 tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now),
-                        Condition.of(NEW_ITEM));
+                        Condition.NEW_ITEM);
                 communities.joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
-                tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
-                        communityId, Map.of())), null);
+                tx.with(events.emit(me.accountId(), "community.created", "community",
+                        communityId, Map.of()));
             } else {
                 tx.check("member", AccountItem.key(me.accountId()), new Condition(CommunityService.IN_COMMUNITY,
                         Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(communityId))));
@@ -87,10 +85,10 @@ public class JoinCodeService {
             String code = JoinCodeItem.newCode();
             Instant validUntil = now.plus(JoinCodeItem.VALIDITY);
             tx.put("code", JoinCodeItem.toItem(new JoinCodeItem.JoinCode(code, communityId, me.accountId(),
-                    JoinCodeItem.ISSUED, now, validUntil, null)), Condition.of(NEW_ITEM));
+                    JoinCodeItem.ISSUED, now, validUntil, null)), Condition.NEW_ITEM);
             // the event names neither the code nor anything it could be guessed from
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "community.join_code_issued", "community",
-                    communityId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "community.join_code_issued", "community",
+                    communityId, Map.of()));
             try {
                 table.write(tx);
                 return new JoinCodeView(JoinCodeItem.display(code), validUntil);
@@ -132,7 +130,7 @@ public class JoinCodeService {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
                     "a calendar community has at most " + CommunityService.MAX_MEMBERS + " member practices");
         }
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
                 .update("code", JoinCodeItem.key(code), Expression.update("SET #status = :used, #usedBy = :account")
                         .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS).name("#usedBy", "usedByAccountId")
@@ -144,10 +142,10 @@ public class JoinCodeService {
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                         .value(":member", CommunityItem.member(account.name(), now)), community));
         communities.joinItems(tx, me.accountId(), me.userId(), community.id(), community.sharedRooms().keySet());
-        tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
-                        community.id(), Map.of("via", new Change(null, "join_code")))), null)
-                .put("used", OutboxItem.toItem(events.event(joinCode.issuerAccountId(), "community.join_code_used",
-                        "account", me.accountId(), Map.of())), null);
+        tx.with(events.emit(me.accountId(), "community.joined", "community",
+                        community.id(), Map.of("via", new Change(null, "join_code"))))
+                .with(events.emit(joinCode.issuerAccountId(), "community.join_code_used",
+                        "account", me.accountId(), Map.of()));
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {

@@ -12,7 +12,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /** Rooms of an account: create within the plan's limit, list, rename, delete when no future bookings remain. */
 @Singleton
 public class RoomService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String ROOM_SLOT_FREE = "#rooms < :max AND #plan = :plan";
     static final String ACTIVE_ROOM_OF_ACCOUNT = "#status = :active AND #account = :account";
     static final String ROOM_BEING_DELETED = "#status = :deleting";
@@ -56,7 +54,7 @@ public class RoomService {
         Membership me = access.owner(principal);
         Room room = new Room(UUID.randomUUID().toString(), me.accountId(), request.cleanName(), RoomStatus.ACTIVE,
                 clock.instant());
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one, #calendar :room")
@@ -65,9 +63,9 @@ public class RoomService {
                             .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(room.id())))
                             .value(":one", Attr.n(1)).value(":max", Attr.n(me.plan().maxRooms()))
                             .value(":plan", Attr.s(me.plan().name())))
-                    .put("room", RoomItem.toItem(room), Condition.of(NEW_ITEM))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.created", "room", room.id(),
-                            Map.of("name", new Change(null, room.name())))), null));
+                    .put("room", RoomItem.toItem(room), Condition.NEW_ITEM)
+                    .with(events.emit(me.accountId(), "room.created", "room", room.id(),
+                            Map.of("name", new Change(null, room.name())))));
         } catch (TransactionFailedException e) {
             if ("account".equals(e.failedTag())) {
                 throw new ConflictException(ErrorCodes.ROOM_LIMIT_REACHED,
@@ -102,7 +100,7 @@ public class RoomService {
             return RoomView.of(room);
         }
         Room updated = room.renamed(name);
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction();
         Expression update;
         if (share && !room.shared()) {
@@ -126,8 +124,8 @@ public class RoomService {
         }
         tx.update("room", RoomItem.key(roomId), activeRoomOfAccount(update, me.accountId()));
         if (!name.equals(room.name())) {
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "room.renamed", "room", roomId,
-                    Map.of("name", new Change(room.name(), name)))), null);
+            tx.with(events.emit(me.accountId(), "room.renamed", "room", roomId,
+                    Map.of("name", new Change(room.name(), name))));
         }
         try {
             table.write(tx);
@@ -164,7 +162,7 @@ public class RoomService {
             throw new ConflictException(ErrorCodes.ROOM_HAS_FUTURE_BOOKINGS,
                     "the room has future bookings; cancel or move them first");
         }
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction();
         if (room.shared()) {
             communities.share(tx, me, room, false, events);
@@ -175,8 +173,8 @@ public class RoomService {
                 .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
                         .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1))
                         .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(roomId))))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.deleted", "room", roomId,
-                        Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))), null));
+                .with(events.emit(me.accountId(), "room.deleted", "room", roomId,
+                        Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))));
     }
 
     private boolean hasFutureBookings(String roomId, Instant now) {

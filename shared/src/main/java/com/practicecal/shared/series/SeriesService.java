@@ -2,7 +2,7 @@ package com.practicecal.shared.series;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingCaller;
