@@ -2,6 +2,7 @@ package com.practicecal.shared.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.PayloadTooLargeException;

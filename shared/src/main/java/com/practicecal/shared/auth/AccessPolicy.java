@@ -2,8 +2,6 @@ package com.practicecal.shared.auth;
 
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.booking.BookingView;
-import com.practicecal.shared.client.ClientName;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
@@ -180,22 +178,9 @@ public class AccessPolicy {
                 Attr.str(account, AccountItem.COMMUNITY));
     }
 
-    /** The one place that cuts a booking down to what the principal may see. */
-    public BookingView project(BookingView view, Membership membership) {
-        return membership.role() == Role.GRANTEE ? forGrantee(view) : view;
-    }
-
-    /**
-     * Time, room, service and the client's first name with last initial: what booking needs, nothing more. The
-     * client id stays, so a grantee can book the same client again.
-     */
-    public static BookingView forGrantee(BookingView view) {
-        BookingView.ClientView client = view.client();
-        BookingView.ClientView minimal = client == null || Boolean.TRUE.equals(client.erased()) ? client
-                : new BookingView.ClientView(client.minimalName() != null ? client.minimalName()
-                        : ClientName.minimal(client.name()), null, null);
-        return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(), minimal,
-                view.createdAt(), null, view.updatedAt(), null, view.serviceId(), view.clientId(), view.seriesId());
+    /** The one place that decides which form of a view (e.g. a booking) the principal may see. */
+    public <V extends GranteeProjection<V>> V project(V view, Membership membership) {
+        return membership.role() == Role.GRANTEE ? view.forGrantee() : view;
     }
 
     /** The outbox events of one operation by this caller: {@code new Events(actor(membership), requestId, at)}. */

@@ -1,6 +1,6 @@
 package com.practicecal.shared.calendar;
 
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.error.ValidationException;
 import java.time.Duration;
 import java.time.Instant;

@@ -88,8 +88,8 @@ public class ClientService {
         Instant now = clock.instant();
         ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(),
                 request.firstName().strip(), request.lastName().strip(),
-                com.practicecal.shared.api.Check.optionalEmail("email", request.email()),
-                com.practicecal.shared.api.Check.optionalPhone("phone", request.phone()),
+                com.practicecal.shared.validation.Check.optionalEmail("email", request.email()),
+                com.practicecal.shared.validation.Check.optionalPhone("phone", request.phone()),
                 ClientRequests.parseBirthDate("birthDate", request.birthDate()),
                 ClientRequests.cleanNotes("notes", request.notes()), ClientRecord.SOURCE_MANUAL, ClientRecord.ACTIVE,
                 null, by, now, now, 1);
@@ -131,9 +131,9 @@ public class ClientService {
                     request.firstName() == null ? before.firstName() : request.firstName().strip(),
                     request.lastName() == null ? before.lastName() : request.lastName().strip(),
                     request.email() == null ? before.email()
-                            : com.practicecal.shared.api.Check.optionalEmail("email", request.email()),
+                            : com.practicecal.shared.validation.Check.optionalEmail("email", request.email()),
                     request.phone() == null ? before.phone()
-                            : com.practicecal.shared.api.Check.optionalPhone("phone", request.phone()),
+                            : com.practicecal.shared.validation.Check.optionalPhone("phone", request.phone()),
                     request.birthDate() == null ? before.birthDate()
                             : ClientRequests.parseBirthDate("birthDate", request.birthDate()),
                     request.notes() == null ? before.notes() : ClientRequests.cleanNotes("notes", request.notes()),

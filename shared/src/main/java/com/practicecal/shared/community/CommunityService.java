@@ -1,7 +1,7 @@
 package com.practicecal.shared.community;
 
 import com.practicecal.shared.account.EmailItem;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.account.Account;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
@@ -17,6 +17,7 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
+import com.practicecal.shared.room.RoomSharing;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * the account and user items so that booking checks it without an extra read.
  */
 @Singleton
-public class CommunityService {
+public class CommunityService implements RoomSharing {
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
     /** Sharing writes every member's calendar index in one transaction (at most 100 items), so communities stay small. */
     public static final int MAX_MEMBERS = 20;
@@ -287,6 +288,7 @@ public class CommunityService {
      * Adds the items that share (or stop sharing) a room to a room update's transaction: the community's room
      * list and every other member's calendar index, conditional on the community being as read.
      */
+    @Override
     public void share(Transaction tx, Membership me, Room room, boolean shared, Events events) {
         if (shared) {
             Community community = me.communityId() == null ? null
@@ -319,6 +321,7 @@ public class CommunityService {
     }
 
     /** Keeps the shared room's name in the community in step with a rename. */
+    @Override
     public void renameShared(Transaction tx, Room room, String name) {
         tx.update("community", CommunityItem.key(room.communityId()), Expression.update("SET #rooms.#room.#name = :name")
                 .when("attribute_exists(#rooms.#room)")

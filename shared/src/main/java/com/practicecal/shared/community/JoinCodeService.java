@@ -4,7 +4,7 @@ import com.practicecal.shared.account.Account;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ConflictException;

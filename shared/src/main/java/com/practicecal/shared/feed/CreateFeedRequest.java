@@ -1,6 +1,6 @@
 package com.practicecal.shared.feed;
 
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 
 /**
  * POST /v1/feeds, body optional: {@code {"includeBusy": true}} adds the community's busy blocks of the therapist's

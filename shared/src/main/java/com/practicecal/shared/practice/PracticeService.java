@@ -108,7 +108,7 @@ public class PracticeService {
                 booking.interval().start().atZone(me.timeZone()).toLocalDate(), booking.serviceId(), request.amountCents(),
                 request.currency() == null ? "EUR" : request.currency(),
                 request.recipientName() == null ? booking.client().name() : request.recipientName().strip(),
-                request.recipientEmail() == null ? booking.client().email() : com.practicecal.shared.api.Check.email("recipientEmail", request.recipientEmail()),
+                request.recipientEmail() == null ? booking.client().email() : com.practicecal.shared.validation.Check.email("recipientEmail", request.recipientEmail()),
                 InvoiceItem.OPEN, now);
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()

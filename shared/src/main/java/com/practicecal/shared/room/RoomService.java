@@ -5,8 +5,6 @@ import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
-import com.practicecal.shared.booking.OccupancyDay;
-import com.practicecal.shared.booking.OccupancyDayItem;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
@@ -18,7 +16,6 @@ import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
-import com.practicecal.shared.community.CommunityService;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -40,13 +37,16 @@ public class RoomService {
 
     private final MainTable table;
     private final AccessPolicy access;
-    private final CommunityService communities;
+    private final RoomSharing communities;
+    private final FutureBookings futureBookings;
     private final Clock clock;
 
-    public RoomService(MainTable table, AccessPolicy access, CommunityService communities, Clock clock) {
+    public RoomService(MainTable table, AccessPolicy access, RoomSharing communities, FutureBookings futureBookings,
+                       Clock clock) {
         this.table = table;
         this.access = access;
         this.communities = communities;
+        this.futureBookings = futureBookings;
         this.clock = clock;
     }
 
@@ -156,7 +156,7 @@ public class RoomService {
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
-        if (hasFutureBookings(roomId, clock.instant())) {
+        if (futureBookings.exist(roomId, clock.instant())) {
             table.write(table.transaction().update("room", RoomItem.key(roomId), beingDeleted(
                     Expression.update("SET #status = :active").value(":active", Attr.s(RoomStatus.ACTIVE.name())))));
             throw new ConflictException(ErrorCodes.ROOM_HAS_FUTURE_BOOKINGS,
@@ -175,34 +175,6 @@ public class RoomService {
                         .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(roomId))))
                 .with(events.emit(me.accountId(), "room.deleted", "room", roomId,
                         Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))));
-    }
-
-    private boolean hasFutureBookings(String roomId, Instant now) {
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
-                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                    .expressionAttributeValues(Map.of(":pk", RoomItem.key(roomId).get(Attr.PK),
-                            ":from", Attr.s(OccupancyDayItem.DAY_PREFIX + today)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            for (Map<String, AttributeValue> item : response.items()) {
-                if (!Attr.str(item, Attr.SK).startsWith(OccupancyDayItem.DAY_PREFIX)) {
-                    continue;
-                }
-                OccupancyDay day = OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item);
-                if (day.occupants().values().stream().anyMatch(o -> o.interval().end().isAfter(now))) {
-                    return true;
-                }
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return false;
     }
 
     private Room ownActiveRoom(Membership me, Map<String, AttributeValue> item) {

@@ -375,7 +375,7 @@ public class SeriesService {
 
     /** The index of the occurrence that starts (as planned, or as booked now) at {@code from}; else 422. */
     private static int occurrenceAt(Loaded loaded, String from) {
-        Instant at = com.practicecal.shared.api.Check.instant("from", from).toInstant();
+        Instant at = com.practicecal.shared.validation.Check.instant("from", from).toInstant();
         for (int i = 0; i < loaded.series().occurrences(); i++) {
             Booking b = loaded.bookings().get(i);
             if (loaded.series().planned(i).start().equals(at) || (b != null && b.interval().start().equals(at))) {
@@ -392,7 +392,7 @@ public class SeriesService {
      */
     private Read read(BookingCaller caller, Principal principal, SeriesRequest request, String seriesId,
                       Optional<Idempotency> idempotency) {
-        OffsetDateTime start = com.practicecal.shared.api.Check.instant("start", request.start());
+        OffsetDateTime start = com.practicecal.shared.validation.Check.instant("start", request.start());
         Instant firstStart = request.firstStart();
         Instant firstEnd = request.firstEnd();
         ZoneOffset guessZone = start.getOffset();

@@ -62,7 +62,7 @@ public class StaffService {
 
     public StaffRequests.StaffView invite(Principal principal, StaffRequests.Invite request, String requestId) {
         Membership me = owner(principal);
-        String email = com.practicecal.shared.api.Check.email("email", request.email());
+        String email = com.practicecal.shared.validation.Check.email("email", request.email());
         Set<String> scopes = StaffScopes.resolve(request.role(), request.scopes());
         String userId;
         try {

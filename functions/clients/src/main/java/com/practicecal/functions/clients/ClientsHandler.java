@@ -2,7 +2,7 @@ package com.practicecal.functions.clients;
 
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.client.ClientRequests;
 import com.practicecal.shared.client.ClientRightsService;

@@ -1,5 +1,9 @@
-package com.practicecal.shared.grant;
+package com.practicecal.shared.delegation;
 
+import com.practicecal.shared.grant.Grant;
+import com.practicecal.shared.grant.GrantItem;
+import com.practicecal.shared.grant.GrantRequest;
+import com.practicecal.shared.grant.GrantView;
 import com.practicecal.shared.account.EmailItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;

@@ -1,4 +1,4 @@
-package com.practicecal.shared.api;
+package com.practicecal.shared.validation;
 
 import com.practicecal.shared.error.ValidationException;
 import java.text.Normalizer;

@@ -1,5 +1,13 @@
-package com.practicecal.shared.account;
+package com.practicecal.shared.accounts;
 
+import com.practicecal.shared.account.Account;
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.account.AccountView;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.PlanChangeRequest;
+import com.practicecal.shared.account.PublicConfig;
+import com.practicecal.shared.account.SignupService;
+import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.config.AppSettings;
