@@ -13,6 +13,7 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
+import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomStatus;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -146,6 +146,7 @@ public class BookingService {
             addNewBooking(tx, me, room, booking, days, request.therapistDayVersions(), events, online, clientBookings, now);
             Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
             if (committed.isPresent()) {
+                Metrics.count(Metrics.BOOKINGS_CREATED); // here, not in the handlers: a replay (above) creates nothing
                 return committed.get();
             }
         }
