@@ -9,6 +9,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -60,6 +61,11 @@ public class AccessPolicy {
      * is their practice's, now: taken from the account item (from the batch if it is there, else read), never from a
      * copy, so joining, leaving or removal of the practice applies to its staff with their next request.
      */
+    /** {@link #membership(Principal, Map)} from a snapshot read in the request's first batch. */
+    public Membership membership(Principal principal, Snapshot snapshot) {
+        return membership(principal, snapshot.items());
+    }
+
     public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
         Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(UserItem.key(principal.userId())));
         if (item == null) {

@@ -20,9 +20,9 @@ import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomSharing;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -33,10 +33,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -68,19 +66,17 @@ public class CommunityService implements RoomSharing {
 
     public CommunityViews.InvitationView invite(Principal principal, InvitationRequest request, String requestId) {
         String invitee = request.email();
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), EmailItem.key(invitee)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), EmailItem.key(invitee)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null);
         if (Check.sameEmail(invitee, myEmail)) {
             throw new ValidationException("inviteeEmail", "you cannot invite yourself");
         }
         // Only an address whose owner proved it (a confirmed sign-up) can be invited; it is bound to nobody else.
-        var inviteeAccount = batch.get(DynamoTable.keyString(EmailItem.key(invitee)));
-        if (inviteeAccount == null) {
-            throw new ValidationException("inviteeEmail", "no practice has confirmed this email");
-        }
-        if (me.accountId().equals(EmailItem.accountId(inviteeAccount))) {
+        String inviteeAccount = read.get(EmailItem.key(invitee), EmailItem::accountId)
+                .orElseThrow(() -> new ValidationException("inviteeEmail", "no practice has confirmed this email"));
+        if (me.accountId().equals(inviteeAccount)) {
             throw new ValidationException("inviteeEmail", "you cannot invite your own practice");
         }
         Account account = account(me.accountId());
@@ -111,18 +107,17 @@ public class CommunityService implements RoomSharing {
     }
 
     public CommunityViews.Invitations invitations(Principal principal) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId())));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId())));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null);
         Instant now = clock.instant();
         var pointers = table.query(QueryRequest.builder().keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Attr.PK))
                 .expressionAttributeValues(Map.of(":pk", InvitationItem.pointerKey(myEmail, "x").get(Attr.PK)))).items();
-        List<Map<String, AttributeValue>> keys = pointers.stream()
-                .map(p -> InvitationItem.key(Attr.str(p, "invitationId"))).limit(100).toList();
-        List<CommunityViews.InvitationView> incoming = keys.isEmpty() ? List.of() : table.batchGet(keys).values().stream()
-                .map(InvitationItem::fromItem).map(i -> view(i, "incoming", now))
+        var keys = pointers.stream().map(p -> InvitationItem.key(Attr.str(p, "invitationId"))).limit(100).toList();
+        List<CommunityViews.InvitationView> incoming = keys.isEmpty() ? List.of() : table.read(keys)
+                .all(InvitationItem::fromItem).stream().map(i -> view(i, "incoming", now))
                 .sorted(Comparator.comparing(CommunityViews.InvitationView::createdAt).reversed()).toList();
         List<CommunityViews.InvitationView> outgoing = table.query(QueryRequest.builder().indexName(Attr.GSI1)
                         .keyConditionExpression("#pk = :pk").scanIndexForward(false)
@@ -134,19 +129,18 @@ public class CommunityService implements RoomSharing {
 
     /** The invitee's owner accepts: joins the community in one transaction (one community per account). */
     public CommunityViews.CommunityView accept(Principal principal, String invitationId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot mine = table.read(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
+        Membership me = access.membership(principal, mine);
         access.requireOwner(me);
-        Invitation invitation = incoming(batch, principal, invitationId);
+        Invitation invitation = incoming(mine, principal, invitationId);
         Instant now = clock.instant();
         requirePending(invitation, now);
         if (me.communityId() != null) {
             throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
         }
-        var read = table.batchGet(List.of(AccountItem.key(me.accountId()), CommunityItem.key(invitation.communityId())));
+        Snapshot read = table.read(List.of(AccountItem.key(me.accountId()), CommunityItem.key(invitation.communityId())));
         Account account = account(read, me.accountId());
-        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(invitation.communityId()))))
-                .map(CommunityItem::fromItem)
+        Community community = read.get(CommunityItem.key(invitation.communityId()), CommunityItem::fromItem)
                 .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
         if (community.members().size() >= MAX_MEMBERS) {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
@@ -178,10 +172,10 @@ public class CommunityService implements RoomSharing {
     }
 
     public void decline(Principal principal, String invitationId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot mine = table.read(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
+        Membership me = access.membership(principal, mine);
         access.requireOwner(me);
-        Invitation invitation = incoming(batch, principal, invitationId);
+        Invitation invitation = incoming(mine, principal, invitationId);
         Instant now = clock.instant();
         requirePending(invitation, now);
         Events events = access.events(me, requestId, now);
@@ -221,9 +215,9 @@ public class CommunityService implements RoomSharing {
             throw notInCommunity();
         }
         // the community and the member's account in one read
-        var read = table.batchGet(List.of(CommunityItem.key(me.communityId()), AccountItem.key(accountId)));
-        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(me.communityId()))))
-                .map(CommunityItem::fromItem).orElseThrow(CommunityService::notInCommunity);
+        Snapshot read = table.read(List.of(CommunityItem.key(me.communityId()), AccountItem.key(accountId)));
+        Community community = read.get(CommunityItem.key(me.communityId()), CommunityItem::fromItem)
+                .orElseThrow(CommunityService::notInCommunity);
         boolean leaving = accountId.equals(me.accountId());
         if (!leaving && !me.accountId().equals(community.ownerAccountId())) {
             throw new ForbiddenException(ErrorCodes.FORBIDDEN, "only the community's owner may remove members");
@@ -380,13 +374,11 @@ public class CommunityService implements RoomSharing {
                 .value(":pending", Attr.s(Invitation.PENDING)).value(":now", Attr.s(now.toString()));
     }
 
-    private Invitation incoming(Map<String, Map<String, AttributeValue>> batch, Principal principal, String id) {
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(InvitationItem.key(id)));
-        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
-        if (item == null || !Check.sameEmail(InvitationItem.fromItem(item).inviteeEmail(), myEmail)) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "invitation not found");
-        }
-        return InvitationItem.fromItem(item);
+    private Invitation incoming(Snapshot read, Principal principal, String id) {
+        String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null);
+        return read.get(InvitationItem.key(id), InvitationItem::fromItem)
+                .filter(invitation -> Check.sameEmail(invitation.inviteeEmail(), myEmail))
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "invitation not found"));
     }
 
     private static void requirePending(Invitation invitation, Instant now) {
@@ -400,11 +392,11 @@ public class CommunityService implements RoomSharing {
     }
 
     private Account account(String accountId) {
-        return account(table.batchGet(List.of(AccountItem.key(accountId))), accountId);
+        return account(table.read(List.of(AccountItem.key(accountId))), accountId);
     }
 
-    static Account account(Map<String, Map<String, AttributeValue>> read, String accountId) {
-        return Optional.ofNullable(read.get(DynamoTable.keyString(AccountItem.key(accountId)))).map(AccountItem::fromItem)
+    static Account account(Snapshot read, String accountId) {
+        return read.get(AccountItem.key(accountId), AccountItem::fromItem)
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "account not found"));
     }
 

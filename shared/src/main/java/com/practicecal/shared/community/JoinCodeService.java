@@ -14,9 +14,9 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,7 +69,7 @@ public class JoinCodeService {
             Transaction tx = table.transaction();
             String communityId = me.communityId();
             if (communityId == null) {
-                Account account = CommunityService.account(table.batchGet(List.of(AccountItem.key(me.accountId()))),
+                Account account = CommunityService.account(table.read(List.of(AccountItem.key(me.accountId()))),
                         me.accountId());
                 communityId = UUID.randomUUID().toString();
                 tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now),
@@ -103,14 +102,11 @@ public class JoinCodeService {
 
     public CommunityViews.CommunityView join(Principal principal, JoinRequest request, String requestId) {
         String code = JoinCodeItem.normalize(request.code());
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), JoinCodeItem.key(code)));
-        Membership me = access.membership(principal, batch);
+        Snapshot mine = table.read(List.of(UserItem.key(principal.userId()), JoinCodeItem.key(code)));
+        Membership me = access.membership(principal, mine);
         access.requireOwner(me);
-        var item = batch.get(DynamoTable.keyString(JoinCodeItem.key(code)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code");
-        }
-        JoinCodeItem.JoinCode joinCode = JoinCodeItem.fromItem(code, item);
+        JoinCodeItem.JoinCode joinCode = mine.get(JoinCodeItem.key(code), item -> JoinCodeItem.fromItem(code, item))
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code"));
         Instant now = clock.instant();
         if (!JoinCodeItem.ISSUED.equals(joinCode.status())) {
             throw new ConflictException(ErrorCodes.JOIN_CODE_USED, "this join code was already used");
@@ -121,10 +117,9 @@ public class JoinCodeService {
         if (me.communityId() != null) {
             throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
         }
-        var read = table.batchGet(List.of(AccountItem.key(me.accountId()), CommunityItem.key(joinCode.communityId())));
+        Snapshot read = table.read(List.of(AccountItem.key(me.accountId()), CommunityItem.key(joinCode.communityId())));
         Account account = CommunityService.account(read, me.accountId());
-        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(joinCode.communityId()))))
-                .map(CommunityItem::fromItem)
+        Community community = read.get(CommunityItem.key(joinCode.communityId()), CommunityItem::fromItem)
                 .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
         if (community.members().size() >= CommunityService.MAX_MEMBERS) {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,

@@ -13,19 +13,15 @@ import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Rooms of an account: create within the plan's limit, list, rename, delete when no future bookings remain. */
@@ -89,11 +85,10 @@ public class RoomService {
 
     /** Renames a room and/or shares it with the account's calendar community (or withdraws it). */
     public RoomView update(Principal principal, String roomId, RoomUpdateRequest request, String requestId) {
-        Map<String, Map<String, AttributeValue>> batch = table.batchGet(
-                List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
+        Room room = ownActiveRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem));
         String name = request.cleanName() == null ? room.name() : request.cleanName();
         boolean share = request.shared() == null ? room.shared() : request.shared();
         if (name.equals(room.name()) && share == room.shared()) {
@@ -144,11 +139,10 @@ public class RoomService {
      * bookings the room is reactivated and 409 returned.
      */
     public void delete(Principal principal, String roomId, String requestId) {
-        Map<String, Map<String, AttributeValue>> batch = table.batchGet(
-                List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
+        Room room = ownActiveRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem));
         try {
             table.write(table.transaction().update("room", RoomItem.key(roomId), activeRoomOfAccount(
                     Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),
@@ -177,11 +171,8 @@ public class RoomService {
                         Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))));
     }
 
-    private Room ownActiveRoom(Membership me, Map<String, AttributeValue> item) {
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
-        }
-        Room room = RoomItem.fromItem(item);
+    private Room ownActiveRoom(Membership me, java.util.Optional<Room> read) {
+        Room room = read.orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "room not found"));
         access.requireSameAccount(me, room.accountId());
         if (room.status() != RoomStatus.ACTIVE) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
