@@ -198,8 +198,14 @@ test('weekly series: preview names the taken week, the series is booked with it 
   const moved = await series();
   expect(moved.map((b) => b.start)).toEqual([berlin(monday, '09:00'), berlin(plusDays(monday, 7), '11:00'), berlin(plusDays(monday, 21), '11:00')]);
 
-  // cancel this and all following from the second week
+  // cancel this and all following from the second week; the detail lists the whole series first
   await page.locator('.fc-event', { hasText: 'Serie Klienty' }).click();
+  await detail.getByText('Alle Termine der Serie').click();
+  const occurrences = detail.getByTestId('series-occurrences').getByRole('listitem');
+  await expect(occurrences).toHaveCount(4);
+  await expect(occurrences.nth(2)).toContainText('übersprungen');
+  await expect(occurrences.nth(3)).toContainText('11:00');
+  await expect(detail.locator('[aria-current="true"]')).toContainText('11:00');
   await detail.getByText('Dieser und alle folgenden').click();
   await detail.getByRole('button', { name: 'Diesen und alle folgenden absagen' }).click();
   await detail.getByRole('button', { name: 'Ja, absagen' }).click();
@@ -258,4 +264,28 @@ test('English UI: switched in the header, a booking made and its detail read in 
   // the choice holds after a reload
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Calendar', level: 2 })).toBeVisible();
+});
+
+test("a community member's block in a shared room is a bare \"belegt\" in the other practice's week: no title", async ({ page }) => {
+  const anna = await practice('blockowner');
+  const bernd = await practice('blockviewer');
+  const room = await createRoom(anna, 'Raum Gemeinsam');
+  const invitation = await apiCall(anna.token, 'POST', '/v1/community/invitations', { inviteeEmail: bernd.email });
+  expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
+  expect((await apiCall(bernd.token, 'POST', `/v1/community/invitations/${invitation.body.id}/accept`)).status).toBe(200);
+  expect((await apiCall(anna.token, 'PATCH', `/v1/rooms/${room}`, { shared: true })).status).toBe(200);
+  const monday = nextMonday();
+  const block = await apiCall(anna.token, 'POST', '/v1/blocks', { roomId: room, start: berlin(monday, '13:00'), end: berlin(monday, '14:00'), title: 'Vertrauliche Supervision' });
+  expect(block.status, JSON.stringify(block.body)).toBe(201);
+
+  await loginInBrowser(page, bernd.email);
+  await showWeek(page, monday, 'Raum Gemeinsam');
+  const busy = page.locator(`.fc-timegrid-col[data-date="${monday}"] .fc-event.busy-block`);
+  await expect(busy).toContainText('belegt');
+  await expect(busy).toContainText('13:00 - 14:00');
+  await expect(page.locator('.fc-event.own-block')).toHaveCount(0);
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain('Vertrauliche');
+  // clicking it opens nothing
+  await busy.click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -258,7 +258,7 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
             rooms={rooms}
             canWrite={canWrite}
             withClientContact={withClientContact}
-            seriesActions={!!source.series}
+            series={source.series}
             moving={m.move.isPending}
             moveError={m.move.error}
             cancelling={m.cancel.isPending}

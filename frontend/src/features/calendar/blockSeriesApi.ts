@@ -8,6 +8,7 @@ import {
   type BlockSeriesChanged,
   type BlockSeriesChangeRequest,
   type BlockUpdateRequest,
+  type Series,
   type SeriesChanged,
   type SeriesChangeRequest,
   type SeriesCreated,
@@ -32,6 +33,7 @@ export const blocksApi = {
 
 /** Weekly series: preview (writes nothing), create, and "this and all following" moves and cancellations. */
 export const seriesApi = {
+  get: (id: string): Promise<Series> => call(api.GET('/v1/booking-series/{seriesId}', { params: { path: { seriesId: id } } })),
   preview: (body: SeriesRequest): Promise<SeriesPreview> => call(api.POST('/v1/booking-series/preview', { body })),
   create: (body: SeriesRequest): Promise<SeriesCreated> =>
     call(api.POST('/v1/booking-series', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } })),

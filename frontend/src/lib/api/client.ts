@@ -17,6 +17,7 @@ export type BlockSeriesChanged = Schemas['BlockSeriesChanged'];
 export type BlockSeriesChangeRequest = Schemas['BlockSeriesChangeRequest'];
 export type BlockUpdateRequest = Schemas['BlockUpdateRequest'];
 export type SeriesRequest = Schemas['SeriesRequest'];
+export type Series = Schemas['Series'];
 export type SeriesCreated = Schemas['SeriesCreated'];
 export type SeriesChanged = Schemas['SeriesChanged'];
 export type SeriesChangeRequest = Schemas['SeriesChangeRequest'];
