@@ -42,3 +42,14 @@ describe('scope-based navigation', () => {
     expect(navigation({ role: 'STAFF', plan: 'XL', limits: { delegation: true, staff: true } }).map((i) => i.section)).toEqual(['calendar']);
   });
 });
+
+describe('client records (Klientyakten)', () => {
+  it('the owner and staff with documentation see the directory; a secretary, accounting and unknown scopes do not', () => {
+    expect(canOpen(owner('S'), 'clients')).toBe(true);
+    const staff = (scopes?: string[]): Principal => ({ role: 'STAFF', plan: 'XL', limits: { delegation: true, staff: true }, ...(scopes ? { scopes } : {}) });
+    expect(canOpen(staff(['appointments', 'documentation']), 'clients')).toBe(true);
+    expect(canOpen(staff(['appointments']), 'clients')).toBe(false);
+    expect(canOpen(staff(['invoicing', 'audit']), 'clients')).toBe(false);
+    expect(canOpen(staff(), 'clients')).toBe(false);
+  });
+});

@@ -45,6 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public class StaffService {
     private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
     static final String NEW_ITEM = "attribute_not_exists(PK)";
+    /** The role the owner gave, on the member's user item (the scopes decide access; the role is how it reads). */
+    static final String STAFF_ROLE = "staffRole";
     static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
 
     private final MainTable table;
@@ -82,6 +84,7 @@ public class StaffService {
         try {
             Map<String, AttributeValue> item = new java.util.HashMap<>(UserItem.toItem(staff, email));
             item.put("addedAt", Attr.s(now.toString()));
+            item.put(STAFF_ROLE, Attr.s(request.role()));
             table.write(table.transaction()
                     .put("user", item, Condition.of(NEW_ITEM))
                     .put("email", EmailItem.toItem(email, userId, me.accountId()), Condition.of(NEW_ITEM))
@@ -94,7 +97,7 @@ public class StaffService {
             }
             throw failure;
         }
-        return new StaffRequests.StaffView(userId, email, scopes, now);
+        return new StaffRequests.StaffView(userId, email, request.role(), scopes, now);
     }
 
     public StaffRequests.StaffList list(Principal principal) {
@@ -108,12 +111,13 @@ public class StaffService {
     public StaffRequests.StaffView change(Principal principal, String userId, StaffRequests.Change request, String requestId) {
         OwnerAndStaff read = ownerAndStaff(principal, userId);
         Membership me = read.owner();
-        Set<String> scopes = StaffScopes.resolve(request.role() == null ? "CUSTOM" : request.role(), request.scopes());
+        String role = request.role() == null ? StaffScopes.CUSTOM : request.role();
+        Set<String> scopes = StaffScopes.resolve(role, request.scopes());
         Events events = new Events(access.actor(me), requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes")
-                            .name("#scopes", UserItem.SCOPES)
+                    .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes, #staffRole = :staffRole")
+                            .name("#scopes", UserItem.SCOPES).name("#staffRole", STAFF_ROLE).value(":staffRole", Attr.s(role))
                             .value(":scopes", AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList())), me))
                     .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.changed", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))), null));
@@ -121,7 +125,8 @@ public class StaffService {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
         }
         StaffRequests.StaffView before = view(read.staff());
-        return new StaffRequests.StaffView(before.userId(), before.email(), new java.util.TreeSet<>(scopes), before.addedAt());
+        return new StaffRequests.StaffView(before.userId(), before.email(), role, new java.util.TreeSet<>(scopes),
+                before.addedAt());
     }
 
     public void remove(Principal principal, String userId, String requestId) {
@@ -184,7 +189,8 @@ public class StaffService {
     private static StaffRequests.StaffView view(Map<String, AttributeValue> item) {
         Membership m = UserItem.fromItem(item);
         String added = Attr.str(item, "addedAt");
-        return new StaffRequests.StaffView(m.userId(), Attr.str(item, "email"), m.scopes(),
+        return new StaffRequests.StaffView(m.userId(), Attr.str(item, "email"),
+                StaffScopes.roleOf(Attr.str(item, STAFF_ROLE), m.scopes()), m.scopes(),
                 added == null ? null : Instant.parse(added));
     }
 
