@@ -1,9 +1,9 @@
-import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title, Badge } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title, Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../lib/api/client';
-import { navigation } from '../lib/authorization/navigation';
+import { landing, navigation } from '../lib/authorization/navigation';
 import { useT, type Lang } from '../i18n/i18n';
 import { principalOf, useMe, useReceivedGrants } from './useMe';
 import { PageState } from '../components/ui/PageState';
@@ -25,9 +25,9 @@ export function Shell() {
 
   const items = me.data ? navigation(principalOf(me.data, grants.data?.received)) : [];
 
-  // a part the caller may not use (e.g. invoices for the front desk) is not reachable by typing its URL either
-  const current = items.find((i) => location.pathname.startsWith(i.path));
-  const forbidden = me.data && !grants.isPending && !current && items.length > 0;
+  // a part the caller may not use (e.g. invoices for the front desk) is not reachable by typing its URL either;
+  // staff land on the first part their scopes include (accounting: the audit trail or invoices, not the calendar)
+  const where = me.data && !grants.isPending ? landing(items, location.pathname) : ({ kind: 'stay' } as const);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -93,7 +93,17 @@ export function Shell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main">
-        {me.isPending ? <PageState loading /> : me.error ? <PageState error={me.error} /> : forbidden ? <Navigate to={items[0].path} replace /> : <Outlet />}
+        {me.isPending ? (
+          <PageState loading />
+        ) : me.error ? (
+          <PageState error={me.error} />
+        ) : where.kind === 'redirect' ? (
+          <Navigate to={where.to} replace />
+        ) : where.kind === 'nothing' ? (
+          <Alert color="gray" data-testid="no-sections">{t('nav.nothing')}</Alert>
+        ) : (
+          <Outlet />
+        )}
       </AppShell.Main>
     </AppShell>
   );

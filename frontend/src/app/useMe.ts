@@ -17,13 +17,14 @@ export function useReceivedGrants() {
 }
 
 export function principalOf(
-  me: { role: 'OWNER' | 'STAFF'; plan: Principal['plan']; limits: Principal['limits'] },
+  me: { role: 'OWNER' | 'STAFF'; plan: Principal['plan']; limits: Principal['limits']; scopes?: string[] },
   received?: { status: string }[],
 ): Principal {
   return {
     role: me.role,
     plan: me.plan,
     limits: me.limits,
+    ...(me.scopes ? { scopes: me.scopes } : {}),
     receivedGrants: received?.filter((g) => g.status === 'ACTIVE').length,
     grantOffers: received?.filter((g) => g.status === 'OFFERED').length,
   };

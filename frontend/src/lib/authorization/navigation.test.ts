@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, navigation, type Principal } from './navigation';
+import { canOpen, landing, navigation, type Principal } from './navigation';
+import { principalOf } from '../../app/useMe';
 
 const owner = (plan: Principal['plan']): Principal => ({
   role: 'OWNER',
@@ -51,5 +52,47 @@ describe('client records (Klientyakten)', () => {
     expect(canOpen(staff(['appointments']), 'clients')).toBe(false);
     expect(canOpen(staff(['invoicing', 'audit']), 'clients')).toBe(false);
     expect(canOpen(staff(), 'clients')).toBe(false);
+  });
+});
+
+describe('staff navigation follows the scopes GET /v1/me reports', () => {
+  const staffMe = (scopes: string[]) =>
+    principalOf({ role: 'STAFF', plan: 'XL', limits: { delegation: true, staff: true }, scopes }, undefined);
+
+  it('accounting (invoicing, reports, finances) reaches invoices and is sent there from the calendar, not away', () => {
+    const items = navigation(staffMe(['finances', 'invoicing', 'reports']));
+    expect(items.map((i) => i.section)).toEqual(['invoices']);
+    expect(landing(items, '/calendar')).toEqual({ kind: 'redirect', to: '/invoices' });
+    expect(landing(items, '/invoices')).toEqual({ kind: 'stay' });
+  });
+
+  it('custom staff with audit and appointments reach the calendar and the audit trail, nothing else', () => {
+    const items = navigation(staffMe(['appointments', 'audit']));
+    expect(items.map((i) => i.section)).toEqual(['calendar', 'audit']);
+    expect(landing(items, '/audit')).toEqual({ kind: 'stay' });
+    expect(landing(items, '/staff')).toEqual({ kind: 'redirect', to: '/calendar' });
+    expect(landing(items, '/invoices')).toEqual({ kind: 'redirect', to: '/calendar' });
+  });
+
+  it('a secretary typing /invoices lands in the calendar', () => {
+    expect(landing(navigation(staffMe(['appointments'])), '/invoices')).toEqual({ kind: 'redirect', to: '/calendar' });
+  });
+
+  it('staff whose scopes include no screen (reports only), or none at all after a downgrade, are told so instead of being redirected', () => {
+    expect(landing(navigation(staffMe(['reports'])), '/calendar')).toEqual({ kind: 'nothing' });
+    expect(landing(navigation(staffMe([])), '/calendar')).toEqual({ kind: 'nothing' });
+  });
+
+  it('an owner stays on a plan-locked part (it explains "ab Tarif XL") and on sub-paths, a look-alike path is not a part', () => {
+    const items = navigation({ ...owner('M'), receivedGrants: 1 });
+    expect(landing(items, '/staff')).toEqual({ kind: 'stay' });
+    expect(landing(items, '/delegated/acc-1')).toEqual({ kind: 'stay' });
+    expect(landing(items, '/calendarx')).toEqual({ kind: 'redirect', to: '/calendar' });
+  });
+
+  it('the owner\'s /v1/me carries no scopes and the owner keeps the full navigation', () => {
+    const p = principalOf({ role: 'OWNER', plan: 'XL', limits: { delegation: true, staff: true } }, []);
+    expect(p.scopes).toBeUndefined();
+    expect(navigation(p).map((i) => i.section)).toContain('invoices');
   });
 });

@@ -10,7 +10,7 @@ export interface Principal {
   role: Role;
   plan: Plan;
   limits: { delegation: boolean; staff: boolean };
-  /** staff scopes (appointments, documentation, invoicing, reports, finances, audit); unknown = none beyond appointments */
+  /** staff scopes as GET /v1/me reports them (appointments, documentation, invoicing, reports, finances, audit) */
   scopes?: string[];
   /** grants held in other practices' calendars */
   receivedGrants?: number;
@@ -70,7 +70,7 @@ export function navigation(p: Principal): NavItem[] {
   const item = (section: Section, requiredPlan?: Plan): NavItem =>
     requiredPlan ? { section, path: PATHS[section], requiredPlan } : { section, path: PATHS[section] };
   if (p.role === 'STAFF') {
-    // a staff member works in the practice's calendar within the scopes the owner gave
+    // a staff member works in the practice within the scopes the owner gave (an API too old to say: calendar only)
     const scopes = new Set(p.scopes ?? ['appointments']);
     return (Object.keys(STAFF_SECTIONS) as Section[])
       .filter((s) => STAFF_SECTIONS[s] !== null && scopes.has(STAFF_SECTIONS[s]!))
@@ -91,4 +91,17 @@ export function navigation(p: Principal): NavItem[] {
 
 export function canOpen(p: Principal, section: Section): boolean {
   return navigation(p).some((i) => i.section === section && !i.requiredPlan);
+}
+
+export type Landing = { kind: 'stay' } | { kind: 'redirect'; to: string } | { kind: 'nothing' };
+
+/**
+ * What the shell does with a path: stay on a part the caller may use (also one shown as "ab Tarif L"), send them
+ * to the first part they may use (a URL typed or a start screen, e.g. the calendar, their role does not include),
+ * or, when their role includes no part of the app (e.g. only reports), say so instead of sending them in circles.
+ */
+export function landing(items: NavItem[], pathname: string): Landing {
+  if (items.length === 0) return { kind: 'nothing' };
+  if (items.some((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))) return { kind: 'stay' };
+  return { kind: 'redirect', to: items[0].path };
 }

@@ -154,6 +154,7 @@ class OpenApiContractIT extends LocalStackIT {
         check("DELETE", "/v1/grants/" + offer.field("id"), api.delete("/v1/grants/" + offer.field("id"), lOwner.accessToken()));
         check("GET", delegatedBooking, api.get(delegatedBooking, colleague.accessToken())); // 404 after revoke
         TestUser xl = users.signUpAndLogin(Plan.XL);
+        check("GET", "/v1/me", api.get("/v1/me", users.addStaff(xl, "CUSTOM", List.of("audit", "invoicing")).accessToken())); // with scopes
         String staffEmail = TestUsers.uniqueEmail();
         ApiResult staff = api.post("/v1/staff", Map.of("email", staffEmail, "role", "SECRETARY"), xl.accessToken());
         check("POST", "/v1/staff", staff);

@@ -76,17 +76,18 @@ class ClientRightsIT extends LocalStackIT {
         pipelineContext.close();
     }
 
-    private record Practice(TestUser owner, String room, String client, String email, String phone) {
+    private record Practice(TestUser owner, String room, String client, String email, String phone, String lastName) {
     }
 
     private Practice practice(String email, String phone) {
         TestUser owner = users.signUpAndLogin(Plan.M);
         String room = api.post("/v1/rooms", Map.of("name", "Raum"), owner.accessToken()).field("id");
-        ApiResult client = api.post("/v1/clients", Map.of("firstName", "Erika", "lastName", "Tilgungs" + suffix(),
+        String lastName = "Tilgungs" + suffix();
+        ApiResult client = api.post("/v1/clients", Map.of("firstName", "Erika", "lastName", lastName,
                 "email", email, "phone", phone, "birthDate", "1979-03-02", "notes", "Stammdaten-Notiz " + suffix()),
                 owner.accessToken());
         assertThat(client.status()).as("%s", client).isEqualTo(201);
-        return new Practice(owner, room, client.field("id"), email, phone);
+        return new Practice(owner, room, client.field("id"), email, phone, lastName);
     }
 
     private static String suffix() {
@@ -97,7 +98,8 @@ class ClientRightsIT extends LocalStackIT {
     private String pastBooking(Practice p) throws InterruptedException {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
         ApiResult booked = api.post("/v1/bookings", Map.of("roomId", p.room, "start", start.toString(),
-                "end", start.plusSeconds(2).toString(), "clientId", p.client), p.owner.accessToken());
+                "end", start.plusSeconds(2).toString(), "clientId", p.client), p.owner.accessToken(),
+                "Idempotency-Key", "past-" + suffix()); // its stored response names the client until erased
         assertThat(booked.status()).as("%s", booked).isEqualTo(201);
         Thread.sleep(Duration.between(Instant.now(), start.plusSeconds(3)).toMillis());
         return booked.field("id");
@@ -161,8 +163,20 @@ class ClientRightsIT extends LocalStackIT {
         LocalDate day = LocalDate.now(BERLIN).plusDays(9);
         String othersBooking = api.post("/v1/bookings", Map.of("roomId", p.room, "start", berlin(day, 14),
                 "end", berlin(day, 15), "clientId", other), p.owner.accessToken()).field("id");
+        // duplicates merged into the record: "older" into "duplicate" first, then "duplicate" into the record
+        String older = api.post("/v1/clients", Map.of("firstName", "Erika", "lastName", "Doppelt"), p.owner.accessToken())
+                .field("id");
+        String duplicate = api.post("/v1/clients", Map.of("firstName", "Erika", "lastName", "Dublette"),
+                p.owner.accessToken()).field("id");
+        String duplicatesBooking = api.post("/v1/bookings", Map.of("roomId", p.room, "start", berlin(day, 16),
+                "end", berlin(day, 17), "clientId", duplicate), p.owner.accessToken()).field("id");
+        assertThat(api.post("/v1/clients/" + older + "/merge", Map.of("intoId", duplicate), p.owner.accessToken())
+                .status()).isEqualTo(200);
+        assertThat(api.post("/v1/clients/" + duplicate + "/merge", Map.of("intoId", p.client), p.owner.accessToken())
+                .status()).isEqualTo(200);
         await("audit entries", () -> actions(p.owner).containsAll(List.of("client.created:" + p.client,
-                "booking.created:" + past, "booking.created:" + future, "invoice.created:" + invoice)));
+                "booking.created:" + past, "booking.created:" + future, "invoice.created:" + invoice,
+                "client.merged:" + older, "client.merged:" + duplicate)));
 
         ApiResult export = api.get("/v1/clients/" + p.client + "/export", p.owner.accessToken());
         assertThat(export.status()).as("%s", export).isEqualTo(200);
@@ -173,7 +187,7 @@ class ClientRightsIT extends LocalStackIT {
         assertThat(doc.path("client").path("notes").asText()).startsWith("Stammdaten-Notiz");
         List<String> bookings = new ArrayList<>();
         doc.path("bookings").forEach(b -> bookings.add(b.path("id").asText()));
-        assertThat(bookings).containsExactly(past, future).doesNotContain(othersBooking);
+        assertThat(bookings).containsExactly(past, future, duplicatesBooking).doesNotContain(othersBooking);
         assertThat(doc.path("notes")).hasSize(1);
         assertThat(doc.path("notes").get(0).path("text").asText()).isEqualTo("Sitzungsnotiz Export");
         assertThat(doc.path("invoices")).hasSize(1);
@@ -188,6 +202,12 @@ class ClientRightsIT extends LocalStackIT {
         String noteId = doc.path("notes").get(0).path("id").asText();
         assertThat(exported).contains("client.created:" + p.client, "booking.created:" + past,
                 "booking.created:" + future, "invoice.created:" + invoice, "note.created:" + noteId);
+        // the merged records' own entries (created, merged) belong to the client's history too
+        assertThat(exported).contains("client.created:" + duplicate, "client.merged:" + duplicate,
+                "client.created:" + older, "client.merged:" + older, "booking.created:" + duplicatesBooking);
+        List<String> mergedFrom = new ArrayList<>();
+        doc.path("mergedFrom").forEach(m -> mergedFrom.add(m.asText()));
+        assertThat(mergedFrom).containsExactlyInAnyOrder(duplicate, older);
         assertThat(exported).noneMatch(a -> a.endsWith(othersBooking) || a.endsWith(other));
         await("client.exported in the audit trail", () -> actions(p.owner).contains("client.exported:" + p.client));
 
@@ -220,14 +240,25 @@ class ClientRightsIT extends LocalStackIT {
         assertThat(api.put("/v1/settings/booking", Map.of("workingHours", hours, "services", List.of(Map.of("id", "s",
                 "name", "Sitzung", "durationMinutes", 50))), p.owner.accessToken()).status()).isEqualTo(200);
         LocalDate day = LocalDate.now(BERLIN).plusDays(8);
-        ApiResult online = api.post("/v1/public/therapists/" + p.owner.accountId() + "/bookings", Map.of("serviceId", "s",
-                "start", berlin(day, 9), "client", Map.of("name", "Erika Online", "email", email, "phone", phone)), null);
+        // booked online under another address than the record's (the merge keeps the record's): its counter,
+        // keyed by that address's hash, must go too
+        String onlineEmail = "erika.online." + suffix() + "@private.test";
+        String onlineName = "Erika Onlinebucherin" + suffix();
+        String onlineKey = "online-" + suffix();
+        Map<String, Object> onlineRequest = Map.of("serviceId", "s", "start", berlin(day, 9),
+                "client", Map.of("name", onlineName, "email", onlineEmail, "phone", phone));
+        ApiResult online = api.post("/v1/public/therapists/" + p.owner.accountId() + "/bookings", onlineRequest, null,
+                "Idempotency-Key", onlineKey);
         assertThat(online.status()).as("%s", online).isEqualTo(201);
         String onlineBooking = online.field("bookingId") != null ? online.field("bookingId") : online.field("id");
         String onlineClient = api.get("/v1/bookings/" + onlineBooking, p.owner.accessToken()).field("clientId");
         assertThat(api.post("/v1/clients/" + onlineClient + "/merge", Map.of("intoId", p.client), p.owner.accessToken())
                 .status()).isEqualTo(200);
         String future = futureBooking(p, 10, 15);
+        ApiResult moved = api.patch("/v1/bookings/" + future, Map.of("start", berlin(LocalDate.now(BERLIN).plusDays(10), 16),
+                "end", berlin(LocalDate.now(BERLIN).plusDays(10), 17)), p.owner.accessToken(), "Idempotency-Key",
+                "move-" + suffix());
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
 
         // future appointments: refused, nothing changed
         ApiResult refused = api.delete("/v1/clients/" + p.client, p.owner.accessToken());
@@ -266,24 +297,53 @@ class ClientRightsIT extends LocalStackIT {
         assertThat(invoices.get(0).has("recipientEmail")).isFalse();
         // repeating the erasure finishes an interrupted one and changes nothing more
         assertThat(api.delete("/v1/clients/" + p.client, p.owner.accessToken()).status()).isEqualTo(204);
+        // the online booking's stored response is gone: a retry with its key is refused, not booked again
+        ApiResult retried = api.post("/v1/public/therapists/" + p.owner.accountId() + "/bookings", onlineRequest, null,
+                "Idempotency-Key", onlineKey);
+        assertThat(retried.status()).as("%s", retried).isEqualTo(422);
+        assertThat(retried.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
         // no trace anywhere: the whole main table (records, bookings, agendas, outbox = queue bodies, deliveries)
+        // (idempotency records, online counters keyed by the emails' hashes): no email, hash, phone, name or note
+        String lastName = api.get("/v1/bookings/" + past, p.owner.accessToken()).json().path("client").path("lastName")
+                .asText("");
+        List<String> needles = List.of(email, onlineEmail, sha256(email), sha256(onlineEmail), phone,
+                noteText.toLowerCase(Locale.ROOT), p.lastName.toLowerCase(Locale.ROOT), onlineName.toLowerCase(Locale.ROOT));
+        assertThat(lastName).as("the booking's client after erasure").isEmpty();
         List<String> traces = new ArrayList<>();
+        int idempotencyRecords = 0;
         for (Map<String, AttributeValue> item : scan(local.tableName())) {
             String text = item.toString().toLowerCase(Locale.ROOT);
-            if (text.contains(email) || text.contains(phone) || text.contains(noteText.toLowerCase(Locale.ROOT))) {
+            if (needles.stream().anyMatch(text::contains)) {
                 traces.add(item.get("PK") + " " + item.get("SK"));
             }
+            if (item.get("PK").s().startsWith("IDEMPOTENCY#" + p.owner.userId())
+                    || item.get("PK").s().startsWith("IDEMPOTENCY#public:" + p.owner.accountId())
+                    || item.get("PK").s().contains(onlineKey)) {
+                idempotencyRecords++;
+            }
         }
+        assertThat(idempotencyRecords).as("idempotency records of this test (kept, neutralised)").isGreaterThanOrEqualTo(3);
         assertThat(traces).as("items still holding the client's data").isEmpty();
         String auditTable = (String) LocalStack.shared().stack().settings().get("audit.table.name");
         assertThat(scan(auditTable)).noneMatch(i -> i.toString().contains(email) || i.toString().contains(phone));
         assertThat(received).as("webhook payloads").isNotEmpty()
-                .noneMatch(b -> b.contains(email) || b.contains(phone) || b.contains("Erika"));
+                .noneMatch(b -> b.contains(email) || b.contains(onlineEmail) || b.contains(phone) || b.contains("Erika")
+                        || b.contains(p.lastName));
 
         ApiResult verify = api.get("/v1/audit/verify?from=" + enc("2020-01-01T00:00:00Z"), p.owner.accessToken());
         assertThat(verify.status()).as("%s", verify).isEqualTo(200);
         assertThat(verify.json().path("ok").asBoolean()).as("%s", verify).isTrue();
+    }
+
+    /** As the online-booking counter keys an address: SHA-256 of the lower-cased address, hex. */
+    private static String sha256(String email) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean deliveredFor(String bookingId) {

@@ -179,6 +179,112 @@ class SeriesIT extends LocalStackIT {
     }
 
     @Test
+    void changingAndCancellingATwentyWeekSeriesCostsOneBatchedReadAndOneTransactionPerOccurrence() {
+        TestUser owner = users.signUpAndLogin(Plan.L);
+        String room = room(owner, "Umzug");
+        String other = room(owner, "Neuer Raum");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(10);
+        ApiResult created = api.post("/v1/booking-series", series(room, berlin(first, 8, 0), berlin(first, 8, 50),
+                "Zwanzig Umzüge", weekly(20)), owner.accessToken(), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String seriesId = created.field("id");
+
+        awsCalls.reset();
+        ApiResult moved = api.patch("/v1/booking-series/" + seriesId, Map.of("from", berlin(first, 8, 0),
+                "start", berlin(first, 11, 0), "end", berlin(first, 11, 50), "roomId", other), owner.accessToken());
+        System.out.printf("PATCH 20-week series (all 20 move): %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(moved.json().path("changed")).hasSize(20);
+        assertThat(awsCalls.calls("BatchGetItem")).as("%s", awsCalls.byOperation()).isEqualTo(2);
+        assertThat(awsCalls.calls("TransactWriteItems")).as("%s", awsCalls.byOperation()).isEqualTo(20);
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(22);
+        List<String> placed = new ArrayList<>();
+        api.get("/v1/booking-series/" + seriesId, owner.accessToken()).json().path("occurrences").forEach(o ->
+                placed.add(o.path("roomId").asText() + " " + localTime(o.path("start"))));
+        assertThat(placed).hasSize(20).allSatisfy(p -> assertThat(p).isEqualTo(other + " 11:00"));
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+        assertThat(OccupancyCheck.overlaps(local, other)).isEmpty();
+        // the old room is free again at 08:00, the new one taken at 11:00
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(3), 8, 0),
+                "end", berlin(first.plusWeeks(3), 8, 50), "client", Map.of("name", "Frei")), owner.accessToken()).status())
+                .isEqualTo(201);
+        assertThat(api.post("/v1/bookings", Map.of("roomId", other, "start", berlin(first.plusWeeks(3), 11, 0),
+                "end", berlin(first.plusWeeks(3), 11, 50), "client", Map.of("name", "Belegt")), owner.accessToken())
+                .errorCode()).isEqualTo("ROOM_TAKEN");
+
+        awsCalls.reset();
+        ApiResult cancelled = api.delete("/v1/booking-series/" + seriesId + "?from=" + enc(berlin(first, 11, 0)),
+                owner.accessToken());
+        System.out.printf("DELETE 20-week series (all 20): %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+        assertThat(cancelled.json().path("changed")).hasSize(20);
+        assertThat(awsCalls.calls("BatchGetItem")).as("%s", awsCalls.byOperation()).isEqualTo(1);
+        assertThat(awsCalls.calls("TransactWriteItems")).as("%s", awsCalls.byOperation()).isEqualTo(20);
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(21);
+        assertThat(quota(owner, YearMonth.from(first.plusWeeks(3)))).as("the single booking only").isEqualTo(1);
+
+        awsCalls.reset();
+        assertThat(api.get("/v1/booking-series/" + seriesId, owner.accessToken()).status()).isEqualTo(200);
+        System.out.printf("GET 20-week series: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(1);
+    }
+
+    @Test
+    void aSeriesChangeRacingSingleBookingsForTheNewTimeNeverOverlaps() throws Exception {
+        TestUser owner = users.signUpAndLogin(Plan.L);
+        String room = room(owner, "Wettlauf");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(40);
+        ApiResult created = api.post("/v1/booking-series", series(room, berlin(first, 8, 0), berlin(first, 8, 50),
+                "Wettlauf", weekly(6)), owner.accessToken(), "Idempotency-Key", UUID.randomUUID().toString());
+        String seriesId = created.field("id");
+        List<ApiResult> results = Races.race(7, i -> () -> i == 0
+                ? api.patch("/v1/booking-series/" + seriesId, Map.of("from", berlin(first, 8, 0),
+                        "start", berlin(first, 12, 0), "end", berlin(first, 12, 50)), owner.accessToken())
+                : api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(i - 1), 12, 20),
+                        "end", berlin(first.plusWeeks(i - 1), 13, 0), "client", Map.of("name", "Single " + i)),
+                        owner.accessToken()));
+        ApiResult change = results.get(0);
+        assertThat(change.status()).as("%s", change).isEqualTo(200);
+        change.json().path("notChanged").forEach(n -> assertThat(n.path("code").asText()).isEqualTo("ROOM_TAKEN"));
+        long singles = results.stream().skip(1).peek(r -> assertThat(r.status()).as("%s", r).isIn(201, 409))
+                .filter(r -> r.status() == 201).count();
+        // each week's 12:00 went to exactly one of them
+        assertThat(change.json().path("changed").size() + singles).isEqualTo(6);
+        assertThat(change.json().path("notChanged").size()).isEqualTo(singles);
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+    }
+
+    @Test
+    void aSeriesChangeToAnUnknownRoomWritesNothingAndTakenWeeksAreReported() {
+        TestUser owner = users.signUpAndLogin(Plan.L);
+        String room = room(owner, "Bleibt");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(12);
+        ApiResult created = api.post("/v1/booking-series", series(room, berlin(first, 9, 0), berlin(first, 9, 50),
+                "Teilweise", weekly(4)), owner.accessToken(), "Idempotency-Key", UUID.randomUUID().toString());
+        String seriesId = created.field("id");
+        ApiResult unknown = api.patch("/v1/booking-series/" + seriesId, Map.of("from", berlin(first, 9, 0),
+                "roomId", "nosuchroom"), owner.accessToken());
+        assertThat(unknown.status()).as("%s", unknown).isEqualTo(422);
+        assertThat(unknown.errorField()).isEqualTo("roomId");
+        List<String> rooms = new ArrayList<>();
+        api.get("/v1/booking-series/" + seriesId, owner.accessToken()).json().path("occurrences")
+                .forEach(o -> rooms.add(o.path("roomId").asText()));
+        assertThat(rooms).as("the segment was not written").containsOnly(room);
+        // week 3 at 15:00 is taken: that one stays, the others move
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(2), 15, 0),
+                "end", berlin(first.plusWeeks(2), 15, 30), "client", Map.of("name", "Im Weg")), owner.accessToken())
+                .status()).isEqualTo(201);
+        ApiResult changed = api.patch("/v1/booking-series/" + seriesId, Map.of("from", berlin(first, 9, 0),
+                "start", berlin(first, 15, 0), "end", berlin(first, 15, 50)), owner.accessToken());
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(changed.json().path("changed")).hasSize(3);
+        assertThat(changed.json().path("notChanged")).hasSize(1);
+        assertThat(changed.json().path("notChanged").get(0).path("code").asText()).isEqualTo("ROOM_TAKEN");
+        assertThat(localTime(changed.json().path("notChanged").get(0).path("start"))).isEqualTo(LocalTime.of(9, 0));
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+    }
+
+    @Test
     void theMonthlyQuotaSkipsWhatIsOverTheCap() {
         TestUser owner = users.signUpAndLogin(Plan.S); // 30 a month
         String room = room(owner, "Quote");

@@ -38,7 +38,14 @@ class StaffIT extends LocalStackIT {
         assertThat(read.field("client.email")).as("a secretary manages appointments with contact data")
                 .isEqualTo("client@example.org");
         assertThat(api.get("/v1/rooms", secretary).status()).isEqualTo(200);
-        assertThat(api.get("/v1/me", secretary).field("role")).isEqualTo("STAFF");
+        ApiResult secretaryMe = api.get("/v1/me", secretary);
+        assertThat(secretaryMe.field("role")).isEqualTo("STAFF");
+        assertThat(secretaryMe.json().path("scopes")).as("an app shows staff what their scopes allow")
+                .extracting(n -> n.asText()).containsExactly("appointments");
+        assertThat(api.get("/v1/me", accountant).json().path("scopes")).extracting(n -> n.asText())
+                .containsExactly("finances", "invoicing", "reports");
+        assertThat(api.get("/v1/me", auditor).json().path("scopes")).extracting(n -> n.asText()).containsExactly("audit");
+        assertThat(api.get("/v1/me", owner.accessToken()).json().has("scopes")).as("an owner holds every scope").isFalse();
         assertThat(api.post("/v1/rooms", Map.of("name", "X"), secretary).status()).isEqualTo(403);
         assertThat(api.put("/v1/account/plan", Map.of("plan", "S"), secretary).status()).isEqualTo(403);
         assertThat(api.get("/v1/staff", secretary).status()).isEqualTo(403);
@@ -65,6 +72,7 @@ class StaffIT extends LocalStackIT {
         assertThat(api.post("/v1/bookings", booking(room, day, 9), secretary).status()).isEqualTo(201);
 
         assertThat(api.put("/v1/account/plan", Map.of("plan", "L"), owner.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/v1/me", secretary).json().path("scopes")).as("below XL staff can use nothing").isEmpty();
         ApiResult downgraded = api.post("/v1/bookings", booking(room, day, 10), secretary);
         assertThat(downgraded.status()).isEqualTo(403);
         assertThat(downgraded.errorCode()).isEqualTo("PLAN_REQUIRED");
@@ -73,6 +81,7 @@ class StaffIT extends LocalStackIT {
 
         assertThat(api.put("/v1/account/plan", Map.of("plan", "XL"), owner.accessToken()).status()).isEqualTo(200);
         assertThat(api.post("/v1/bookings", booking(room, day, 10), secretary).status()).isEqualTo(201);
+        assertThat(api.get("/v1/me", secretary).json().path("scopes")).extracting(n -> n.asText()).containsExactly("appointments");
         String userId = api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("userId").asText();
         assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("role").asText())
                 .as("the role given").isEqualTo("SECRETARY");

@@ -1,8 +1,14 @@
 package com.practicecal.shared.account;
 
-/** GET /v1/me and the sign-up response. */
+import java.util.List;
+
+/**
+ * GET /v1/me and the sign-up response, shaped per principal: staff get {@code scopes}, the scopes they can use now
+ * (none once the plan no longer allows staff), so an app offers only what the API would allow; an owner, who holds
+ * every scope, gets none listed.
+ */
 public record AccountView(String userId, String accountId, String practiceName, String plan, String role,
-                          String timeZone, Limits limits) {
+                          String timeZone, Limits limits, List<String> scopes) {
     public record Limits(Integer monthlyAppointments, int rooms, boolean delegation, boolean staff) {
     }
 
@@ -11,6 +17,13 @@ public record AccountView(String userId, String accountId, String practiceName, 
         var cap = plan.monthlyAppointmentCap();
         return new AccountView(membership.userId(), account.id(), account.name(), plan.name(), membership.role().name(),
                 account.timeZone().getId(), new Limits(cap.isPresent() ? cap.getAsInt() : null, plan.maxRooms(),
-                plan.allowsDelegation(), plan.allowsStaff()));
+                plan.allowsDelegation(), plan.allowsStaff()), scopesOf(membership, account));
+    }
+
+    private static List<String> scopesOf(Membership membership, Account account) {
+        if (membership.role() != Role.STAFF) {
+            return null;
+        }
+        return account.plan().allowsStaff() ? membership.scopes().stream().sorted().toList() : List.of();
     }
 }

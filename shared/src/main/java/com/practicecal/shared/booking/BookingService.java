@@ -14,6 +14,7 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.event.OutboxItem;
+import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomStatus;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -53,7 +53,7 @@ public class BookingService {
     static final String ONLINE_QUOTA_LEFT = "(attribute_not_exists(#booked) OR #booked < :cap)"
             + " AND (attribute_not_exists(#online) OR #online < :onlineCap)";
     static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
-    private static final String TAG_QUOTA = "quota";
+    public static final String TAG_QUOTA = "quota";
     private static final String TAG_BOOKING = "booking";
     private static final String TAG_IDEMPOTENCY = "idempotency";
 
@@ -148,6 +148,7 @@ public class BookingService {
             addNewBooking(tx, me, room, booking, days, request.therapistDayVersions(), events, online, clientBookings, now);
             Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
             if (committed.isPresent()) {
+                Metrics.count(Metrics.BOOKINGS_CREATED); // here, not in the handlers: a replay (above) creates nothing
                 return committed.get();
             }
         }
@@ -295,34 +296,49 @@ public class BookingService {
             Booking after = before.moved(roomId, interval, actor.userId(), now, countsAsReschedule);
             BookingView view = BookingView.of(after, me.timeZone());
             Events events = new Events(actor, requestId, now);
-            Transaction tx = table.transaction()
-                    .put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
-            OccupancyWrites.add(tx, bookingId, me.accountId(), roomId, interval, days, before.roomId(),
-                    before.interval().utcDays());
-            java.util.Set<LocalDate> touched = new java.util.TreeSet<>(interval.utcDays());
-            touched.addAll(before.interval().utcDays());
-            if (therapistDayVersions != null) {
-                touched.addAll(therapistDayVersions.keySet());
-            }
-            AccountDayItem.record(tx, me.accountId(), touched, therapistDayVersions, before, after);
-            YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
-            YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
-            if (!oldMonth.equals(newMonth)) {
-                releaseQuota(tx, me.accountId(), oldMonth, OnlineLimits.isOnline(before));
-                // an online booking keeps counting as online in its new month; a move is not held to the online share
-                claimQuota(tx, me, newMonth, OnlineLimits.isOnline(before), false);
-            }
-            if (!interval.equals(before.interval())) {
-                OnlineLimits.moved(tx, after);
-            }
-            RoomClaims.checkRoom(tx, room, me);
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
-                    changesOf(before, after))), null);
+            Transaction tx = moveTransaction(me, room, before, after, days, therapistDayVersions, events);
             Optional<BookingView> committed = commit(tx, view, idempotency, now, caller, me, attempt);
             if (committed.isPresent()) {
                 return committed.get();
             }
         }
+    }
+
+    /**
+     * The transaction that moves {@code before} (as read) to {@code after}'s room and interval, from the room and its
+     * occupancy days as read: the booking (version-conditioned), the days claimed (version-conditioned) and freed, the
+     * agendas, the quota when the month changes (cap-conditioned), the room check and the outbox event. Every
+     * occurrence of a series change goes through it.
+     */
+    public Transaction moveTransaction(Membership me, Room room, Booking before, Booking after, List<OccupancyDay> days,
+                                       Map<LocalDate, Long> therapistDayVersions, Events events) {
+        String bookingId = before.id();
+        Interval interval = after.interval();
+        String roomId = after.roomId();
+        Transaction tx = table.transaction()
+                .put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
+        OccupancyWrites.add(tx, bookingId, me.accountId(), after.roomId(), after.interval(), days, before.roomId(),
+                before.interval().utcDays());
+        java.util.Set<LocalDate> touched = new java.util.TreeSet<>(after.interval().utcDays());
+        touched.addAll(before.interval().utcDays());
+        if (therapistDayVersions != null) {
+            touched.addAll(therapistDayVersions.keySet());
+        }
+        AccountDayItem.record(tx, me.accountId(), touched, therapistDayVersions, before, after);
+        YearMonth oldMonth = QuotaItem.monthOf(before.interval().start(), me.timeZone());
+        YearMonth newMonth = QuotaItem.monthOf(interval.start(), me.timeZone());
+        if (!oldMonth.equals(newMonth)) {
+            releaseQuota(tx, me.accountId(), oldMonth, OnlineLimits.isOnline(before));
+            // an online booking keeps counting as online in its new month; a move is not held to the online share
+            claimQuota(tx, me, newMonth, OnlineLimits.isOnline(before), false);
+        }
+        if (!interval.equals(before.interval())) {
+            OnlineLimits.moved(tx, after);
+        }
+        RoomClaims.checkRoom(tx, room, me);
+        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
+                changesOf(before, after))), null);
+        return tx;
     }
 
     /** Cancels a booking and frees its room and quota; cancelling a cancelled booking changes nothing. */
@@ -383,7 +399,10 @@ public class BookingService {
     /** Writes the change with its idempotency record and the caller's guard; empty means "state moved, go again". */
     private Optional<BookingView> commit(Transaction tx, BookingView view, Optional<Idempotency> idempotency, Instant now,
                                          BookingCaller caller, Membership me, int attempt) {
-        idempotency.ifPresent(i -> tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now)));
+        idempotency.ifPresent(i -> {
+            tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now));
+            tx.put(TAG_IDEMPOTENCY + "-link", i.linkUnder(view.id(), now), null); // names the client: erasure finds it
+        });
         caller.guard(tx, me);
         try {
             table.write(tx);

@@ -39,6 +39,11 @@ public record Idempotency(String userId, String key, String requestHash) {
         return IdempotencyItem.toItem(userId, key, requestHash, Json.write(response), now);
     }
 
+    /** The link that lets an erasure of the client the response names find this record (see {@link IdempotencyItem}). */
+    public Map<String, AttributeValue> linkUnder(String bookingId, Instant now) {
+        return IdempotencyItem.link(BookingItem.PREFIX + bookingId, userId, key, now);
+    }
+
     public Condition unused(Instant now) {
         return Condition.of(UNUSED_KEY, Map.of(":now", Attr.n(now.getEpochSecond())));
     }
@@ -51,6 +56,10 @@ public record Idempotency(String userId, String key, String requestHash) {
         if (!requestHash.equals(Attr.str(stored, IdempotencyItem.REQUEST_HASH))) {
             throw new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                     "was already used with a different request");
+        }
+        if (stored.containsKey(IdempotencyItem.ERASED)) {
+            throw new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
+                    "the result of this request was erased with the client's data; send a new key");
         }
         try {
             return Optional.of(Json.MAPPER.readValue(Attr.str(stored, IdempotencyItem.RESPONSE), type));

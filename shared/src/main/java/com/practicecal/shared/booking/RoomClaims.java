@@ -8,6 +8,7 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomStatus;
+import com.practicecal.shared.runtime.RetryJitter;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
@@ -18,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -116,7 +116,7 @@ public final class RoomClaims {
                     "the calendar changed concurrently; please retry");
         }
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+            Thread.sleep(RetryJitter.between(5, 20L * attempt + 10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "interrupted; please retry");

@@ -13,6 +13,8 @@ import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.booking.BookingStatus;
 import com.practicecal.shared.booking.BookingView;
 import com.practicecal.shared.booking.Client;
+import com.practicecal.shared.booking.IdempotencyItem;
+import com.practicecal.shared.booking.OnlineLimits;
 import com.practicecal.shared.client.ClientRequests.ClientView;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
@@ -163,8 +165,10 @@ public class ClientRightsService {
     // ----------------------------------------------------------------------------------------------- export
 
     /** Everything the practice holds on the client (GDPR Art. 15, 20), as one JSON document. */
+    /** {@code mergedFrom}: the ids of the records merged into this one (directly or through one merged earlier). */
     public record ClientExport(String exportedAt, ClientView client, List<BookingView> bookings,
-                               List<ExportedNote> notes, List<ExportedInvoice> invoices, List<ExportedAuditEntry> auditEntries) {
+                               List<ExportedNote> notes, List<ExportedInvoice> invoices, List<ExportedAuditEntry> auditEntries,
+                               List<String> mergedFrom) {
     }
 
     public record ExportedNote(String id, String bookingId, String text, String authorUserId, String createdAt) {
@@ -205,13 +209,18 @@ public class ClientRightsService {
         targets.add(clientId);
         notes.forEach(n -> targets.add(n.id()));
         invoices.forEach(i -> targets.add(i.id()));
-        List<ExportedAuditEntry> entries = auditAbout(me.accountId(), targets);
+        List<AuditEntry> trail = auditTrail(me.accountId());
+        List<String> mergedFrom = mergedInto(trail, clientId);
+        targets.addAll(mergedFrom);
+        List<ExportedAuditEntry> entries = trail.stream().filter(e -> targets.contains(e.target().id()))
+                .map(e -> new ExportedAuditEntry(e.seq(), e.eventId(), e.action(), e.target().type(), e.target().id(),
+                        e.actor().userId(), e.actor().kind(), e.channel(), e.at().toString())).toList();
         Instant now = clock.instant();
         Events events = new Events(access.actor(me), requestId, now);
         table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), "client.exported",
                 "client", clientId, Map.of())), null));
         return new ClientExport(now.toString(), ClientView.of(record),
-                bookings.stream().map(b -> BookingView.of(b, me.timeZone())).toList(), notes, invoices, entries);
+                bookings.stream().map(b -> BookingView.of(b, me.timeZone())).toList(), notes, invoices, entries, mergedFrom);
     }
 
     /** A client's appointments for the record's page. */
@@ -237,8 +246,9 @@ public class ClientRightsService {
         return new ClientBookingsView(items);
     }
 
-    private List<ExportedAuditEntry> auditAbout(String accountId, Set<String> targets) {
-        List<ExportedAuditEntry> entries = new ArrayList<>();
+    /** The account's whole audit trail in chain order (the export needs it all: ids only, no client data). */
+    private List<AuditEntry> auditTrail(String accountId) {
+        List<AuditEntry> entries = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             var request = QueryRequest.builder()
@@ -250,17 +260,37 @@ public class ClientRightsService {
                 request.exclusiveStartKey(start);
             }
             var response = audit.query(request);
-            for (var item : response.items()) {
-                if (targets.contains(Attr.str(item, "targetId"))) {
-                    AuditEntry e = AuditItem.fromItem(item);
-                    entries.add(new ExportedAuditEntry(e.seq(), e.eventId(), e.action(), e.target().type(), e.target().id(),
-                            e.actor().userId(), e.actor().kind(), e.channel(), e.at().toString()));
-                }
-            }
+            response.items().forEach(item -> entries.add(AuditItem.fromItem(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return entries;
+    }
+
+    /**
+     * The records merged into {@code clientId}, also through chains (A into B, then B into C: both for C), from the
+     * trail's {@code client.merged} entries, which name the merged record and carry {@code mergedInto}. The trail is
+     * the one store that keeps the relation after the source became a tombstone, so merges from before this export
+     * existed are found too.
+     */
+    static List<String> mergedInto(List<AuditEntry> trail, String clientId) {
+        Map<String, List<String>> sourcesByTarget = new java.util.HashMap<>();
+        for (AuditEntry e : trail) {
+            Change into = e.changes() == null ? null : e.changes().get("mergedInto");
+            if ("client.merged".equals(e.action()) && into != null && into.to() != null) {
+                sourcesByTarget.computeIfAbsent(into.to(), k -> new ArrayList<>()).add(e.target().id());
+            }
+        }
+        Set<String> found = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(clientId));
+        while (!todo.isEmpty()) {
+            for (String source : sourcesByTarget.getOrDefault(todo.pop(), List.of())) {
+                if (!source.equals(clientId) && found.add(source)) {
+                    todo.push(source);
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     // ---------------------------------------------------------------------------------------------- erasure
@@ -296,7 +326,7 @@ public class ClientRightsService {
                         ClientItem.tombstone(record, ClientRecord.ERASED, null, now), ClientService.unchanged(record));
                 ClientService.replaceDirectory(tx, record, null);
                 if (record.email() != null) { // the online-booking counter keyed by the email's hash
-                    tx.delete("online-counter", com.practicecal.shared.booking.OnlineLimits.clientKey(me.accountId(),
+                    tx.delete("online-counter", OnlineLimits.clientKey(me.accountId(),
                             record.email()), null);
                 }
                 tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.erased", "client", clientId,
@@ -324,6 +354,16 @@ public class ClientRightsService {
             Transaction tx = table.transaction();
             if (before != null && clientId.equals(before.client().clientId())) {
                 BookingClientWrites.replaceClient(tx, before, Client.erased(), me.userId(), now);
+                // stored Idempotency-Key responses naming the client (the booking's version condition above makes a
+                // concurrent idempotent move that wrote a new one retry this after it)
+                for (Map<String, AttributeValue> link : partitionItems(BookingItem.PREFIX + bookingId,
+                        IdempotencyItem.PREFIX)) {
+                    IdempotencyItem.erase(tx, link);
+                }
+                if (before.client().email() != null) { // an online booking's counter, keyed by its email's hash
+                    tx.delete("online-counter:" + bookingId, OnlineLimits.clientKey(me.accountId(),
+                            before.client().email()), null);
+                }
                 for (NoteItem.Note note : notesOf(bookingId)) {
                     tx.delete("note", Map.of(Attr.PK, Attr.s(BookingItem.PREFIX + bookingId),
                             Attr.SK, Attr.s(NoteItem.PREFIX + note.createdAt() + "#" + note.id())), null);
@@ -384,6 +424,26 @@ public class ClientRightsService {
     private Booking booking(String bookingId) {
         return table.batchGet(List.of(BookingItem.key(bookingId))).values().stream().findFirst()
                 .map(BookingItem::fromItem).orElse(null);
+    }
+
+    /** The items of a partition whose sort key starts with {@code prefix}, strongly consistent. */
+    private List<Map<String, AttributeValue>> partitionItems(String partition, String prefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(partition), ":prefix", Attr.s(prefix)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 
     private List<NoteItem.Note> notesOf(String bookingId) {

@@ -326,7 +326,7 @@ public class ClientService {
             throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the client changed concurrently; please retry");
         }
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+            Thread.sleep(com.practicecal.shared.runtime.RetryJitter.between(5, 20L * attempt + 10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "interrupted; please retry");

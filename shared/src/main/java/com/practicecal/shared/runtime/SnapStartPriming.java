@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * SnapStart priming, registered at init by every function. Before Lambda takes the snapshot it loads and runs what a
  * first request needs: Jackson (de)serialisers of the function's types, the DynamoDB client (a GetItem of a key that
  * does not exist) and, for API functions, a read-only route called by a caller that does not exist. Nothing is
- * written and no real data is read. After a restore the AWS credentials are resolved afresh; clocks are not cached
- * (system clock) and random sources read the OS.
+ * written and no real data is read. After a restore the AWS credentials are resolved afresh and the retry jitter is
+ * reseeded from the OS ({@link RetryJitter}: restored copies of one snapshot must not wait in lockstep); clocks are not
+ * cached (system clock).
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -72,6 +73,7 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> global) {
+        RetryJitter.reseed();
         context.findBean(AwsClients.class).ifPresent(AwsClients::refreshCredentials);
         restores.incrementAndGet();
     }

@@ -151,6 +151,7 @@ public class SeriesService {
                     all.add(BookingView.of(booking, zone));
                     ifCommitted = response(series, all, skipped);
                     tx.put(TAG_IDEMPOTENCY, idempotency.get().record(ifCommitted, now), idempotency.get().unused(now));
+                    tx.put(TAG_IDEMPOTENCY + "-link", idempotency.get().linkUnder(bookingId, now), null);
                 }
                 caller.guard(tx, me);
                 try {
@@ -209,7 +210,12 @@ public class SeriesService {
             if (!seriesWritten) {
                 tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
             }
-            idempotency.ifPresent(k -> tx.put(TAG_IDEMPOTENCY, k.record(response, now), k.unused(now)));
+            idempotency.ifPresent(k -> {
+                tx.put(TAG_IDEMPOTENCY, k.record(response, now), k.unused(now));
+                if (!response.bookings().isEmpty()) { // the names it holds: an erasure of the client finds them
+                    tx.put(TAG_IDEMPOTENCY + "-link", k.linkUnder(response.bookings().get(0).id(), now), null);
+                }
+            });
             try {
                 table.write(tx);
             } catch (TransactionFailedException failure) {
@@ -250,7 +256,7 @@ public class SeriesService {
     }
 
     public SeriesViews.View get(Principal principal, String seriesId) {
-        Loaded loaded = load(BookingCaller.user(principal, access), seriesId);
+        Loaded loaded = load(BookingCaller.user(principal, access), seriesId, null);
         ZoneId zone = loaded.me().timeZone();
         Series series = loaded.series();
         List<SeriesViews.Occurrence> occurrences = new ArrayList<>();
@@ -265,10 +271,13 @@ public class SeriesService {
                 occurrences);
     }
 
-    /** Cancels the occurrence starting at {@code from} and every later one, each in its own transaction. */
+    /**
+     * Cancels the occurrence starting at {@code from} and every later one: one batched read of the whole series
+     * ({@link #load}), then one transaction per confirmed occurrence (a re-read only for one that changed since).
+     */
     public SeriesViews.Changed cancelFrom(Principal principal, String seriesId, String from, String requestId) {
         BookingCaller caller = BookingCaller.user(principal, access);
-        Loaded loaded = load(caller, seriesId);
+        Loaded loaded = load(caller, seriesId, null);
         int first = occurrenceAt(loaded, from);
         Membership me = loaded.me();
         Actor actor = caller.actor(me);
@@ -300,16 +309,21 @@ public class SeriesService {
 
     /**
      * Moves the occurrence starting at {@code from} and every later one: the series gains a segment (new local time
-     * and/or room from there), then each occurrence moves atomically through the single-booking path; those that
-     * cannot (room taken, quota, cancelled) are reported with their code and keep their time.
+     * and/or room from there) and each occurrence moves atomically through the single-booking move transaction
+     * ({@link BookingService#moveTransaction}); those that cannot (room taken, quota, in the past) are reported with
+     * their code and keep their time. Two batched reads — the series with every occurrence (and the new room), then
+     * the target room's occupancy days of all occurrences to move (paginated at 100 keys) — and one transaction per
+     * occurrence that moves; the new segment is written in the first of them (conditioned on the series' version, so
+     * two concurrent changes cannot interleave), or alone if none moves.
      */
     public SeriesViews.Changed changeFrom(Principal principal, String seriesId, SeriesChangeRequest request,
                                           String requestId) {
         BookingCaller caller = BookingCaller.user(principal, access);
-        Loaded loaded = load(caller, seriesId);
+        Loaded loaded = load(caller, seriesId, request.roomId());
         int first = occurrenceAt(loaded, request.from());
         Series before = loaded.series();
-        ZoneId zone = loaded.me().timeZone();
+        Membership me = loaded.me();
+        ZoneId zone = me.timeZone();
         Series.Segment current = before.segmentOf(first);
         long steps = (long) (first - current.fromIndex()) * before.weeks();
         LocalDateTime start = request.start() != null ? request.newStart().atZone(zone).toLocalDateTime()
@@ -318,39 +332,128 @@ public class SeriesService {
                 : current.end().plusWeeks(steps);
         String roomId = request.roomId() != null ? request.roomId() : current.roomId();
         Series after = before.withSegment(new Series.Segment(first, start, end, roomId));
-        try {
-            Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
-            caller.guard(tx, loaded.me());
-            table.write(tx);
-        } catch (TransactionFailedException moved) {
-            throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the series changed concurrently; please retry");
-        }
-        List<String> changed = new ArrayList<>();
-        List<SeriesViews.NotChanged> failed = new ArrayList<>();
+        Instant now = clock.instant();
+        Actor actor = caller.actor(me);
+        Events events = new Events(actor, requestId, now);
+
+        List<Integer> toMove = new ArrayList<>();
+        Set<Map<String, AttributeValue>> dayKeys = new LinkedHashSet<>();
         for (int i = first; i < after.occurrences(); i++) {
             Booking b = loaded.bookings().get(i);
-            if (b == null || b.status() != BookingStatus.CONFIRMED) {
-                continue;
+            if (b != null && b.status() == BookingStatus.CONFIRMED) {
+                toMove.add(i);
+                dayKeys.addAll(RoomClaims.keys(after.roomOf(i), after.planned(i)));
             }
+        }
+        Map<String, Map<String, AttributeValue>> read = new HashMap<>(loaded.batch());
+        List<Map<String, AttributeValue>> missing = dayKeys.stream()
+                .filter(k -> !read.containsKey(DynamoTable.keyString(k))).toList();
+        if (!missing.isEmpty()) {
+            read.putAll(table.batchGetAll(missing));
+        }
+        Room room = toMove.isEmpty() ? null : RoomClaims.bookableRoom(me, RoomClaims.roomItem(read, roomId), "roomId");
+
+        boolean segmentWritten = false;
+        List<String> changed = new ArrayList<>();
+        List<SeriesViews.NotChanged> failed = new ArrayList<>();
+        for (int i : toMove) {
+            Booking b = loaded.bookings().get(i);
+            Interval interval = after.planned(i);
+            Map<String, Map<String, AttributeValue>> state = read;
+            for (int attempt = 1; ; attempt++) {
+                if (b.roomId().equals(roomId) && b.interval().equals(interval)) {
+                    changed.add(b.id()); // already there
+                    break;
+                }
+                if (!interval.start().isAfter(now)) {
+                    failed.add(notChanged(b, ErrorCodes.VALIDATION_FAILED, zone));
+                    break;
+                }
+                List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, state);
+                if (!RoomClaims.isFree(days, interval, b.id())) {
+                    failed.add(notChanged(b, ErrorCodes.ROOM_TAKEN, zone));
+                    break;
+                }
+                Booking moved = b.moved(roomId, interval, actor.userId(), now, false);
+                Transaction tx = bookings.moveTransaction(me, room, b, moved, days, null, events);
+                if (!segmentWritten) {
+                    tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
+                }
+                caller.guard(tx, me);
+                try {
+                    table.write(tx);
+                    segmentWritten = true;
+                    changed.add(b.id());
+                    break;
+                } catch (TransactionFailedException failure) {
+                    String tag = failure.failedTag();
+                    if (TAG_SERIES.equals(tag)) {
+                        throw concurrentChange();
+                    }
+                    if (BookingService.TAG_QUOTA.equals(tag)) {
+                        failed.add(notChanged(b, ErrorCodes.QUOTA_EXCEEDED, zone));
+                        break;
+                    }
+                    if (RoomClaims.TAG_ROOM.equals(tag)) {
+                        failed.add(notChanged(b, ErrorCodes.ROOM_UNAVAILABLE, zone));
+                        break;
+                    }
+                    if (AccessPolicy.TAG_STAFF.equals(tag)) {
+                        caller.resolve(table.batchGet(caller.identityKeys())); // removed or downscoped in flight
+                    }
+                    if (attempt >= RoomClaims.MAX_ATTEMPTS) {
+                        failed.add(notChanged(b, ErrorCodes.CONCURRENT_MODIFICATION, zone));
+                        break;
+                    }
+                    RoomClaims.retryOrGiveUp(attempt); // attempt < MAX_ATTEMPTS: waits, never throws
+                    // the occurrence or its days changed since the read: read this one again
+                    List<Map<String, AttributeValue>> keys = new ArrayList<>(RoomClaims.keys(roomId, interval));
+                    keys.add(BookingItem.key(b.id()));
+                    state = table.batchGet(keys);
+                    Map<String, AttributeValue> fresh = state.get(DynamoTable.keyString(BookingItem.key(b.id())));
+                    b = BookingItem.fromItem(fresh);
+                    if (b.status() != BookingStatus.CONFIRMED) {
+                        break; // cancelled meanwhile: nothing to move
+                    }
+                }
+            }
+        }
+        if (!segmentWritten) {
             try {
-                bookings.move(caller, b.id(), Optional.of(after.roomOf(i)), Optional.of(after.planned(i)), false,
-                        x -> { }, Optional.empty(), requestId);
-                changed.add(b.id());
-            } catch (DomainException e) {
-                failed.add(notChanged(b, e.code(), zone));
+                Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.key(seriesId),
+                        SeriesItem.segments(before, after));
+                caller.guard(tx, me);
+                table.write(tx);
+            } catch (TransactionFailedException moved) {
+                throw concurrentChange();
             }
         }
         return new SeriesViews.Changed(seriesId, changed, failed);
     }
 
-    private record Loaded(Membership me, Series series, Map<Integer, Booking> bookings) {
+    private static ConflictException concurrentChange() {
+        return new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the series changed concurrently; please retry");
     }
 
-    /** Caller and series in one read, then every occurrence's booking in one more. */
-    private Loaded load(BookingCaller caller, String seriesId) {
+    private record Loaded(Membership me, Series series, Map<Integer, Booking> bookings,
+                          Map<String, Map<String, AttributeValue>> batch) {
+    }
+
+    /**
+     * Caller, series and every occurrence's booking in one batched read: occurrence ids derive from the series id and
+     * a series has at most {@link Recurrence#MAX_OCCURRENCES}, so all candidates are read without knowing the series
+     * first (plus {@code roomId}'s item when given).
+     */
+    private Loaded load(BookingCaller caller, String seriesId, String roomId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
         keys.add(SeriesItem.key(seriesId));
-        var batch = table.batchGet(keys);
+        for (int i = 0; i < Recurrence.MAX_OCCURRENCES; i++) {
+            keys.add(BookingItem.key(Series.bookingId(seriesId, i)));
+        }
+        if (roomId != null) {
+            keys.add(RoomItem.key(roomId));
+        }
+        var batch = table.batchGetAll(keys);
         Membership me = caller.resolve(batch);
         Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(SeriesItem.key(seriesId)));
         if (item == null) {
@@ -358,19 +461,17 @@ public class SeriesService {
         }
         Series series = SeriesItem.fromItem(item);
         access.requireSameAccount(me, series.accountId());
-        List<Map<String, AttributeValue>> bookingKeys = new ArrayList<>();
-        for (int i = 0; i < series.occurrences(); i++) {
-            bookingKeys.add(BookingItem.key(Series.bookingId(seriesId, i)));
+        if (roomId != null) {
+            RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId"); // before anything is written
         }
-        var found = table.batchGetAll(bookingKeys);
         Map<Integer, Booking> byIndex = new HashMap<>();
         for (int i = 0; i < series.occurrences(); i++) {
-            Map<String, AttributeValue> b = found.get(DynamoTable.keyString(BookingItem.key(Series.bookingId(seriesId, i))));
+            Map<String, AttributeValue> b = batch.get(DynamoTable.keyString(BookingItem.key(Series.bookingId(seriesId, i))));
             if (b != null) {
                 byIndex.put(i, BookingItem.fromItem(b));
             }
         }
-        return new Loaded(me, series, byIndex);
+        return new Loaded(me, series, byIndex, batch);
     }
 
     /** The index of the occurrence that starts (as planned, or as booked now) at {@code from}; else 422. */

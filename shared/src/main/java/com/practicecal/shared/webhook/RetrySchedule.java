@@ -1,10 +1,10 @@
 package com.practicecal.shared.webhook;
 
+import com.practicecal.shared.runtime.RetryJitter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delays between attempts (default 5 s, 30 s, 2 min, 10 min, 1 h, 6 h, 24 h: eight attempts over about 31 h), each
@@ -44,7 +44,7 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
             return Optional.empty();
         }
         Duration base = delays.get(failedAttempts - 1);
-        long extra = jitter == 0 ? 0 : (long) (base.toMillis() * jitter * ThreadLocalRandom.current().nextDouble());
+        long extra = jitter == 0 ? 0 : (long) (base.toMillis() * jitter * RetryJitter.fraction());
         return Optional.of(base.plusMillis(extra));
     }
 

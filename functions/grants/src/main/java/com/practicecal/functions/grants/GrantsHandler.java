@@ -10,7 +10,6 @@ import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.grant.DelegatedBookingService;
 import com.practicecal.shared.grant.GrantRequest;
 import com.practicecal.shared.grant.GrantService;
-import com.practicecal.shared.logging.Metrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -84,10 +83,8 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee books into a colleague's calendar. */
     private ApiResponse delegatedCreateBooking(ApiRequest request) {
-        ApiResponse created = ApiResponse.created(delegated.create(request.principal(), request.pathParam("accountId"),
+        return ApiResponse.created(delegated.create(request.principal(), request.pathParam("accountId"),
                 request.body(CreateBookingRequest.class), request.header("Idempotency-Key"), request.requestId()));
-        Metrics.count(Metrics.BOOKINGS_CREATED);
-        return created;
     }
 
     /** A grantee lists a colleague's bookings (minimal client data). */

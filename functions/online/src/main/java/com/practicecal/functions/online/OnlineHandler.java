@@ -3,7 +3,6 @@ package com.practicecal.functions.online;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
-import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.online.BookingSettingsRequest;
 import com.practicecal.shared.online.OnlineBookingRequests;
 import com.practicecal.shared.online.OnlineBookingService;
@@ -68,11 +67,9 @@ public class OnlineHandler extends RoutedFunction {
     private ApiResponse publicCreateBooking(ApiRequest request) {
         String origin = request.header("X-Forwarded-Proto").orElse("https") + "://"
                 + request.header("Host").orElse("localhost");
-        ApiResponse created = ApiResponse.created(online.book(request.pathParam("therapistId"),
+        return ApiResponse.created(online.book(request.pathParam("therapistId"),
                 request.body(OnlineBookingRequests.PublicBookingRequest.class), request.header("Idempotency-Key"),
                 request.requestId(), origin));
-        Metrics.count(Metrics.BOOKINGS_CREATED);
-        return created;
     }
 
     /** A client cancels with the manage token, within the practice's notice. */
