@@ -330,7 +330,7 @@ class AuthorizationMatrixIT extends LocalStackIT {
         rows.add(new Row("POST /v1/booking-series", Kind.SELF_SCOPED, "appointments", 201, t -> {
             Map<String, Object> body = seriesBody();
             body.put("client", Map.of("name", "Own Client", "email", "own.client@example.org"));
-            return api.post("/v1/booking-series", body, t);
+            return api.post("/v1/booking-series", body, t, "Idempotency-Key", java.util.UUID.randomUUID().toString());
         }));
         rows.add(new Row("POST /v1/booking-series/preview", Kind.SELF_SCOPED, "appointments", 200,
                 t -> api.post("/v1/booking-series/preview", seriesBody(), t)));
@@ -346,7 +346,29 @@ class AuthorizationMatrixIT extends LocalStackIT {
             SeriesOfA s = series();
             return api.delete("/v1/booking-series/" + s.id + "?from=" + enc(s.firstStart), t);
         }));
+        rows.add(new Row("PATCH /v1/block-series/{seriesId}", Kind.TARGET_SCOPED, "appointments", 200, t -> {
+            BlockSeriesOfA s = blockSeries();
+            return api.patch("/v1/block-series/" + s.id + "", Map.of("from", s.firstStart, "title", "Neu"), t);
+        }));
+        rows.add(new Row("DELETE /v1/block-series/{seriesId}", Kind.TARGET_SCOPED, "appointments", 200, t -> {
+            BlockSeriesOfA s = blockSeries();
+            return api.delete("/v1/block-series/" + s.id + "?from=" + enc(s.firstStart), t);
+        }));
         return rows;
+    }
+
+    private record BlockSeriesOfA(String id, String firstStart) {
+    }
+
+    /** A fresh weekly block of A (two occurrences, no room). */
+    private BlockSeriesOfA blockSeries() {
+        int slot = slots.incrementAndGet();
+        String start = time(slot, 0);
+        ApiResult created = api.post("/v1/blocks", Map.of("start", start, "end", time(slot, 9), "title", "Matrixserie",
+                "recurrence", Map.of("frequency", "WEEKLY", "count", 2)), a.accessToken(), "Idempotency-Key",
+                java.util.UUID.randomUUID().toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return new BlockSeriesOfA(created.field("seriesId"), start);
     }
 
     /** A fresh block of A (no room). */
@@ -368,7 +390,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
 
     private SeriesOfA series() {
         Map<String, Object> body = seriesBody();
-        ApiResult created = api.post("/v1/booking-series", body, a.accessToken());
+        ApiResult created = api.post("/v1/booking-series", body, a.accessToken(), "Idempotency-Key",
+                java.util.UUID.randomUUID().toString());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return new SeriesOfA(created.field("id"), (String) body.get("start"));
     }

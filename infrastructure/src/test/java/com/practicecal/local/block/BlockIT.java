@@ -20,7 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.practicecal.local.ApiClient;
+import com.practicecal.local.LocalApi;
+import com.practicecal.local.audit.FaultInjector;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Blocked time through the local API: with a room it occupies the room like a booking (the community sees busy, the
@@ -239,8 +245,22 @@ class BlockIT extends LocalStackIT {
                 .status()).isEqualTo(201);
         Map<String, Object> body = block(berlin(first, 12, 0), berlin(first, 13, 0), "Mittagspause", room);
         body.put("recurrence", Map.of("frequency", "WEEKLY", "count", 4));
-        ApiResult created = api.post("/v1/blocks", body, owner.accessToken());
+        ApiResult keyless = api.post("/v1/blocks", body, owner.accessToken());
+        assertThat(keyless.status()).as("%s", keyless).isEqualTo(422);
+        assertThat(keyless.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        String key = UUID.randomUUID().toString();
+        awsCalls.reset();
+        ApiResult created = api.post("/v1/blocks", body, owner.accessToken(), "Idempotency-Key", key);
+        System.out.printf("weekly block, 4 weeks with a room, 1 taken: %d AWS calls %s%n", awsCalls.calls(),
+                awsCalls.byOperation());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(awsCalls.calls("BatchGetItem")).as("%s", awsCalls.byOperation()).isEqualTo(1);
+        assertThat(awsCalls.calls("TransactWriteItems")).as("%s", awsCalls.byOperation()).isEqualTo(3);
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(4);
+        awsCalls.reset();
+        assertThat(api.post("/v1/blocks", body, owner.accessToken(), "Idempotency-Key", key).json())
+                .isEqualTo(created.json());
+        assertThat(awsCalls.calls()).as("the replay: %s", awsCalls.byOperation()).isEqualTo(1);
         assertThat(created.json().path("blocks")).hasSize(3);
         assertThat(created.json().path("skipped")).hasSize(1);
         assertThat(created.json().path("skipped").get(0).path("code").asText()).isEqualTo("ROOM_TAKEN");
@@ -253,5 +273,129 @@ class BlockIT extends LocalStackIT {
         ApiResult listed = api.get("/v1/blocks?from=" + enc(berlin(first, 0)) + "&to=" + enc(berlin(first.plusWeeks(4), 0)),
                 owner.accessToken());
         assertThat(listed.json().path("items")).hasSize(3);
+    }
+
+    private List<String> weeklyBlocks(TestUser owner, LocalDate first, int weeks) {
+        ApiResult listed = api.get("/v1/blocks?from=" + enc(berlin(first, 0)) + "&to="
+                + enc(berlin(first.plusWeeks(weeks), 0)), owner.accessToken());
+        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        List<String> found = new ArrayList<>();
+        listed.json().path("items").forEach(b -> found.add(OffsetDateTime.parse(b.path("start").asText())
+                .atZoneSameInstant(BERLIN).toLocalTime() + " " + b.path("title").asText() + " "
+                + (b.hasNonNull("roomId") ? b.path("roomId").asText() : "-")));
+        return found;
+    }
+
+    @Test
+    void aWeeklyBlockIsChangedAndDeletedFromAnOccurrenceOnInOneReadAndOneTransactionEach() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = room(owner, "Supervision");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(15);
+        Map<String, Object> body = block(berlin(first, 12, 0), berlin(first, 13, 0), "Mittag", room);
+        body.put("recurrence", Map.of("frequency", "WEEKLY", "count", 6));
+        ApiResult created = api.post("/v1/blocks", body, owner.accessToken(), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String seriesId = created.field("seriesId");
+        // week 5 at 15:00 is taken by a booking: that occurrence keeps 12:00
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(4), 15, 0),
+                "end", berlin(first.plusWeeks(4), 15, 30), "client", Map.of("name", "Im Weg")), owner.accessToken())
+                .status()).isEqualTo(201);
+
+        awsCalls.reset();
+        ApiResult changed = api.patch("/v1/block-series/" + seriesId, Map.of("from", berlin(first.plusWeeks(2), 12, 0),
+                "start", berlin(first.plusWeeks(2), 15, 0), "end", berlin(first.plusWeeks(2), 16, 0),
+                "title", "Supervision"), owner.accessToken());
+        System.out.printf("PATCH weekly block from week 3 of 6: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(changed.json().path("changed")).hasSize(3);
+        assertThat(changed.json().path("notChanged")).hasSize(1);
+        assertThat(changed.json().path("notChanged").get(0).path("code").asText()).isEqualTo("ROOM_TAKEN");
+        assertThat(awsCalls.calls("BatchGetItem")).as("%s", awsCalls.byOperation()).isEqualTo(2);
+        assertThat(awsCalls.calls("TransactWriteItems")).as("%s", awsCalls.byOperation()).isEqualTo(3);
+        assertThat(weeklyBlocks(owner, first, 6)).containsExactly("12:00 Mittag " + room, "12:00 Mittag " + room,
+                "15:00 Supervision " + room, "15:00 Supervision " + room, "12:00 Mittag " + room,
+                "15:00 Supervision " + room);
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+        // the old 12:00 is free again in week 3
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(2), 12, 0),
+                "end", berlin(first.plusWeeks(2), 12, 50), "client", Map.of("name", "Frei")), owner.accessToken()).status())
+                .isEqualTo(201);
+
+        awsCalls.reset();
+        ApiResult deleted = api.delete("/v1/block-series/" + seriesId + "?from=" + enc(berlin(first.plusWeeks(3), 15, 0)),
+                owner.accessToken());
+        System.out.printf("DELETE weekly block from week 4 of 6: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(200);
+        assertThat(deleted.json().path("changed")).hasSize(3);
+        assertThat(awsCalls.calls("BatchGetItem")).as("%s", awsCalls.byOperation()).isEqualTo(1);
+        assertThat(awsCalls.calls("TransactWriteItems")).as("%s", awsCalls.byOperation()).isEqualTo(3);
+        assertThat(weeklyBlocks(owner, first, 6)).containsExactly("12:00 Mittag " + room, "12:00 Mittag " + room,
+                "15:00 Supervision " + room);
+        assertThat(api.delete("/v1/block-series/" + seriesId + "?from=" + enc(berlin(first, 9, 0)), owner.accessToken())
+                .errorField()).isEqualTo("from");
+        assertThat(api.delete("/v1/block-series/" + UUID.randomUUID() + "?from=" + enc(berlin(first, 12, 0)),
+                owner.accessToken()).status()).isEqualTo(404);
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+    }
+
+    @Test
+    void aWeeklyBlockCutShortByACrashIsResumedByTheSameKeyAndConcurrentRetriesCreateNothingTwice() throws Exception {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = room(owner, "Absturzraum");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(25);
+        Map<String, Object> body = block(berlin(first, 7, 0), berlin(first, 8, 0), "Frühsport", room);
+        body.put("recurrence", Map.of("frequency", "WEEKLY", "count", 8));
+        String key = UUID.randomUUID().toString();
+        FaultInjector faults = new FaultInjector();
+        AtomicInteger transactions = new AtomicInteger();
+        faults.failWhen(request -> request instanceof TransactWriteItemsRequest && transactions.incrementAndGet() > 3);
+        try (LocalApi crashing = LocalApi.builder(local.stack()).singleton(faults).start()) {
+            ApiResult crashed = new ApiClient(crashing.baseUri()).post("/v1/blocks", body, owner.accessToken(),
+                    "Idempotency-Key", key);
+            assertThat(crashed.status()).as("%s", crashed).isGreaterThanOrEqualTo(500);
+        }
+        assertThat(weeklyBlocks(owner, first, 9)).as("three occurrences were committed before the crash").hasSize(3);
+        // two retries at once: together they create the five missing occurrences, each once
+        List<ApiResult> retries = Races.race(2, i -> () -> api.post("/v1/blocks", body, owner.accessToken(),
+                "Idempotency-Key", key));
+        retries.forEach(r -> assertThat(r.status()).as("%s", r).isEqualTo(201));
+        retries.forEach(r -> assertThat(r.json().path("blocks")).hasSize(8));
+        assertThat(weeklyBlocks(owner, first, 9)).hasSize(8).allSatisfy(b -> assertThat(b).startsWith("07:00 Frühsport"));
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+        awsCalls.reset();
+        ApiResult replay = api.post("/v1/blocks", body, owner.accessToken(), "Idempotency-Key", key);
+        assertThat(replay.json().path("blocks")).hasSize(8);
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockGivesUpItsRoomByPatchingRoomIdToNull() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = room(owner, "Abgeben");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(18);
+        ApiResult created = api.post("/v1/blocks", block(berlin(day, 9, 0), berlin(day, 11, 0), "Intervision", room),
+                owner.accessToken());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        Map<String, Object> noRoom = new LinkedHashMap<>();
+        noRoom.put("roomId", null);
+        ApiResult patched = api.patch("/v1/blocks/" + created.field("id"), noRoom, owner.accessToken());
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.json().hasNonNull("roomId")).isFalse();
+        assertThat(patched.field("title")).isEqualTo("Intervision");
+        assertThat(api.get("/v1/blocks/" + created.field("id"), owner.accessToken()).json().hasNonNull("roomId")).isFalse();
+        // the room is free again; the therapist stays blocked in the calendar
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 9, 30), "end", berlin(day, 10, 30),
+                "client", Map.of("name", "Jetzt frei")), owner.accessToken()).status()).isEqualTo(201);
+        JsonNode calendar = calendar(owner, day);
+        assertThat(calendar.path("blocks")).hasSize(1);
+        assertThat(calendar.path("blocks").get(0).hasNonNull("roomId")).isFalse();
+        // an absent roomId keeps the room; a wrong type is refused
+        ApiResult withRoom = api.post("/v1/blocks", block(berlin(day, 14, 0), berlin(day, 15, 0), "Bleibt", room),
+                owner.accessToken());
+        assertThat(api.patch("/v1/blocks/" + withRoom.field("id"), Map.of("title", "Bleibt drin"), owner.accessToken())
+                .field("roomId")).isEqualTo(room);
+        assertThat(api.patch("/v1/blocks/" + withRoom.field("id"), Map.of("roomId", 5), owner.accessToken()).errorField())
+                .isEqualTo("roomId");
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
     }
 }

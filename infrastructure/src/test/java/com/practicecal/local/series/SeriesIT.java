@@ -169,6 +169,14 @@ class SeriesIT extends LocalStackIT {
         System.out.printf("20-week series replay: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
         assertThat(replay.json()).isEqualTo(created.json());
         assertThat(awsCalls.calls()).isEqualTo(1);
+        // without a key a series is refused (a retry could not resume it) and nothing is written
+        Map<String, Object> keyless = series(room, berlin(first, 12, 0), berlin(first, 12, 50), "Ohne Schlüssel", weekly(3));
+        awsCalls.reset();
+        ApiResult refused = api.post("/v1/booking-series", keyless, owner.accessToken());
+        assertThat(refused.status()).as("%s", refused).isEqualTo(422);
+        assertThat(refused.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(refused.errorField()).isEqualTo("Idempotency-Key");
+        assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isZero();
         // the same key with another body is refused
         Map<String, Object> other = series(room, berlin(first, 9, 0), berlin(first, 9, 50), "Zwanzig Wochen", weekly(20));
         assertThat(api.post("/v1/booking-series", other, owner.accessToken(), "Idempotency-Key", key).errorCode())
@@ -295,7 +303,8 @@ class SeriesIT extends LocalStackIT {
                     "client", Map.of("name", "C" + i)), owner.accessToken()).status()).isEqualTo(201);
         }
         ApiResult created = api.post("/v1/booking-series", series(room, berlin(month.atDay(1), 16, 0),
-                berlin(month.atDay(1), 16, 50), "Quote", weekly(6)), owner.accessToken());
+                berlin(month.atDay(1), 16, 50), "Quote", weekly(6)), owner.accessToken(), "Idempotency-Key",
+                UUID.randomUUID().toString());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         List<String> skipped = new ArrayList<>();
         created.json().path("skipped").forEach(s -> skipped.add(s.path("code").asText() + " "
@@ -315,7 +324,7 @@ class SeriesIT extends LocalStackIT {
         AtomicInteger n = new AtomicInteger();
         List<ApiResult> results = Races.race(12, i -> () -> i < 4
                 ? api.post("/v1/booking-series", series(room, berlin(first, 9, 0 + i * 10), berlin(first, 10, i * 10),
-                        "Serie " + i, weekly(8)), owner.accessToken())
+                        "Serie " + i, weekly(8)), owner.accessToken(), "Idempotency-Key", UUID.randomUUID().toString())
                 : api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(i % 8), 9, 30),
                         "end", berlin(first.plusWeeks(i % 8), 10, 0), "client", Map.of("name", "Single " + n.incrementAndGet())),
                         owner.accessToken()));

@@ -70,32 +70,11 @@ public class BlockService {
                 Idempotency.of(idempotencyKey, caller.idempotencyScope(), "POST /v1/blocks", request), requestId);
     }
 
-    /** POST /v1/blocks with a recurrence: every occurrence is a block (skipped with ROOM_TAKEN where the room is taken). */
-    public BlockSeriesView createRecurring(Principal principal, BlockRequest request, String requestId) {
-        BookingCaller caller = BookingCaller.user(principal, access);
-        Membership me = caller.resolve(table.batchGet(caller.identityKeys()));
-        java.time.ZoneId zone = me.timeZone();
-        java.time.LocalDateTime start = request.interval().start().atZone(zone).toLocalDateTime();
-        java.time.LocalDateTime end = request.interval().end().atZone(zone).toLocalDateTime();
-        int count = request.recurrence().occurrences(start);
-        String seriesId = UUID.randomUUID().toString();
-        List<BlockView> created = new ArrayList<>();
-        List<BlockSeriesView.Skipped> skipped = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Interval interval = new Interval(request.recurrence().shift(start, i).atZone(zone).toInstant(),
-                    request.recurrence().shift(end, i).atZone(zone).toInstant());
-            try {
-                created.add(create(caller, seriesId, request.roomId(), interval, request.cleanTitle(), Optional.empty(),
-                        requestId));
-            } catch (ConflictException taken) {
-                if (!ErrorCodes.ROOM_TAKEN.equals(taken.code())) {
-                    throw taken;
-                }
-                skipped.add(new BlockSeriesView.Skipped(interval.start().atZone(zone).toOffsetDateTime(),
-                        interval.end().atZone(zone).toOffsetDateTime(), taken.code()));
-            }
+    /** PATCH and DELETE of a weekly block's series: the blocks changed, and those that could not be, with the code. */
+    public record BlockSeriesChanged(String id, List<String> changed, List<NotChanged> notChanged) {
+        public record NotChanged(String blockId, java.time.OffsetDateTime start, java.time.OffsetDateTime end,
+                                 String code) {
         }
-        return new BlockSeriesView(seriesId, created, skipped);
     }
 
     /** The 201 of a recurring block. */
@@ -134,15 +113,7 @@ public class BlockService {
             Block block = new Block(blockId, me.accountId(), roomId, interval, title, seriesId, actor.userId(), now,
                     actor.userId(), now, 1);
             BlockView view = BlockView.of(block, me.timeZone());
-            Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.of(NEW_ITEM));
-            if (room != null) {
-                OccupancyWrites.add(tx, blockId, me.accountId(), roomId, interval, days, roomId, List.of());
-                RoomClaims.checkRoom(tx, room, me);
-            }
-            AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId, List.of(),
-                    interval.utcDays(), BlockEntry.of(block));
-            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.created",
-                    "block", blockId, changesOf(null, block))), null);
+            Transaction tx = createTransaction(me, room, block, days, new Events(actor, requestId, now));
             idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
             if (commit(tx, caller, me, attempt)) {
                 return view;
@@ -185,14 +156,15 @@ public class BlockService {
     public BlockView update(Principal principal, String blockId, BlockUpdateRequest request,
                             Optional<String> idempotencyKey, String requestId) {
         BookingCaller caller = BookingCaller.user(principal, access);
-        return update(caller, blockId, request.roomId(), request.interval().orElse(null),
+        return update(caller, blockId, request.newRoomId(), request.removesRoom(), request.interval().orElse(null),
                 request.cleanTitle().orElse(null),
                 Idempotency.of(idempotencyKey, caller.idempotencyScope(), "PATCH /v1/blocks/" + blockId, request),
                 requestId);
     }
 
-    public BlockView update(BookingCaller caller, String blockId, String newRoomId, Interval newInterval, String newTitle,
-                            Optional<Idempotency> idempotency, String requestId) {
+    /** @param removeRoom the block keeps no room (PATCH {"roomId": null}); its room days are freed */
+    public BlockView update(BookingCaller caller, String blockId, String newRoomId, boolean removeRoom,
+                            Interval newInterval, String newTitle, Optional<Idempotency> idempotency, String requestId) {
         for (int attempt = 1; ; attempt++) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
             keys.add(BlockItem.key(blockId));
@@ -206,7 +178,7 @@ public class BlockService {
                 return replay.get();
             }
             Block before = ownBlock(me, first, blockId);
-            String roomId = newRoomId != null ? newRoomId : before.roomId();
+            String roomId = removeRoom ? null : newRoomId != null ? newRoomId : before.roomId();
             Interval interval = newInterval != null ? newInterval : before.interval();
             String title = newTitle != null ? newTitle : before.title();
             boolean placeChanged = !Objects.equals(roomId, before.roomId()) || !interval.equals(before.interval());
@@ -219,21 +191,15 @@ public class BlockService {
             Actor actor = caller.actor(me);
             Block after = before.changed(roomId, interval, title, actor.userId(), now);
             BlockView view = BlockView.of(after, me.timeZone());
-            Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(after), unchanged(before));
+            Room room = null;
+            List<OccupancyDay> days = List.of();
             if (placeChanged && roomId != null) {
                 var batch = table.batchGet(RoomClaims.keys(roomId, interval));
-                Room room = RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
-                List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, batch);
+                room = RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
+                days = RoomClaims.readDays(roomId, interval, batch);
                 RoomClaims.requireFree(days, interval, blockId, me.timeZone());
-                OccupancyWrites.add(tx, blockId, me.accountId(), roomId, interval, days,
-                        before.roomId() != null ? before.roomId() : roomId,
-                        before.roomId() != null ? before.interval().utcDays() : List.of());
-                RoomClaims.checkRoom(tx, room, me);
             }
-            AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId,
-                    before.interval().utcDays(), interval.utcDays(), BlockEntry.of(after));
-            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.moved",
-                    "block", blockId, changesOf(before, after))), null);
+            Transaction tx = updateTransaction(me, room, before, after, days, new Events(actor, requestId, now));
             idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
             if (tx.size() > MAX_TRANSACTION_ITEMS) {
                 throw new ValidationException("start", "this move touches too many days at once; "
@@ -259,21 +225,70 @@ public class BlockService {
             Block before = ownBlock(me, batch, blockId);
             Instant now = clock.instant();
             Actor actor = caller.actor(me);
-            Transaction tx = table.transaction().delete(TAG_BLOCK, BlockItem.key(blockId), unchanged(before));
-            if (before.roomId() != null) {
-                OccupancyWrites.add(tx, blockId, me.accountId(), before.roomId(), before.interval(), List.of(),
-                        before.roomId(), before.interval().utcDays());
-            }
-            AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + blockId,
-                    before.interval().utcDays(), List.of(), null);
-            Map<String, Change> changes = new LinkedHashMap<>();
-            changes.put("status", new Change("ACTIVE", "DELETED"));
-            tx.put("event", OutboxItem.toItem(new Events(actor, requestId, now).event(me.accountId(), "block.deleted",
-                    "block", blockId, changes)), null);
+            Transaction tx = deleteTransaction(me, before, new Events(actor, requestId, now));
             if (commit(tx, caller, me, attempt)) {
                 return;
             }
         }
+    }
+
+    /** The transaction that creates {@code block} from its room and the room's days as read (no room: none). */
+    Transaction createTransaction(Membership me, Room room, Block block, List<OccupancyDay> days, Events events) {
+        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.of(NEW_ITEM));
+        if (room != null) {
+            OccupancyWrites.add(tx, block.id(), me.accountId(), room.id(), block.interval(), days, room.id(), List.of());
+            RoomClaims.checkRoom(tx, room, me);
+        }
+        AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + block.id(), List.of(),
+                block.interval().utcDays(), BlockEntry.of(block));
+        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "block.created", "block", block.id(),
+                changesOf(null, block))), null);
+        return tx;
+    }
+
+    /**
+     * The transaction that changes {@code before} (as read) into {@code after}: the block (version-conditioned), and
+     * when its place changed the new room's days as read (version-conditioned; {@code room} is after's room, null
+     * for none) and the old room's days freed, the agendas, the room check and the outbox event.
+     */
+    Transaction updateTransaction(Membership me, Room room, Block before, Block after, List<OccupancyDay> days,
+                                  Events events) {
+        boolean placeChanged = !Objects.equals(after.roomId(), before.roomId())
+                || !after.interval().equals(before.interval());
+        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(after), unchanged(before));
+        if (placeChanged && after.roomId() != null) {
+            OccupancyWrites.add(tx, before.id(), me.accountId(), after.roomId(), after.interval(), days,
+                    before.roomId() != null ? before.roomId() : after.roomId(),
+                    before.roomId() != null ? before.interval().utcDays() : List.of());
+            RoomClaims.checkRoom(tx, room, me);
+        } else if (placeChanged && before.roomId() != null) {
+            // the block gives up its room: its days there are freed, nothing is claimed
+            OccupancyWrites.add(tx, before.id(), me.accountId(), before.roomId(), before.interval(), List.of(),
+                    before.roomId(), before.interval().utcDays());
+        }
+        AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + before.id(),
+                before.interval().utcDays(), after.interval().utcDays(), BlockEntry.of(after));
+        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "block.moved", "block", before.id(),
+                changesOf(before, after))), null);
+        return tx;
+    }
+
+    /** The transaction that deletes {@code before} (as read, version-conditioned) and frees its room days. */
+    Transaction deleteTransaction(Membership me, Block before, Events events) {
+        Transaction tx = table.transaction().delete(TAG_BLOCK, BlockItem.key(before.id()), unchanged(before));
+        if (before.roomId() != null) {
+            OccupancyWrites.add(tx, before.id(), me.accountId(), before.roomId(), before.interval(), List.of(),
+                    before.roomId(), before.interval().utcDays());
+        }
+        AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + before.id(),
+                before.interval().utcDays(), List.of(), null);
+        Map<String, Change> changes = new LinkedHashMap<>();
+        changes.put("status", new Change("ACTIVE", "DELETED"));
+        if (before.seriesId() != null) {
+            changes.put("seriesId", new Change(before.seriesId(), before.seriesId()));
+        }
+        return tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "block.deleted", "block", before.id(),
+                changes)), null);
     }
 
     /** True when written; false when the state moved and the caller should re-read (or it gives up). */
@@ -301,7 +316,7 @@ public class BlockService {
         return block;
     }
 
-    private static void requireNotOver(Interval interval, Instant now) {
+    static void requireNotOver(Interval interval, Instant now) {
         if (!interval.end().isAfter(now)) {
             throw new ValidationException("end", "must be in the future");
         }
@@ -318,6 +333,10 @@ public class BlockService {
         put(changes, "start", before == null ? null : before.interval().start().toString(), after.interval().start().toString());
         put(changes, "end", before == null ? null : before.interval().end().toString(), after.interval().end().toString());
         put(changes, "roomId", before == null ? null : before.roomId(), after.roomId());
+        if (after.seriesId() != null) {
+            // names the series in every event of an occurrence (audit entries, webhooks), unchanged or not
+            changes.put("seriesId", new Change(before == null ? null : before.seriesId(), after.seriesId()));
+        }
         return changes;
     }
 

@@ -4,10 +4,15 @@ import com.practicecal.shared.api.Check;
 import com.practicecal.shared.api.Validatable;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.error.ValidationException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Optional;
 
-/** PATCH /v1/blocks/{id} {start?, end?, title?, roomId?}: start and end go together. */
-public record BlockUpdateRequest(String start, String end, String title, String roomId) implements Validatable {
+/**
+ * PATCH /v1/blocks/{id} {start?, end?, title?, roomId?}: start and end go together; {@code "roomId": null} removes the
+ * block's room (absent keeps it).
+ */
+public record BlockUpdateRequest(String start, String end, String title,
+                                 @JsonDeserialize(using = NullableId.class) String roomId) implements Validatable {
     @Override
     public void validate() {
         if (start == null && end == null && title == null && roomId == null) {
@@ -20,9 +25,19 @@ public record BlockUpdateRequest(String start, String end, String title, String 
         if (title != null) {
             Check.text("title", title, BlockRequest.MAX_TITLE);
         }
-        if (roomId != null) {
+        if (roomId != null && !removesRoom()) {
             Check.id("roomId", roomId);
         }
+    }
+
+    /** {@code "roomId": null}: the block keeps no room. */
+    public boolean removesRoom() {
+        return NullableId.NULL.equals(roomId);
+    }
+
+    /** The new room, or null (unchanged or removed). */
+    public String newRoomId() {
+        return removesRoom() ? null : roomId;
     }
 
     public Optional<Interval> interval() {

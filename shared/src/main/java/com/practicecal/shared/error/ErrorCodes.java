@@ -18,6 +18,8 @@ public final class ErrorCodes {
     public static final String CONCURRENT_MODIFICATION = "CONCURRENT_MODIFICATION";
     public static final String BOOKING_CANCELLED = "BOOKING_CANCELLED";
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    /** A recurring creation (series, weekly block) without Idempotency-Key: only the key makes it resumable. */
+    public static final String IDEMPOTENCY_KEY_REQUIRED = "IDEMPOTENCY_KEY_REQUIRED";
     public static final String PLAN_REQUIRED = "PLAN_REQUIRED";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String THROTTLED = "THROTTLED";

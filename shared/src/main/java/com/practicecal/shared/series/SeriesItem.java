@@ -31,8 +31,15 @@ public final class SeriesItem {
         return Attr.key(PREFIX + seriesId, SORT);
     }
 
+    /** A weekly block's series: the same form under {@code BLOCKSERIES#<id>} (segments' room may be null). */
+    public static final String BLOCK_PREFIX = "BLOCKSERIES#";
+
+    public static Map<String, AttributeValue> blockKey(String seriesId) {
+        return Attr.key(BLOCK_PREFIX + seriesId, SORT);
+    }
+
     /** Creates the item, or leaves an earlier attempt's item as it is (same request hash); else the condition fails. */
-    static Expression upsert(Series s) {
+    public static Expression upsert(Series s) {
         return Expression.update("SET #type = :type, #id = :id, #account = :account, #zone = :zone, #weeks = :weeks, "
                         + "#count = :count, #segments = if_not_exists(#segments, :segments), #hash = :hash, "
                         + "#createdBy = if_not_exists(#createdBy, :createdBy), "
@@ -51,7 +58,7 @@ public final class SeriesItem {
     }
 
     /** The new segments, conditional on the version read. */
-    static Expression segments(Series before, Series after) {
+    public static Expression segments(Series before, Series after) {
         return Expression.update("SET #segments = :segments, #version = :next").when(UNCHANGED)
                 .name("#segments", "segments").name("#version", VERSION)
                 .value(":segments", Attr.s(Json.write(after.segments()))).value(":next", Attr.n(after.version()))

@@ -90,6 +90,10 @@ public class SeriesService {
 
     public SeriesViews.Created create(Principal principal, SeriesRequest request, Optional<String> idempotencyKey,
                                       String requestId) {
+        if (idempotencyKey.isEmpty()) {
+            // a series is written in many transactions: only a key makes a retry after a failure midway safe
+            throw com.practicecal.shared.block.BlockSeriesService.keyRequired();
+        }
         BookingCaller caller = BookingCaller.user(principal, access);
         Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, caller.idempotencyScope(), OPERATION, request);
         String seriesId = Series.id(caller.idempotencyScope(), idempotencyKey.orElse(null));

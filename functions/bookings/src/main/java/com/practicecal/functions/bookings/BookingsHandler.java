@@ -4,6 +4,8 @@ import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.block.BlockRequest;
+import com.practicecal.shared.block.BlockSeriesChangeRequest;
+import com.practicecal.shared.block.BlockSeriesService;
 import com.practicecal.shared.block.BlockService;
 import com.practicecal.shared.block.BlockUpdateRequest;
 import com.practicecal.shared.booking.BookingQuery;
@@ -30,6 +32,8 @@ public class BookingsHandler extends RoutedFunction {
     BlockService blocks;
     @Inject
     SeriesService series;
+    @Inject
+    BlockSeriesService blockSeries;
 
     public BookingsHandler() {
     }
@@ -56,14 +60,17 @@ public class BookingsHandler extends RoutedFunction {
                 route("POST /v1/booking-series/preview", this::previewSeries),
                 route("GET /v1/booking-series/{seriesId}", this::getSeries),
                 route("PATCH /v1/booking-series/{seriesId}", this::changeSeries),
-                route("DELETE /v1/booking-series/{seriesId}", this::cancelSeries));
+                route("DELETE /v1/booking-series/{seriesId}", this::cancelSeries),
+                route("PATCH /v1/block-series/{seriesId}", this::changeBlockSeries),
+                route("DELETE /v1/block-series/{seriesId}", this::deleteBlockSeries));
     }
 
     /** Blocks time, with or without a room; with a recurrence every occurrence is a block. */
     private ApiResponse createBlock(ApiRequest request) {
         BlockRequest body = request.body(BlockRequest.class);
         if (body.recurrence() != null) {
-            return ApiResponse.created(blocks.createRecurring(request.principal(), body, request.requestId()));
+            return ApiResponse.created(blockSeries.create(request.principal(), body, request.header("Idempotency-Key"),
+                    request.requestId()));
         }
         return ApiResponse.created(blocks.create(request.principal(), body, request.header("Idempotency-Key"),
                 request.requestId()));
@@ -85,6 +92,17 @@ public class BookingsHandler extends RoutedFunction {
     private ApiResponse deleteBlock(ApiRequest request) {
         blocks.delete(request.principal(), request.pathParam("blockId"), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    /** Changes a weekly block from the occurrence at {@code from} on. */
+    private ApiResponse changeBlockSeries(ApiRequest request) {
+        return ApiResponse.ok(blockSeries.changeFrom(request.principal(), request.pathParam("seriesId"),
+                request.body(BlockSeriesChangeRequest.class), request.requestId()));
+    }
+
+    private ApiResponse deleteBlockSeries(ApiRequest request) {
+        return ApiResponse.ok(blockSeries.deleteFrom(request.principal(), request.pathParam("seriesId"),
+                request.requiredQuery("from"), request.requestId()));
     }
 
     /** Books every free occurrence of a weekly series; resumable with the same Idempotency-Key. */
@@ -113,7 +131,7 @@ public class BookingsHandler extends RoutedFunction {
 
     @Override
     protected List<Class<?>> primingTypes() {
-        return List.of(CreateBookingRequest.class, MoveBookingRequest.class);
+        return List.of(CreateBookingRequest.class, MoveBookingRequest.class, BlockSeriesChangeRequest.class);
     }
 
     /** Books a room without ever double-booking it. */
