@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useT } from '../../i18n/i18n';
 import { ErrorAlert } from '../../components/ui/PageState';
+import { RepeatFields } from './RepeatFields';
+import { repeatProblem, type RepeatValue } from './series';
 
 export interface BookingFormValue {
   roomId: string;
@@ -11,6 +13,8 @@ export interface BookingFormValue {
   name: string;
   email: string;
   phone: string;
+  /** set when "wöchentlich wiederholen" is ticked (new bookings only) */
+  repeat?: RepeatValue | null;
 }
 
 /** The booking form; on a refusal the error is shown above the fields and every value stays as typed. */
@@ -23,19 +27,37 @@ export function BookingForm(props: {
   error: unknown;
   onSubmit: (value: BookingFormValue) => void;
   onCancel: () => void;
+  /** offer "wöchentlich wiederholen" with a preview of the occurrences */
+  repeatable?: boolean;
+  onPreview?: (value: BookingFormValue) => void;
+  previewing?: boolean;
+  /** the preview's result, shown under the repeat fields */
+  preview?: ReactNode;
+  seriesSubmitLabel?: string;
 }) {
   const { t } = useT();
   const [v, setV] = useState(props.initial);
+  const [problem, setProblem] = useState<string | null>(null);
   const set = (patch: Partial<BookingFormValue>) => setV((old) => ({ ...old, ...patch }));
+  const checked = (then: (value: BookingFormValue) => void) => {
+    const p = v.repeat ? repeatProblem(v.repeat, v.date) : null;
+    setProblem(p);
+    if (!p) then(v);
+  };
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        props.onSubmit(v);
+        checked(props.onSubmit);
       }}
     >
       <Stack>
         <ErrorAlert error={props.error} />
+        {problem && (
+          <Alert color="red.9" role="alert">
+            {t(problem)}
+          </Alert>
+        )}
         <NativeSelect
           label={t('booking.room')}
           value={v.roomId}
@@ -66,12 +88,19 @@ export function BookingForm(props: {
             </SimpleGrid>
           </>
         )}
+        {props.repeatable && <RepeatFields value={v.repeat ?? null} startDate={v.date} onChange={(repeat) => set({ repeat })} />}
+        {v.repeat && props.preview}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
             {t('booking.cancel')}
           </Button>
+          {v.repeat && props.onPreview && (
+            <Button variant="default" loading={props.previewing} onClick={() => checked(props.onPreview!)}>
+              {t('series.preview')}
+            </Button>
+          )}
           <Button type="submit" loading={props.busy}>
-            {props.submitLabel}
+            {v.repeat && props.seriesSubmitLabel ? props.seriesSubmitLabel : props.submitLabel}
           </Button>
         </Group>
       </Stack>

@@ -1,23 +1,31 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import type FullCalendar from '@fullcalendar/react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useT } from '../../i18n/i18n';
 import { WeekCalendar } from './WeekCalendar';
 import { calendarEvents } from './events';
-import { roomColour } from './rooms';
+import { BLOCK_COLOUR, BUSY_COLOUR, roomColour } from './rooms';
 import { BookingForm, type BookingFormValue } from './BookingForm';
+import { BookingDetail } from './BookingDetail';
+import { BlockForm } from './BlockForm';
+import { blockFormValue, type BlockFormValue } from './blocks';
+import { OccurrenceList } from './SeriesOutcome';
+import { useCalendarMutations, type Notice } from './useCalendarMutations';
 import type { CalendarApi } from './calendarApi';
-import type { Booking } from '../../lib/api/client';
-import { formatRange, minutesBetween, wallClock, zonedIso } from '../../lib/time/zone';
+import { minutesBetween, wallClock } from '../../lib/time/zone';
 import { ErrorAlert, PageState } from '../../components/ui/PageState';
 
 const DEFAULT_MINUTES = 50;
 /** A client booking online appears without a reload: the week is re-read every 15 s and on focus. */
 const POLL_MS = 15_000;
 
-type Dialog = { kind: 'new'; initial: BookingFormValue } | { kind: 'detail'; id: string } | null;
+type Dialog =
+  | { kind: 'new'; mode: 'booking' | 'block'; initial: BookingFormValue; block: BlockFormValue }
+  | { kind: 'detail'; id: string }
+  | { kind: 'block'; id: string }
+  | null;
 
 export function CalendarScreen({ source, zone, title, canWrite, withClientContact }: {
   source: CalendarApi;
@@ -32,8 +40,8 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [roomFilter, setRoomFilter] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [moveError, setMoveError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [dragError, setDragError] = useState<unknown>(null);
   const [jump, setJump] = useState('');
 
   const calendar = useQuery({
@@ -46,48 +54,23 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
   const rooms = calendar.data?.rooms ?? [];
   const roomIds = rooms.map((r) => r.id);
   const events = useMemo(
-    () => (calendar.data ? calendarEvents(calendar.data, { busy: t('calendar.busy'), online: t('calendar.online'), erased: t('booking.erased') }, roomFilter) : []),
-    [calendar.data, roomFilter, t],
+    () =>
+      calendar.data
+        ? calendarEvents(
+            calendar.data,
+            { busy: t('calendar.busy'), online: t('calendar.online'), erased: t('booking.erased'), blocked: t('block.untitled'), series: t('series.marker'), noRoom: t('block.noRoomShort') },
+            roomFilter,
+          ).map((e) => (e.extendedProps?.kind === 'block' && !source.blocks ? { ...e, editable: false } : e))
+        : [],
+    [calendar.data, roomFilter, t, source.blocks],
   );
   const bookings = new Map((calendar.data?.bookings ?? []).map((b) => [b.id, b]));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: source.key });
-
-  const create = useMutation({
-    mutationFn: (v: BookingFormValue) => {
-      const start = zonedIso(v.date, v.time, zone);
-      return source.create({
-        roomId: v.roomId,
-        start,
-        end: DateTime.fromISO(start, { zone }).plus({ minutes: v.duration }).toISO({ suppressMilliseconds: true })!,
-        client: { name: v.name.trim(), ...(v.email.trim() ? { email: v.email.trim() } : {}), ...(v.phone.trim() ? { phone: v.phone.trim() } : {}) },
-      });
-    },
-    onSuccess: () => {
-      setDialog(null);
-      setStatus(t('booking.created'));
-      void refresh();
-    },
-  });
-  const move = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { roomId?: string; start?: string; end?: string }; revert?: () => void }) => source.move(id, body),
-    onSuccess: () => {
-      setDialog(null);
-      setMoveError(null);
-      setStatus(t('booking.moved'));
-      void refresh();
-    },
-    onError: (error, vars) => {
-      vars.revert?.();
-      if (vars.revert) setMoveError(error);
-    },
-  });
-  const cancel = useMutation({
-    mutationFn: (id: string) => source.cancel(id),
-    onSuccess: () => {
-      setDialog(null);
-      setStatus(t('booking.cancelled'));
-      void refresh();
-    },
+  const blocks = new Map((calendar.data?.blocks ?? []).map((b) => [b.id, b]));
+  const m = useCalendarMutations(source, zone, (n) => {
+    setDialog(null);
+    setDragError(null);
+    setNotice(n);
+    void queryClient.invalidateQueries({ queryKey: source.key });
   });
 
   const openNew = (startIso?: string, endIso?: string) => {
@@ -95,11 +78,16 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
     const start = startIso ?? DateTime.now().setZone(zone).plus({ hours: 1 }).startOf('hour').toISO()!;
     const minutes = endIso ? minutesBetween(start, endIso) : DEFAULT_MINUTES;
     const { date, time } = wallClock(start, zone);
-    create.reset();
-    setStatus(null);
+    const roomId = roomFilter ?? rooms.find((r) => r.mine)?.id ?? rooms[0].id;
+    m.create.reset();
+    m.preview.reset();
+    m.createBlock.reset();
+    setNotice(null);
     setDialog({
       kind: 'new',
-      initial: { roomId: roomFilter ?? rooms.find((r) => r.mine)?.id ?? rooms[0].id, date, time, duration: minutes <= 30 ? DEFAULT_MINUTES : minutes, name: '', email: '', phone: '' },
+      mode: 'booking',
+      initial: { roomId, date, time, duration: minutes <= 30 ? DEFAULT_MINUTES : minutes, name: '', email: '', phone: '', repeat: null },
+      block: blockFormValue(start, endIso ?? DateTime.fromISO(start).plus({ minutes: 60 }).toISO()!, zone, t('block.defaultTitle'), ''),
     });
   };
 
@@ -113,6 +101,9 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
       })
     : '';
   const detail = dialog?.kind === 'detail' ? bookings.get(dialog.id) : undefined;
+  const block = dialog?.kind === 'block' ? blocks.get(dialog.id) : undefined;
+  const close = () => setDialog(null);
+  const closeLabel = { 'aria-label': t('booking.close') };
 
   return (
     <Stack>
@@ -143,14 +134,15 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
           )}
         </Group>
       </Group>
-      {status && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setStatus(null)} closeButtonLabel={t('booking.close')}>
-          {status}
+      {notice && (
+        <Alert color={notice.skipped?.length ? 'yellow' : 'green'} role="status" data-testid="calendar-notice" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={t('booking.close')}>
+          <Text size="sm">{t(notice.key, notice.params)}</Text>
+          {notice.skipped && notice.skipped.length > 0 && <OccurrenceList items={notice.skipped} zone={zone} testId="skipped-occurrences" />}
         </Alert>
       )}
-      {moveError != null && (
-        <div onClick={() => setMoveError(null)}>
-          <ErrorAlert error={moveError} />
+      {dragError != null && (
+        <div onClick={() => setDragError(null)}>
+          <ErrorAlert error={dragError} />
         </div>
       )}
       {calendar.error && <PageState error={calendar.error} />}
@@ -161,14 +153,15 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
             aria-label={t('calendar.rooms')}
             value={roomFilter ?? ''}
             onChange={(e) => setRoomFilter(e.currentTarget.value || null)}
-            data={[{ value: '', label: `${t('calendar.rooms')}: alle` }, ...rooms.map((r) => ({ value: r.id, label: r.name }))]}
+            data={[{ value: '', label: `${t('calendar.rooms')}: ${t('calendar.allRooms')}` }, ...rooms.map((r) => ({ value: r.id, label: r.name }))]}
           />
           {rooms.map((r) => (
             <Badge key={r.id} color={roomColour(roomIds, r.id)} variant="filled" autoContrast>
               {r.name}
             </Badge>
           ))}
-          <Badge color="gray" variant="filled" styles={{ root: { background: '#6b6b6b' } }}>{t('calendar.busy')}</Badge>
+          <Badge color="gray" variant="filled" styles={{ root: { background: BUSY_COLOUR } }}>{t('calendar.busy')}</Badge>
+          {source.blocks && <Badge variant="filled" className="block-legend" styles={{ root: { background: BLOCK_COLOUR } }}>{t('block.legend')}</Badge>}
         </Group>
       )}
       <WeekCalendar
@@ -180,31 +173,74 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
         onRange={(next) => setRange((old) => (old?.from === next.from && old?.to === next.to ? old : next))}
         onSelect={canWrite ? (s, e) => openNew(s, e) : undefined}
         onOpen={(id) => {
-          move.reset();
-          cancel.reset();
+          m.move.reset();
+          m.cancel.reset();
           setDialog({ kind: 'detail', id });
         }}
         onMove={(id, start, end, revert) => {
-          setStatus(null);
-          move.mutate({ id, body: { start, end }, revert });
+          const booking = bookings.get(id);
+          if (!booking) return revert();
+          setNotice(null);
+          m.move.mutate({ booking, body: { start, end }, scope: 'one', revert }, { onError: setDragError });
+        }}
+        onOpenBlock={source.blocks && canWrite ? (id) => {
+          m.updateBlock.reset();
+          m.deleteBlock.reset();
+          setDialog({ kind: 'block', id });
+        } : undefined}
+        onMoveBlock={(id, start, end, revert) => {
+          if (!source.blocks) return revert();
+          setNotice(null);
+          m.updateBlock.mutate({ id, body: { start, end }, revert }, { onError: setDragError });
         }}
       />
 
-      <Modal opened={dialog?.kind === 'new'} onClose={() => setDialog(null)} title={t('booking.new')} size="lg" closeButtonProps={{ 'aria-label': t('booking.close') }}>
+      <Modal opened={dialog?.kind === 'new'} onClose={close} title={dialog?.kind === 'new' && dialog.mode === 'block' ? t('block.new') : t('booking.new')} size="lg" closeButtonProps={closeLabel}>
         {dialog?.kind === 'new' && (
-          <BookingForm
-            initial={dialog.initial}
-            rooms={rooms}
-            withClient
-            submitLabel={t('booking.submit')}
-            busy={create.isPending}
-            error={create.error}
-            onSubmit={(v) => create.mutate(v)}
-            onCancel={() => setDialog(null)}
-          />
+          <Stack>
+            {source.blocks && (
+              <SegmentedControl
+                aria-label={t('block.what')}
+                value={dialog.mode}
+                onChange={(mode) => setDialog({ ...dialog, mode: mode as 'booking' | 'block' })}
+                data={[
+                  { value: 'booking', label: t('block.modeBooking') },
+                  { value: 'block', label: t('block.modeBlock') },
+                ]}
+              />
+            )}
+            {dialog.mode === 'booking' ? (
+              <BookingForm
+                initial={dialog.initial}
+                rooms={rooms}
+                withClient
+                submitLabel={t('booking.submit')}
+                seriesSubmitLabel={t('series.submit')}
+                busy={m.create.isPending}
+                error={m.create.error ?? m.preview.error}
+                onSubmit={(v) => m.create.mutate(v)}
+                onCancel={close}
+                repeatable={!!source.series}
+                onPreview={(v) => m.preview.mutate(v)}
+                previewing={m.preview.isPending}
+                preview={m.preview.data && <OccurrenceList items={m.preview.data.occurrences} zone={zone} testId="series-preview" />}
+              />
+            ) : (
+              <BlockForm
+                initial={dialog.block}
+                zone={zone}
+                rooms={rooms}
+                submitLabel={t('block.submit')}
+                busy={m.createBlock.isPending}
+                error={m.createBlock.error}
+                onSubmit={(times, v) => m.createBlock.mutate({ ...times, title: v.title.trim(), ...(v.roomId ? { roomId: v.roomId } : {}) })}
+                onCancel={close}
+              />
+            )}
+          </Stack>
         )}
       </Modal>
-      <Modal opened={dialog?.kind === 'detail'} onClose={() => setDialog(null)} title={t('booking.detail')} size="lg" closeButtonProps={{ 'aria-label': t('booking.close') }}>
+      <Modal opened={dialog?.kind === 'detail'} onClose={close} title={t('booking.detail')} size="lg" closeButtonProps={closeLabel}>
         {detail && (
           <BookingDetail
             booking={detail}
@@ -212,105 +248,35 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
             rooms={rooms}
             canWrite={canWrite}
             withClientContact={withClientContact}
-            moving={move.isPending}
-            moveError={move.error}
-            cancelling={cancel.isPending}
-            cancelError={cancel.error}
-            onMove={(body) => move.mutate({ id: detail.id, body })}
-            onCancelBooking={() => cancel.mutate(detail.id)}
-            onClose={() => setDialog(null)}
+            seriesActions={!!source.series}
+            moving={m.move.isPending}
+            moveError={m.move.error}
+            cancelling={m.cancel.isPending}
+            cancelError={m.cancel.error}
+            onMove={(body, scope) => m.move.mutate({ booking: detail, body, scope })}
+            onCancelBooking={(scope) => m.cancel.mutate({ booking: detail, scope })}
+            onClose={close}
           />
         )}
       </Modal>
-    </Stack>
-  );
-}
-
-function BookingDetail(props: {
-  booking: Booking;
-  zone: string;
-  rooms: { id: string; name: string }[];
-  canWrite: boolean;
-  withClientContact: boolean;
-  moving: boolean;
-  moveError: unknown;
-  cancelling: boolean;
-  cancelError: unknown;
-  onMove: (body: { roomId: string; start: string; end: string }) => void;
-  onCancelBooking: () => void;
-  onClose: () => void;
-}) {
-  const { t, locale } = useT();
-  const b = props.booking;
-  const [confirming, setConfirming] = useState(false);
-  const { date, time } = wallClock(b.start, props.zone);
-  const room = props.rooms.find((r) => r.id === b.roomId)?.name ?? b.roomId;
-  return (
-    <Stack>
-      <dl className="booking-detail" data-testid="booking-detail">
-        <dt>{t('booking.client')}</dt>
-        <dd>{b.client.name ?? t('booking.erased')}</dd>
-        {props.withClientContact && b.client.email && (
-          <>
-            <dt>{t('booking.clientEmail')}</dt>
-            <dd>{b.client.email}</dd>
-          </>
-        )}
-        {props.withClientContact && b.client.phone && (
-          <>
-            <dt>{t('booking.clientPhone')}</dt>
-            <dd>{b.client.phone}</dd>
-          </>
-        )}
-        <dt>{t('booking.when')}</dt>
-        <dd>{formatRange(b.start, b.end, props.zone, locale)}</dd>
-        <dt>{t('booking.room')}</dt>
-        <dd>{room}</dd>
-        {b.serviceId && (
-          <>
-            <dt>{t('booking.service')}</dt>
-            <dd>
-              {b.serviceId} · {t('calendar.online')}
-            </dd>
-          </>
-        )}
-      </dl>
-      {props.canWrite && (
-        <>
-          <Title order={3} size="h4">
-            {t('booking.move')}
-          </Title>
-          <BookingForm
-            initial={{ roomId: b.roomId, date, time, duration: minutesBetween(b.start, b.end), name: b.client.name ?? '', email: '', phone: '' }}
-            rooms={props.rooms}
-            withClient={false}
-            submitLabel={t('booking.moveSubmit')}
-            busy={props.moving}
-            error={props.moveError}
-            onSubmit={(v) => {
-              const start = zonedIso(v.date, v.time, props.zone);
-              props.onMove({ roomId: v.roomId, start, end: DateTime.fromISO(start, { zone: props.zone }).plus({ minutes: v.duration }).toISO({ suppressMilliseconds: true })! });
-            }}
-            onCancel={props.onClose}
+      <Modal opened={dialog?.kind === 'block'} onClose={close} title={t('block.detail')} size="lg" closeButtonProps={closeLabel}>
+        {block && (
+          <BlockForm
+            initial={blockFormValue(block.start, block.end, zone, block.title ?? '', block.roomId ?? '')}
+            zone={zone}
+            rooms={rooms}
+            submitLabel={t('block.save')}
+            busy={m.updateBlock.isPending}
+            error={m.updateBlock.error ?? m.deleteBlock.error}
+            onSubmit={(times, v) =>
+              m.updateBlock.mutate({ id: block.id, body: { ...times, title: v.title.trim(), ...(v.roomId ? { roomId: v.roomId } : {}) }, dropRoom: !!block.roomId && !v.roomId })
+            }
+            onCancel={close}
+            onDelete={() => m.deleteBlock.mutate(block.id)}
+            deleting={m.deleteBlock.isPending}
           />
-          <ErrorAlert error={props.cancelError} />
-          {confirming ? (
-            <Group>
-              <Text>{t('booking.cancelConfirm')}</Text>
-              <Button color="red.9" loading={props.cancelling} onClick={props.onCancelBooking}>
-                {t('booking.cancelYes')}
-              </Button>
-              <Button variant="default" onClick={() => setConfirming(false)}>
-                {t('booking.cancel')}
-              </Button>
-            </Group>
-          ) : (
-            <Button color="red.9" variant="outline" onClick={() => setConfirming(true)}>
-              {t('booking.cancelBooking')}
-            </Button>
-          )}
-        </>
-      )}
+        )}
+      </Modal>
     </Stack>
   );
 }

@@ -17,13 +17,23 @@ export interface WeekCalendarProps {
   onSelect?: (start: string, end: string) => void;
   onOpen?: (id: string) => void;
   onMove?: (id: string, start: string, end: string, revert: () => void) => void;
+  onOpenBlock?: (blockId: string) => void;
+  onMoveBlock?: (blockId: string, start: string, end: string, revert: () => void) => void;
 }
 
 function content(arg: EventContentArg) {
-  const p = arg.event.extendedProps as { kind: string; roomName: string; online?: string };
+  const p = arg.event.extendedProps as { kind: string; roomName: string; online?: string; series?: string };
   return (
     <div className="fc-event-main-frame" data-kind={p.kind}>
-      <div className="fc-event-time">{arg.timeText}</div>
+      <div className="fc-event-time">
+        {arg.timeText}
+        {p.series && (
+          <span className="series-marker" data-testid="series-marker">
+            {' '}
+            <span aria-hidden="true">↻</span> {p.series}
+          </span>
+        )}
+      </div>
       <div className="fc-event-title-container">
         <div className="fc-event-title">{arg.event.title}</div>
         {p.roomName && <div>{p.roomName}</div>}
@@ -31,6 +41,11 @@ function content(arg: EventContentArg) {
       </div>
     </div>
   );
+}
+
+function moved(props: WeekCalendarProps, event: EventDropArg['event'], revert: () => void) {
+  if (event.extendedProps.kind === 'block') props.onMoveBlock?.(event.extendedProps.blockId as string, event.startStr, event.endStr, revert);
+  else props.onMove?.(event.id, event.startStr, event.endStr, revert);
 }
 
 const PLUGINS = [timeGridPlugin, interactionPlugin, luxonPlugin];
@@ -68,9 +83,10 @@ export const WeekCalendar = forwardRef<FullCalendar, WeekCalendarProps>(function
       select={(arg: DateSelectArg) => props.onSelect?.(arg.startStr, arg.endStr)}
       eventClick={(arg: EventClickArg) => {
         if (arg.event.extendedProps.kind === 'booking') props.onOpen?.(arg.event.id);
+        if (arg.event.extendedProps.kind === 'block') props.onOpenBlock?.(arg.event.extendedProps.blockId as string);
       }}
-      eventDrop={(arg: EventDropArg) => props.onMove?.(arg.event.id, arg.event.startStr, arg.event.endStr, arg.revert)}
-      eventResize={(arg: EventResizeDoneArg) => props.onMove?.(arg.event.id, arg.event.startStr, arg.event.endStr, arg.revert)}
+      eventDrop={(arg: EventDropArg) => moved(props, arg.event, arg.revert)}
+      eventResize={(arg: EventResizeDoneArg) => moved(props, arg.event, arg.revert)}
     />
   );
 });

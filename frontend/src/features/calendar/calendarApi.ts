@@ -1,4 +1,5 @@
 import { api, call, idempotencyKey, type Booking, type Calendar } from '../../lib/api/client';
+import { blocksApi, seriesApi } from './blockSeriesApi';
 
 /** The calendar's calls, for the own calendar or a colleague's under a grant (same shapes, other paths). */
 export interface CalendarApi {
@@ -7,6 +8,9 @@ export interface CalendarApi {
   create(body: { roomId: string; start: string; end: string; client: { name: string; email?: string; phone?: string } }): Promise<Booking>;
   move(id: string, body: { roomId?: string; start?: string; end?: string }): Promise<Booking>;
   cancel(id: string): Promise<void>;
+  /** blocked time and weekly series: the own calendar only (a grantee books single appointments) */
+  blocks?: typeof blocksApi;
+  series?: typeof seriesApi;
 }
 
 export const ownCalendar: CalendarApi = {
@@ -16,6 +20,8 @@ export const ownCalendar: CalendarApi = {
   move: (id, body) =>
     call(api.PATCH('/v1/bookings/{bookingId}', { body, params: { path: { bookingId: id }, header: { 'Idempotency-Key': idempotencyKey() } } })),
   cancel: (id) => call(api.DELETE('/v1/bookings/{bookingId}', { params: { path: { bookingId: id } } })).then(() => undefined),
+  blocks: blocksApi,
+  series: seriesApi,
 };
 
 export function delegatedCalendar(accountId: string): CalendarApi {

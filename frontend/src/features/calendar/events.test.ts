@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarEvents } from './events';
-import { BUSY_COLOUR, roomColour } from './rooms';
+import { BLOCK_COLOUR, BUSY_COLOUR, roomColour } from './rooms';
 import type { Calendar } from '../../lib/api/client';
 
 const calendar: Calendar = {
@@ -52,5 +52,42 @@ describe('week events', () => {
     const [own, , busy] = calendarEvents(calendar, labels, null);
     expect(own.backgroundColor).toBe(roomColour(ids, 'r1'));
     expect(busy.backgroundColor).toBe(BUSY_COLOUR);
+  });
+});
+
+describe('blocked time and series in the week', () => {
+  const withBlocks: Calendar = {
+    ...calendar,
+    bookings: [{ ...calendar.bookings[0], seriesId: 's1' }, calendar.bookings[1]],
+    blocks: [
+      { id: 'k1', start: '2026-12-07T12:00:00+01:00', end: '2026-12-07T13:00:00+01:00', title: 'Mittagspause' },
+      { id: 'k2', roomId: 'r1', start: '2026-12-08T08:00:00+01:00', end: '2026-12-08T09:00:00+01:00', title: 'Supervision' },
+      { id: 'k3', roomId: 'r2', start: '2026-12-09T08:00:00+01:00', end: '2026-12-09T09:00:00+01:00' },
+    ],
+  };
+  const all = { ...labels, blocked: 'blockiert', series: 'Serie', noRoom: 'ohne Raum' };
+
+  it('own blocks carry their title, a distinct style and the room (or "ohne Raum"); untitled ones say "blockiert"', () => {
+    const blocks = calendarEvents(withBlocks, all, null).filter((e) => e.extendedProps?.kind === 'block');
+    expect(blocks.map((e) => e.title)).toEqual(['Mittagspause', 'Supervision', 'blockiert']);
+    expect(blocks.map((e) => e.extendedProps?.roomName)).toEqual(['ohne Raum', 'Raum Linde', 'Raum Eiche']);
+    expect(blocks.every((e) => e.backgroundColor === BLOCK_COLOUR && (e.classNames as string[]).includes('own-block'))).toBe(true);
+    expect(BLOCK_COLOUR).not.toBe(BUSY_COLOUR);
+    expect(blocks[0].extendedProps?.blockId).toBe('k1');
+  });
+
+  it('a block without a room shows under every room filter, a room block only under its room', () => {
+    expect(calendarEvents(withBlocks, all, 'r2').filter((e) => e.extendedProps?.kind === 'block').map((e) => e.title)).toEqual(['Mittagspause', 'blockiert']);
+  });
+
+  it('occurrences of a series carry the series marker, single bookings none', () => {
+    const own = calendarEvents(withBlocks, all, null).filter((e) => e.extendedProps?.kind === 'booking');
+    expect(own.map((e) => e.extendedProps?.series)).toEqual(['Serie', '']);
+    expect(own[0].classNames).toContain('series-booking');
+  });
+
+  it('a community member\'s room block arrives as busy and stays a bare "belegt"', () => {
+    const busy = calendarEvents(withBlocks, all, null).filter((e) => e.extendedProps?.kind === 'busy');
+    expect(busy.map((e) => e.title)).toEqual(['belegt']);
   });
 });

@@ -10,6 +10,14 @@ export type Calendar = Schemas['Calendar'];
 export type Room = Schemas['Room'];
 export type PublicConfig = Schemas['PublicConfig'];
 export type BookingSettings = Schemas['BookingSettings'];
+export type Block = Schemas['Block'];
+export type BlockRequest = Schemas['BlockRequest'];
+export type BlockUpdateRequest = Schemas['BlockUpdateRequest'];
+export type SeriesRequest = Schemas['SeriesRequest'];
+export type SeriesCreated = Schemas['SeriesCreated'];
+export type SeriesChanged = Schemas['SeriesChanged'];
+export type SeriesChangeRequest = Schemas['SeriesChangeRequest'];
+export type SeriesPreview = NonNullable<paths['/v1/booking-series/preview']['post']['responses']['200']['content']['application/json']>;
 
 /** Same origin: the app and the API are served together, locally and behind CloudFront. */
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '' });

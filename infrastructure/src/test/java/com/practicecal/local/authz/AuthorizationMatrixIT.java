@@ -304,6 +304,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
                 t -> api.post("/v1/clients/" + clientOfA() + "/merge", Map.of("intoId", client), t)));
         rows.add(new Row("GET /v1/clients/{clientId}/export", Kind.TARGET_ADMIN, null, 200,
                 t -> api.get("/v1/clients/" + client + "/export", t)));
+        rows.add(new Row("GET /v1/client-lookup", Kind.SELF_SCOPED, "appointments", 200,
+                t -> api.get("/v1/client-lookup?query=mara", t)));
         rows.add(new Row("GET /v1/accounts/{accountId}/clients", Kind.DELEGATED_WRITE, null, 200,
                 t -> api.get(acc.formatted(a.accountId()) + "/clients?query=mara", t)));
         rows.add(new Row("POST /v1/accounts/{accountId}/clients", Kind.DELEGATED_WRITE, null, 201,
@@ -311,6 +313,11 @@ class AuthorizationMatrixIT extends LocalStackIT {
                         "email", CLIENT_EMAIL), t)));
         rows.add(new Row("POST /v1/community/join-codes", Kind.SELF_ADMIN, null, 201,
                 t -> api.post("/v1/community/join-codes", null, t)));
+        rows.add(new Row("GET /v1/community/join-codes", Kind.SELF_ADMIN, null, 200,
+                t -> api.get("/v1/community/join-codes", t)));
+        rows.add(new Row("DELETE /v1/community/join-codes/{codeId}", Kind.TARGET_ADMIN, null, 204,
+                t -> api.delete("/v1/community/join-codes/" + api.post("/v1/community/join-codes", null, a.accessToken())
+                        .field("id"), t)));
         rows.add(new Row("POST /v1/community/join", Kind.SELF_ADMIN, null, 409,
                 t -> api.post("/v1/community/join", Map.of("code", usedJoinCode), t)));
         // blocked time and weekly series (the caller's own calendar; A's block/series as targets)
@@ -416,6 +423,10 @@ class AuthorizationMatrixIT extends LocalStackIT {
                         && (result.body().contains(CLIENT_EMAIL) || result.body().contains(NOTE))) {
                     failures.add(row.route + " as " + who + " leaks A's client data or note text");
                 }
+                if (MINIMAL_VIEW_ROUTES.contains(row.route) && result.body() != null
+                        && (result.body().contains("\"Matrix\"") || result.body().contains("Mara Matrix"))) {
+                    failures.add(row.route + " as " + who + " answers more than the minimal view \"Mara M.\"");
+                }
                 if (!maySeeAmounts(row, who) && result.body() != null && result.body().contains(AMOUNT)) {
                     failures.add(row.route + " as " + who + " leaks A's invoice amount");
                 }
@@ -459,7 +470,14 @@ class AuthorizationMatrixIT extends LocalStackIT {
         return status == expected ? null : "expected " + expected + ", got " + status;
     }
 
+    /** Client pickers: "Mara M." and the id for everybody, the owner included. */
+    private static final Set<String> MINIMAL_VIEW_ROUTES = Set.of("GET /v1/client-lookup",
+            "GET /v1/accounts/{accountId}/clients", "POST /v1/accounts/{accountId}/clients");
+
     private boolean maySeeClientData(Row row, Who who) {
+        if (MINIMAL_VIEW_ROUTES.contains(row.route)) {
+            return false;
+        }
         return who == Who.OWNER
                 || (who == Who.SECRETARY && "appointments".equals(row.scope))
                 || (who == Who.CUSTOM_STAFF && "documentation".equals(row.scope))

@@ -232,6 +232,52 @@ class ClientRecordsIT extends LocalStackIT {
                 .isEqualTo("Erika\u00A0Maria Mustermann-Gabler");
     }
 
+    /**
+     * A secretary (appointments, no documentation) picks a client for a booking through the minimal lookup: "Erika M."
+     * and the id, nothing of the record (last name, other given names, contact data, birth date, notes), never the
+     * directory or the record itself; staff without appointments get no lookup at all.
+     */
+    @Test
+    void aSecretaryPicksAClientFromMinimalViewsOnly() {
+        TestUser owner = users.signUpAndLogin(Plan.XL);
+        TestUser secretary = users.addStaff(owner, "SECRETARY", null);
+        TestUser accounting = users.addStaff(owner, "ACCOUNTING", null);
+        TestUser stranger = users.signUpAndLogin(Plan.XL);
+        String room = api.post("/v1/rooms", Map.of("name", "Raum"), owner.accessToken()).field("id");
+        ApiResult created = api.post("/v1/clients", Map.of("firstName", "Erika Maria", "lastName", "Sekretariatstest",
+                "email", "erika.sekretariat@private.test", "phone", "+49 170 5556667", "birthDate", "1980-01-02",
+                "notes", "Diagnose vertraulich"), owner.accessToken());
+        String erika = created.field("id");
+
+        ApiResult found = api.get("/v1/client-lookup?query=" + enc("erika sek"), secretary.accessToken());
+        assertThat(found.status()).as("%s", found).isEqualTo(200);
+        assertThat(found.json().path("items")).hasSize(1);
+        JsonNode hit = found.json().path("items").get(0);
+        List<String> fields = new ArrayList<>();
+        hit.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("id", "name");
+        assertThat(hit.path("id").asText()).isEqualTo(erika);
+        assertThat(hit.path("name").asText()).isEqualTo("Erika S.");
+        assertThat(found.body()).doesNotContain("Sekretariatstest").doesNotContain("Maria").doesNotContain("sekretariat@")
+                .doesNotContain("5556667").doesNotContain("1980").doesNotContain("Diagnose");
+        // the owner's lookup is the same minimal view; the directory and the record stay closed to the secretary
+        assertThat(api.get("/v1/client-lookup?query=erika", owner.accessToken()).body()).doesNotContain("Sekretariatstest");
+        assertThat(api.get("/v1/clients?query=erika", secretary.accessToken()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/clients/" + erika, secretary.accessToken()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/client-lookup?query=erika", accounting.accessToken()).status()).isEqualTo(403);
+        assertThat(api.get("/v1/client-lookup?query=e", secretary.accessToken()).errorField()).isEqualTo("query");
+        assertThat(api.get("/v1/client-lookup", secretary.accessToken()).errorField()).isEqualTo("query");
+        // another practice's lookup searches its own clients only
+        assertThat(api.get("/v1/client-lookup?query=erika", stranger.accessToken()).json().path("items")).isEmpty();
+
+        // the pick books the record
+        LocalDate day = LocalDate.now(BERLIN).plusDays(5);
+        ApiResult booked = api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 9), "end", berlin(day, 10),
+                "clientId", erika), secretary.accessToken());
+        assertThat(booked.status()).as("%s", booked).isEqualTo(201);
+        assertThat(booked.field("clientId")).isEqualTo(erika);
+    }
+
     /** An online booking creates a record (source online); the therapist merges it into the existing one. */
     @Test
     void onlineRecordsAreMergedIntoTheExistingClient() {

@@ -106,6 +106,96 @@ class JoinCodeIT extends LocalStackIT {
         }
     }
 
+    private List<String> activeIds(TestUser owner) {
+        ApiResult listed = api.get("/v1/community/join-codes", owner.accessToken());
+        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        listed.json().path("items").forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    /** The owner lists the codes that can still be used (never the codes themselves) and revokes one. */
+    @Test
+    void theOwnerListsActiveCodesAndRevokesOne() {
+        TestUser a = users.signUpAndLogin(Plan.XL);
+        ApiResult first = api.post("/v1/community/join-codes", null, a.accessToken());
+        ApiResult second = api.post("/v1/community/join-codes", null, a.accessToken());
+        String firstCode = first.field("code");
+        String secondCode = second.field("code");
+        ApiResult listed = api.get("/v1/community/join-codes", a.accessToken());
+        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        assertThat(listed.json().path("items")).hasSize(2);
+        assertThat(listed.json().path("items").get(0).path("id").asText()).as("newest first").isEqualTo(second.field("id"));
+        assertThat(listed.json().path("items").get(0).path("hint").asText())
+                .isEqualTo("****-**" + secondCode.substring(secondCode.length() - 2));
+        assertThat(listed.json().path("items").get(0).path("expiresAt").asText()).isEqualTo(second.field("expiresAt"));
+        assertThat(listed.body()).doesNotContain(firstCode).doesNotContain(secondCode)
+                .doesNotContain(firstCode.replace("-", "")).doesNotContain(secondCode.replace("-", ""));
+
+        // a used code leaves the list
+        TestUser b = users.signUpAndLogin(Plan.S);
+        assertThat(api.post("/v1/community/join", Map.of("code", firstCode), b.accessToken()).status()).isEqualTo(200);
+        assertThat(activeIds(a)).containsExactly(second.field("id"));
+        assertThat(api.delete("/v1/community/join-codes/" + first.field("id"), a.accessToken()).status())
+                .as("a used code cannot be revoked").isEqualTo(404);
+
+        // nobody else revokes or lists A's codes
+        TestUser secretary = users.addStaff(a, "SECRETARY", null);
+        TestUser stranger = users.signUpAndLogin(Plan.S);
+        assertThat(api.get("/v1/community/join-codes", secretary.accessToken()).status()).isEqualTo(403);
+        assertThat(api.delete("/v1/community/join-codes/" + second.field("id"), secretary.accessToken()).status())
+                .isEqualTo(403);
+        assertThat(api.delete("/v1/community/join-codes/" + second.field("id"), stranger.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(activeIds(stranger)).isEmpty();
+        assertThat(activeIds(a)).containsExactly(second.field("id"));
+
+        // revoked: off the list, and joining with it is as for a code never issued
+        assertThat(api.delete("/v1/community/join-codes/" + second.field("id"), a.accessToken()).status()).isEqualTo(204);
+        assertThat(activeIds(a)).isEmpty();
+        TestUser c = users.signUpAndLogin(Plan.S);
+        assertThat(api.post("/v1/community/join", Map.of("code", secondCode), c.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get("/v1/community", c.accessToken()).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/community/join-codes/" + second.field("id"), a.accessToken()).status()).isEqualTo(404);
+    }
+
+    /** A revocation and a join racing for one code: exactly one of them wins. */
+    @Test
+    void aRevocationRacingAJoinOneWins() throws Exception {
+        int joins = 0;
+        for (int round = 0; round < 4; round++) {
+            TestUser a = users.signUpAndLogin(Plan.M);
+            ApiResult issued = api.post("/v1/community/join-codes", null, a.accessToken());
+            TestUser b = users.signUpAndLogin(Plan.S);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<ApiResult> join = pool.submit(() -> {
+                start.await();
+                return api.post("/v1/community/join", Map.of("code", issued.field("code")), b.accessToken());
+            });
+            Future<ApiResult> revoke = pool.submit(() -> {
+                start.await();
+                return api.delete("/v1/community/join-codes/" + issued.field("id"), a.accessToken());
+            });
+            start.countDown();
+            int joined = join.get().status();
+            int revoked = revoke.get().status();
+            pool.shutdown();
+            boolean bIn = api.get("/v1/community", b.accessToken()).status() == 200;
+            if (joined == 200) {
+                joins++;
+                assertThat(revoked).as("join won").isEqualTo(404);
+                assertThat(bIn).isTrue();
+            } else {
+                assertThat(revoked).as("revocation won").isEqualTo(204);
+                assertThat(joined).isIn(404, 409);
+                assertThat(bIn).isFalse();
+            }
+            assertThat(activeIds(a)).isEmpty();
+        }
+        System.out.printf("join-code races: %d of 4 won by the join%n", joins);
+    }
+
     /** The same cap as for invitations. */
     @Test
     void aFullCommunityTakesNoOneByCode() {

@@ -8,7 +8,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Storage form of {@link Booking}: PK {@code BOOKING#<id>}, SK {@code BOOKING}; listed per account by start
- * through GSI1 ({@code ACCOUNT#<id>#BOOKINGS}, {@code <start UTC>#<id>}).
+ * through GSI1 ({@code ACCOUNT#<id>#BOOKINGS}, {@code <start UTC>#<id>}); found by the retention purge through the
+ * sparse {@code RetentionIndex} ({@code RETENTION#<month of the end, UTC>#<shard>}, {@code <end UTC>#<id>}; keys only
+ * and the account id), so the purge reads the months it purges and nothing else.
  */
 public final class BookingItem {
     public static final String PREFIX = "BOOKING#";
@@ -17,6 +19,11 @@ public final class BookingItem {
     public static final String STATUS = "bookingStatus";
     public static final String VERSION = "version";
     public static final String CLIENT_ID = "clientId";
+    public static final String RETENTION_INDEX = "RetentionIndex";
+    public static final String RETENTION_PK = "retentionPK";
+    public static final String RETENTION_SK = "retentionSK";
+    /** Partitions per month of the retention index, so one month's bookings never make one hot index key. */
+    public static final int RETENTION_SHARDS = 4;
 
     private BookingItem() {
     }
@@ -32,6 +39,22 @@ public final class BookingItem {
     /** Sort key of the account listing; instants are whole seconds, so ISO strings sort chronologically. */
     public static String listSort(Instant start, String bookingId) {
         return start + "#" + bookingId;
+    }
+
+    /** The retention index partition of bookings ending in {@code month} (UTC), shard {@code shard}. */
+    public static String retentionPartition(java.time.YearMonth month, int shard) {
+        return "RETENTION#" + month + "#" + shard;
+    }
+
+    public static int retentionShard(String bookingId) {
+        return Math.floorMod(bookingId.hashCode(), RETENTION_SHARDS);
+    }
+
+    /** The retention index keys of a booking (a move changes them with the item, in the move's own put). */
+    public static void putRetentionKeys(Map<String, AttributeValue> item, String bookingId, Instant end) {
+        item.put(RETENTION_PK, Attr.s(retentionPartition(java.time.YearMonth.from(end.atOffset(java.time.ZoneOffset.UTC)),
+                retentionShard(bookingId))));
+        item.put(RETENTION_SK, Attr.s(end + "#" + bookingId));
     }
 
     public static Map<String, AttributeValue> toItem(Booking b) {
@@ -78,6 +101,7 @@ public final class BookingItem {
         }
         item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
         item.put(Attr.GSI1SK, Attr.s(listSort(b.interval().start(), b.id())));
+        putRetentionKeys(item, b.id(), b.interval().end());
         return item;
     }
 

@@ -7,6 +7,8 @@ import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.client.ClientBookings;
+import com.practicecal.shared.client.ClientRecord;
+import com.practicecal.shared.client.InlineClients;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
@@ -136,11 +138,18 @@ public class BookingService {
                     : online.requireClientBelowCap(batch.get(DynamoTable.keyString(online.clientKey())), now);
 
             Client client = ClientBookings.resolve(request.client(), batch, me);
+            boolean createRecord = request.createClientRecord();
+            if (!createRecord && InlineClients.typedIn(client)) { // typed in: its record, else a new one (as online)
+                Optional<Client> linked = InlineClients.match(table, me.accountId(), client);
+                createRecord = linked.isEmpty();
+                client = linked.orElse(client);
+            }
 
             Actor actor = caller.actor(me);
             Events events = new Events(actor, requestId, now);
             Transaction tx = table.transaction();
-            client = ClientBookings.add(tx, client, request.createClientRecord(), me, bookingId, actor, events, now);
+            client = ClientBookings.add(tx, client, createRecord, online != null ? ClientRecord.SOURCE_ONLINE
+                    : ClientRecord.SOURCE_MANUAL, me, bookingId, actor, events, now);
             Booking booking = new Booking(bookingId, me.accountId(), request.roomId(), interval, BookingStatus.CONFIRMED,
                     client, actor.userId(), now, actor.userId(), now, 1, request.serviceId(),
                     request.manageTokenHash(), 0);

@@ -57,6 +57,12 @@ public final class ClientBookings {
      */
     public static Client add(Transaction tx, Client client, boolean createRecord, Membership me, String bookingId,
                              Actor actor, Events events, Instant now) {
+        return add(tx, client, createRecord, ClientRecord.SOURCE_ONLINE, me, bookingId, actor, events, now);
+    }
+
+    /** {@link #add} with the {@code source} a new record is marked with (online, or manual for a typed-in client). */
+    public static Client add(Transaction tx, Client client, boolean createRecord, String source, Membership me,
+                             String bookingId, Actor actor, Events events, Instant now) {
         if (client.clientId() != null) {
             tx.update(TAG, ClientItem.key(client.clientId()), Expression.update("ADD #version :one")
                     .when(ACTIVE_CLIENT_OF_ACCOUNT).name("#version", ClientItem.VERSION)
@@ -71,13 +77,13 @@ public final class ClientBookings {
         }
         ClientName.Parts parts = ClientName.split(client.name());
         ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(), parts.firstName(),
-                parts.lastName(), client.email(), client.phone(), null, null, ClientRecord.SOURCE_ONLINE,
+                parts.lastName(), client.email(), client.phone(), null, null, source,
                 ClientRecord.ACTIVE, null, actor.userId(), now, now, 1);
         tx.put("client-new", ClientItem.toItem(record), Condition.of(NEW_ITEM));
         ClientItem.directory(record).forEach(entry -> tx.put("client-directory", entry, null));
         tx.put("client-link", ClientItem.link(record.id(), me.accountId(), bookingId), null);
         tx.put("client-event", OutboxItem.toItem(events.event(me.accountId(), "client.created", "client", record.id(),
-                Map.of("source", new Change(null, ClientRecord.SOURCE_ONLINE)))), null);
+                Map.of("source", new Change(null, source)))), null);
         return client.linkedTo(record);
     }
 

@@ -188,6 +188,18 @@ public class ClientService {
     public ClientSummaries searchDelegated(Principal principal, String accountId, String query) {
         BookingCaller caller = BookingCaller.delegated(principal, accountId, Grant.WRITE, access);
         Membership me = caller.resolve(table.batchGet(caller.identityKeys()));
+        return minimalMatches(me, query);
+    }
+
+    /**
+     * Whoever books for the practice (the owner, staff with {@code appointments}, e.g. a secretary without
+     * {@code documentation}) picks a client: the same minimal answers a grantee gets, never the directory.
+     */
+    public ClientSummaries lookup(Principal principal, String query) {
+        return minimalMatches(access.member(principal, StaffScopes.APPOINTMENTS), query);
+    }
+
+    private ClientSummaries minimalMatches(Membership me, String query) {
         List<String> words = ClientName.queryWords(query);
         if (query == null || words.isEmpty() || words.get(0).length() < 2) {
             throw new ValidationException("query", "must start with at least two letters of a name");

@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A single-use code to join a community, as practices pass it on by phone or in a chat: 8 characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L), shown as {@code ABCD-EFGH}, ~40 bits. PK {@code JOINCODE#<code>},
  * SK {@code JOINCODE}; the join marks it used with a conditional write. Removed by TTL 30 days after expiry.
+ * Each code has an id and, while it can be used, an entry in the issuer's partition ({@code ACCOUNT#<accountId>} /
+ * {@code JOINCODE#<id>}, no code, only its last two characters) for the owner's list; the join and a revocation
+ * delete the entry in their own transactions. The id, never the code, names a code in a URL.
  */
 public final class JoinCodeItem {
     public static final String PREFIX = "JOINCODE#";
@@ -22,6 +25,8 @@ public final class JoinCodeItem {
     public static final String VALID_UNTIL = "validUntil";
     public static final String ISSUED = "ISSUED";
     public static final String USED = "USED";
+    public static final String REVOKED = "REVOKED";
+    public static final String CODE_ID = "codeId";
     public static final Duration VALIDITY = Duration.ofDays(7);
     static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     static final int LENGTH = 8;
@@ -31,7 +36,32 @@ public final class JoinCodeItem {
     }
 
     public record JoinCode(String code, String communityId, String issuerAccountId, String status, Instant createdAt,
-                           Instant validUntil, String usedByAccountId) {
+                           Instant validUntil, String usedByAccountId, String id) {
+    }
+
+    /** An active code as the issuing owner's list shows it: id, the code's last two characters, times. */
+    public record Entry(String id, String code, String hint, Instant createdAt, Instant validUntil) {
+    }
+
+    public static Map<String, AttributeValue> entryKey(String accountId, String id) {
+        return Attr.key("ACCOUNT#" + accountId, PREFIX + id);
+    }
+
+    public static Map<String, AttributeValue> entry(JoinCode c) {
+        Map<String, AttributeValue> item = new HashMap<>(entryKey(c.issuerAccountId(), c.id()));
+        item.put(Attr.TYPE, Attr.s("JoinCodeEntry"));
+        item.put(CODE_ID, Attr.s(c.id()));
+        item.put("code", Attr.s(c.code())); // to revoke it; never answered
+        item.put("createdAt", Attr.s(c.createdAt().toString()));
+        item.put(VALID_UNTIL, Attr.s(c.validUntil().toString()));
+        item.put(Attr.EXPIRES_AT, Attr.n(c.validUntil().plus(Duration.ofDays(30)).getEpochSecond()));
+        return item;
+    }
+
+    public static Entry entryFromItem(Map<String, AttributeValue> item) {
+        String code = Attr.str(item, "code");
+        return new Entry(Attr.str(item, CODE_ID), code, "****-**" + code.substring(code.length() - 2),
+                Instant.parse(Attr.str(item, "createdAt")), Instant.parse(Attr.str(item, VALID_UNTIL)));
     }
 
     public static String newCode() {
@@ -68,6 +98,9 @@ public final class JoinCodeItem {
         item.put("communityId", Attr.s(c.communityId()));
         item.put("issuerAccountId", Attr.s(c.issuerAccountId()));
         item.put(STATUS, Attr.s(c.status()));
+        if (c.id() != null) {
+            item.put(CODE_ID, Attr.s(c.id()));
+        }
         item.put("createdAt", Attr.s(c.createdAt().toString()));
         item.put(VALID_UNTIL, Attr.s(c.validUntil().toString()));
         item.put(Attr.EXPIRES_AT, Attr.n(c.validUntil().plus(Duration.ofDays(30)).getEpochSecond()));
@@ -77,6 +110,6 @@ public final class JoinCodeItem {
     public static JoinCode fromItem(String code, Map<String, AttributeValue> item) {
         return new JoinCode(code, Attr.str(item, "communityId"), Attr.str(item, "issuerAccountId"), Attr.str(item, STATUS),
                 Instant.parse(Attr.str(item, "createdAt")), Instant.parse(Attr.str(item, VALID_UNTIL)),
-                Attr.str(item, "usedByAccountId"));
+                Attr.str(item, "usedByAccountId"), Attr.str(item, CODE_ID));
     }
 }

@@ -61,7 +61,14 @@ public class JoinCodeService {
         }
     }
 
-    public record JoinCodeView(String code, Instant expiresAt) {
+    public record JoinCodeView(String id, String code, Instant expiresAt) {
+    }
+
+    /** The owner's list: codes that can still be used, newest first; the code itself only as a hint. */
+    public record ActiveCode(String id, String hint, Instant createdAt, Instant expiresAt) {
+    }
+
+    public record ActiveCodes(List<ActiveCode> items) {
     }
 
     public JoinCodeView issue(Principal principal, String requestId) {
@@ -86,14 +93,16 @@ public class JoinCodeService {
             }
             String code = JoinCodeItem.newCode();
             Instant validUntil = now.plus(JoinCodeItem.VALIDITY);
-            tx.put("code", JoinCodeItem.toItem(new JoinCodeItem.JoinCode(code, communityId, me.accountId(),
-                    JoinCodeItem.ISSUED, now, validUntil, null)), Condition.of(NEW_ITEM));
+            JoinCodeItem.JoinCode issued = new JoinCodeItem.JoinCode(code, communityId, me.accountId(),
+                    JoinCodeItem.ISSUED, now, validUntil, null, UUID.randomUUID().toString());
+            tx.put("code", JoinCodeItem.toItem(issued), Condition.of(NEW_ITEM));
+            tx.put("entry", JoinCodeItem.entry(issued), Condition.of(NEW_ITEM));
             // the event names neither the code nor anything it could be guessed from
             tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "community.join_code_issued", "community",
                     communityId, Map.of())), null);
             try {
                 table.write(tx);
-                return new JoinCodeView(JoinCodeItem.display(code), validUntil);
+                return new JoinCodeView(issued.id(), JoinCodeItem.display(code), validUntil);
             } catch (TransactionFailedException e) {
                 if (!"code".equals(e.failedTag()) || attempt >= 3) {
                     throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the account changed meanwhile; retry");
@@ -114,6 +123,9 @@ public class JoinCodeService {
         }
         JoinCodeItem.JoinCode joinCode = JoinCodeItem.fromItem(code, item);
         Instant now = clock.instant();
+        if (JoinCodeItem.REVOKED.equals(joinCode.status())) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code"); // as if never issued
+        }
         if (!JoinCodeItem.ISSUED.equals(joinCode.status())) {
             throw new ConflictException(ErrorCodes.JOIN_CODE_USED, "this join code was already used");
         }
@@ -144,6 +156,9 @@ public class JoinCodeService {
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                         .value(":member", CommunityItem.member(account.name(), now)), community));
         communities.joinItems(tx, me.accountId(), me.userId(), community.id(), community.sharedRooms().keySet());
+        if (joinCode.id() != null) { // used: off the issuer's list of active codes
+            tx.delete("entry", JoinCodeItem.entryKey(joinCode.issuerAccountId(), joinCode.id()), null);
+        }
         tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
                         community.id(), Map.of("via", new Change(null, "join_code")))), null)
                 .put("used", OutboxItem.toItem(events.event(joinCode.issuerAccountId(), "community.join_code_used",
@@ -160,5 +175,63 @@ public class JoinCodeService {
             };
         }
         return communities.view(principal);
+    }
+
+    /** The caller's practice's codes that can still be used (owner). */
+    public ActiveCodes active(Principal principal) {
+        Membership me = access.owner(principal);
+        Instant now = clock.instant();
+        List<ActiveCode> items = new java.util.ArrayList<>();
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
+        do {
+            var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(AccountItem.PREFIX + me.accountId()),
+                            ":prefix", Attr.s(JoinCodeItem.PREFIX)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            for (var item : response.items()) {
+                JoinCodeItem.Entry e = JoinCodeItem.entryFromItem(item);
+                if (e.validUntil().isAfter(now)) {
+                    items.add(new ActiveCode(e.id(), e.hint(), e.createdAt(), e.validUntil()));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        items.sort(java.util.Comparator.comparing(ActiveCode::createdAt).reversed());
+        return new ActiveCodes(items);
+    }
+
+    /**
+     * Revokes an unused code of the caller's practice (owner): conditioned on the code still being unused, so of a
+     * revocation and a join racing for it exactly one wins. Unknown, used, expired or another practice's: 404.
+     */
+    public void revoke(Principal principal, String codeId, String requestId) {
+        Membership me = access.owner(principal);
+        var entry = table.batchGet(List.of(JoinCodeItem.entryKey(me.accountId(), codeId)))
+                .get(DynamoTable.keyString(JoinCodeItem.entryKey(me.accountId(), codeId)));
+        Instant now = clock.instant();
+        if (entry == null) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code");
+        }
+        JoinCodeItem.Entry e = JoinCodeItem.entryFromItem(entry);
+        Events events = new Events(access.actor(me), requestId, now);
+        Transaction tx = table.transaction()
+                .update("code", JoinCodeItem.key(e.code()), Expression.update("SET #status = :revoked")
+                        .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS)
+                        .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":revoked", Attr.s(JoinCodeItem.REVOKED))
+                        .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":now", Attr.s(now.toString())))
+                .delete("entry", JoinCodeItem.entryKey(me.accountId(), codeId), null)
+                .put("event", OutboxItem.toItem(events.event(me.accountId(), "community.join_code_revoked", "community",
+                        me.communityId() == null ? me.accountId() : me.communityId(), Map.of())), null);
+        try {
+            table.write(tx);
+        } catch (TransactionFailedException failed) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code"); // used or expired meanwhile
+        }
     }
 }

@@ -38,7 +38,8 @@ public class ClientsHandler extends RoutedFunction {
                 route("POST /v1/clients/{clientId}/merge", this::mergeClient),
                 route("GET /v1/clients/{clientId}/export", this::exportClient),
                 route("GET /v1/accounts/{accountId}/clients", this::delegatedSearchClients),
-                route("POST /v1/accounts/{accountId}/clients", this::delegatedCreateClient));
+                route("POST /v1/accounts/{accountId}/clients", this::delegatedCreateClient),
+                route("GET /v1/client-lookup", this::lookupClients));
     }
 
     @Override
@@ -101,5 +102,11 @@ public class ClientsHandler extends RoutedFunction {
     private ApiResponse delegatedCreateClient(ApiRequest request) {
         return ApiResponse.created(clients.createDelegated(request.principal(), request.pathParam("accountId"),
                 request.body(ClientRequests.CreateClientRequest.class), request.requestId()));
+    }
+
+    /** Whoever books for the practice picks a client (secretaries without documentation too): minimal views only. */
+    private ApiResponse lookupClients(ApiRequest request) {
+        return ApiResponse.ok(clients.lookup(request.principal(),
+                request.query("query").map(q -> Check.optionalText("query", q, 120)).orElse(null)));
     }
 }

@@ -36,6 +36,8 @@ public class CommunityHandler extends RoutedFunction {
                 route("GET /v1/community", this::getCommunity),
                 route("DELETE /v1/community/members/{accountId}", this::removeCommunityMember),
                 route("POST /v1/community/join-codes", this::createJoinCode),
+                route("GET /v1/community/join-codes", this::listJoinCodes),
+                route("DELETE /v1/community/join-codes/{codeId}", this::revokeJoinCode),
                 route("POST /v1/community/join", this::joinCommunityByCode));
     }
 
@@ -80,6 +82,17 @@ public class CommunityHandler extends RoutedFunction {
     /** Issues a single-use join code for the caller's community (7 days). */
     private ApiResponse createJoinCode(ApiRequest request) {
         return ApiResponse.created(joinCodes.issue(request.principal(), request.requestId()));
+    }
+
+    /** The practice's join codes that can still be used (owner). */
+    private ApiResponse listJoinCodes(ApiRequest request) {
+        return ApiResponse.ok(joinCodes.active(request.principal()));
+    }
+
+    /** Revokes an unused join code (owner). */
+    private ApiResponse revokeJoinCode(ApiRequest request) {
+        joinCodes.revoke(request.principal(), request.pathParam("codeId"), request.requestId());
+        return ApiResponse.noContent();
     }
 
     /** Joins the community of a join code. */

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Scheduled (template.yaml): purges bookings and notes past their retention. The event may override
- * {@code dryRun} (default: {@code RETENTION_DRY_RUN}) and restrict the run to one {@code accountId}.
+ * {@code dryRun} (default: {@code RETENTION_DRY_RUN}) and restrict the run to one {@code accountId};
+ * {@code {"backfill": true}} (by hand, once after deploying the retention index) gives older bookings its keys.
  */
 public class RetentionPurgeHandler extends MicronautRequestHandler<Map<String, Object>, RetentionPurge.Report> {
     @Inject
@@ -34,6 +35,9 @@ public class RetentionPurgeHandler extends MicronautRequestHandler<Map<String, O
 
     @Override
     public RetentionPurge.Report execute(Map<String, Object> event) {
+        if (event != null && Boolean.parseBoolean(String.valueOf(event.get("backfill")))) {
+            return purge.backfill(); // one-off after deploying the retention index: {"backfill": true}
+        }
         Object dryRun = event == null ? null : event.get("dryRun");
         Object accountId = event == null ? null : event.get("accountId");
         return purge.run(dryRun == null ? dryRunByDefault : Boolean.parseBoolean(dryRun.toString()),

@@ -1,0 +1,30 @@
+import { List, Text } from '@mantine/core';
+import { useT } from '../../i18n/i18n';
+import { formatRange } from '../../lib/time/zone';
+import { skipReasonKey } from './series';
+
+export interface Occurrence {
+  start: string;
+  end: string;
+  /** absent or undefined: free (or booked); else the code it is or would be skipped with */
+  code?: string;
+}
+
+/** Occurrences of a series, each "frei" or why not, in words (the preview, or what a create or move skipped). */
+export function OccurrenceList({ items, zone, testId }: { items: Occurrence[]; zone: string; testId: string }) {
+  const { t, locale } = useT();
+  return (
+    <List size="sm" spacing={2} data-testid={testId}>
+      {items.map((o) => (
+        <List.Item key={o.start} data-free={o.code ? 'false' : 'true'}>
+          <Text span size="sm">
+            {formatRange(o.start, o.end, zone, locale)}:{' '}
+          </Text>
+          <Text span size="sm" fw={o.code ? 700 : 400} c={o.code ? '#a61e1e' : '#1b5e20'}>
+            {o.code ? t(skipReasonKey(o.code)) : t('series.free')}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
