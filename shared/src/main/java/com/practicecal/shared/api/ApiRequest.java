@@ -21,9 +21,20 @@ public final class ApiRequest {
 
     private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> headers;
+    private final boolean priming;
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this(event, false);
+    }
+
+    /** SnapStart's priming request: its caller is {@link Principal#PRIMING}, whatever the event says. */
+    static ApiRequest priming(APIGatewayV2HTTPEvent event) {
+        return new ApiRequest(event, true);
+    }
+
+    private ApiRequest(APIGatewayV2HTTPEvent event, boolean priming) {
         this.event = event;
+        this.priming = priming;
         this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (event.getHeaders() != null) {
             headers.putAll(event.getHeaders());
@@ -60,6 +71,9 @@ public final class ApiRequest {
     }
 
     public Optional<Principal> optionalPrincipal() {
+        if (priming) {
+            return Optional.of(Principal.PRIMING);
+        }
         var ctx = event.getRequestContext();
         if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) {
             return Optional.empty();
