@@ -2,6 +2,7 @@ package com.practicecal.shared.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.PayloadTooLargeException;
@@ -109,6 +110,19 @@ public final class ApiRequest {
         return Optional.ofNullable(value);
     }
 
+    /** {@link #query} as a plain value for domain parsers: null if not given. */
+    public String queryValue(String name) {
+        return query(name).orElse(null);
+    }
+
+    /**
+     * The origin ({@code scheme://host}) the caller reached the API on: API Gateway sets {@code X-Forwarded-Proto};
+     * the {@code Host} is the API's or its custom domain's.
+     */
+    public String origin() {
+        return header("X-Forwarded-Proto").orElse("https") + "://" + header("Host").orElse("localhost");
+    }
+
     public String requiredQuery(String name) {
         return query(name).orElseThrow(() -> new ValidationException(name, "query parameter is required"));
     }
@@ -132,5 +146,11 @@ public final class ApiRequest {
         T parsed = Json.read(body(), type);
         parsed.validate();
         return parsed;
+    }
+
+    /** {@link #body(Class)} for an optional body: an absent or blank one is {@code absent}. */
+    public <T extends Validatable> T body(Class<T> type, java.util.function.Supplier<T> absent) {
+        String body = body();
+        return body == null || body.isBlank() ? absent.get() : body(type);
     }
 }

@@ -2,7 +2,6 @@ package com.practicecal.shared.feed;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
-import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.BookingView;
@@ -13,7 +12,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.online.BookingSettings;
 import com.practicecal.shared.online.BookingSettingsItem;
 import com.practicecal.shared.store.Attr;
@@ -45,7 +43,6 @@ public class FeedService {
     public static final Duration PAST = Duration.ofDays(14);
     /** ... to this far ahead. */
     public static final Duration AHEAD = Duration.ofDays(90);
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String EXISTS = "attribute_exists(PK)";
     static final String UID_DOMAIN = "@practicecal";
 
@@ -61,19 +58,20 @@ public class FeedService {
         this.clock = clock;
     }
 
-    public FeedView create(Principal principal, CreateFeedRequest request, ApiRequest http) {
+    /** {@code origin} ({@code scheme://host}) is where the feed's public URL points. */
+    public FeedView create(Principal principal, CreateFeedRequest request, String origin, String requestId) {
         Membership me = access.owner(principal);
         String token = FeedTokens.newToken();
         Instant now = clock.instant();
         Feed feed = new Feed(UUID.randomUUID().toString(), me.accountId(), me.userId(), FeedTokens.hash(token),
                 request.busy(), now);
-        Events events = new Events(access.actor(me), http.requestId(), now);
+        Events events = access.events(me, requestId, now);
         table.write(table.transaction()
-                .put("feed", FeedItem.toItem(feed), Condition.of(NEW_ITEM))
-                .put("feedToken", FeedTokenItem.toItem(feed), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "feed.created", "feed", feed.id(),
-                        Map.of("includeBusy", new Change(null, Boolean.toString(feed.includeBusy()))))), null));
-        return FeedView.withUrl(feed, FeedLinks.url(http, token));
+                .put("feed", FeedItem.toItem(feed), Condition.NEW_ITEM)
+                .put("feedToken", FeedTokenItem.toItem(feed), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "feed.created", "feed", feed.id(),
+                        Map.of("includeBusy", new Change(null, Boolean.toString(feed.includeBusy()))))));
+        return FeedView.withUrl(feed, FeedLinks.url(origin, token));
     }
 
     public FeedView.Page list(Principal principal) {
@@ -94,13 +92,13 @@ public class FeedService {
         Membership me = access.owner(principal);
         Feed feed = table.get(FeedItem.key(me.accountId(), feedId)).map(FeedItem::fromItem)
                 .orElseThrow(FeedService::notFound);
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .delete("feed", FeedItem.key(me.accountId(), feedId), Condition.of(EXISTS))
                     .delete("feedToken", FeedTokenItem.key(feed.tokenHash()), Condition.of(EXISTS))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "feed.deleted", "feed", feedId,
-                            Map.of("includeBusy", new Change(Boolean.toString(feed.includeBusy()), null)))), null));
+                    .with(events.emit(me.accountId(), "feed.deleted", "feed", feedId,
+                            Map.of("includeBusy", new Change(Boolean.toString(feed.includeBusy()), null)))));
         } catch (TransactionFailedException e) {
             throw notFound(); // deleted meanwhile
         }
@@ -138,6 +136,13 @@ public class FeedService {
                     FeedSummary.of(service, b.client() == null ? null : b.client().name()), b.updatedAt().toInstant(),
                     b.seriesId() == null ? null : b.seriesId() + SERIES_UID_DOMAIN));
         }
+        // own blocked time, with its title: the feed is the owner's own (secret) calendar
+        for (com.practicecal.shared.block.Block block : com.practicecal.shared.block.BlockService.overlapping(table,
+                me.accountId(), window)) {
+            entries.add(new FeedEntry(BLOCK_UID_PREFIX + block.id() + UID_DOMAIN, block.interval().start(),
+                    block.interval().end(), block.title(), block.updatedAt(),
+                    block.seriesId() == null ? null : block.seriesId() + SERIES_UID_DOMAIN));
+        }
         if (feed.includeBusy()) {
             for (CalendarView.BusyBlock block : calendar.busyBlocks(me, window)) {
                 Instant start = block.start().toInstant();
@@ -152,6 +157,8 @@ public class FeedService {
     /** Stable per feed, room and interval, and revealing none of them. */
     /** RELATED-TO of a series occurrence: the series, under its own UID domain. */
     static final String SERIES_UID_DOMAIN = "@series.practicecal";
+    /** UID of an own block: {@code block-<id>@practicecal}. */
+    static final String BLOCK_UID_PREFIX = "block-";
 
     static String busyUid(Feed feed, String roomId, Instant start, Instant end) {
         return "busy-" + FeedTokens.hash(feed.id() + "|" + roomId + "|" + start + "|" + end).substring(0, 32) + UID_DOMAIN;

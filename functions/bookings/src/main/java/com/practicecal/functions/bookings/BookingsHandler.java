@@ -77,7 +77,7 @@ public class BookingsHandler extends RoutedFunction {
     }
 
     private ApiResponse listBlocks(ApiRequest request) {
-        return ApiResponse.ok(blocks.list(request.principal(), BookingQuery.from(request)));
+        return ApiResponse.ok(blocks.list(request.principal(), bookingQuery(request)));
     }
 
     private ApiResponse getBlock(ApiRequest request) {
@@ -152,7 +152,7 @@ public class BookingsHandler extends RoutedFunction {
 
     /** Lists the caller's bookings in a time range. */
     private ApiResponse listBookings(ApiRequest request) {
-        return ApiResponse.ok(bookings.list(request.principal(), BookingQuery.from(request), request.requestId()));
+        return ApiResponse.ok(bookings.list(request.principal(), bookingQuery(request), request.requestId()));
     }
 
     /** One booking of the caller. */
@@ -174,6 +174,17 @@ public class BookingsHandler extends RoutedFunction {
 
     /** Own bookings in full plus busy blocks of every bookable room. */
     private ApiResponse getCalendar(ApiRequest request) {
-        return ApiResponse.ok(calendar.calendar(request.principal(), CalendarQuery.from(request), request.requestId()));
+        return ApiResponse.ok(calendar.calendar(request.principal(), calendarQuery(request), request.requestId()));
+    }
+
+    /** {@code ?from=&to=&limit=&cursor=} */
+    static BookingQuery bookingQuery(ApiRequest request) {
+        return BookingQuery.parse(request.queryValue("from"), request.queryValue("to"), request.queryValue("limit"),
+                request.queryValue("cursor"));
+    }
+
+    /** {@code ?from=&to=} */
+    static CalendarQuery calendarQuery(ApiRequest request) {
+        return CalendarQuery.parse(request.queryValue("from"), request.queryValue("to"));
     }
 }
