@@ -12,6 +12,7 @@ import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import com.practicecal.shared.account.Role;
@@ -31,9 +32,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class AccessPolicy {
     private final MainTable table;
+    private final Clock clock;
 
-    public AccessPolicy(MainTable table) {
+    public AccessPolicy(MainTable table, Clock clock) {
         this.table = table;
+        this.clock = clock;
+    }
+
+    /** Now, by the clock every service uses (grant expiry is decided by it, in the guard and in the write). */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** For requests whose first read is the caller alone: their membership, from their user item (one call). */
@@ -168,7 +176,7 @@ public class AccessPolicy {
         }
         Grant grant = GrantItem.fromItem(grantItem);
         Plan plan = Plan.valueOf(Attr.str(account, AccountItem.PLAN));
-        if (!grant.activeAt(Instant.now()) || !plan.allowsDelegation()) {
+        if (!grant.activeAt(clock.instant()) || !plan.allowsDelegation()) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
         if (!grant.allows(scope)) {
