@@ -32,7 +32,7 @@ async function drag(page: Page, event: ReturnType<Page['locator']>, date: string
   await page.mouse.up();
 }
 
-test('blocked time: a break created from a free time, given a room and moved, then deleted; a holiday over two days', async ({ page }) => {
+test('blocked time: a break created from a free time, given a room, dragged, room taken off, deleted; a holiday over two days; a weekly block with a taken week, deleted from its first week on', async ({ page }) => {
   const p = await practice('blocks');
   const roomId = await createRoom(p, 'Raum Birke');
   await loginInBrowser(page, p.email);
@@ -75,6 +75,16 @@ test('blocked time: a break created from a free time, given a room and moved, th
   await expect.poll(async () => (await weekData(p.token, monday)).blocks[0].start).toBe(berlin(tuesday, '15:00'));
   await expect(page.locator(`.fc-timegrid-col[data-date="${tuesday}"] .fc-event.own-block`)).toContainText('15:00 - 16:00');
 
+  // the room taken off again: the block stays, without room
+  await page.locator('.fc-event.own-block', { hasText: 'Mittagspause' }).click();
+  await edit.getByLabel(/^Raum/).selectOption({ label: 'Kein Raum – nur ich bin nicht verfügbar' });
+  await edit.getByRole('button', { name: 'Speichern' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.locator('.fc-event.own-block', { hasText: 'Mittagspause' })).toContainText('ohne Raum');
+  week = await weekData(p.token, monday);
+  expect(week.blocks[0].roomId).toBeUndefined();
+  expect(week.blocks[0].start).toBe(berlin(tuesday, '15:00'));
+
   // delete
   await page.locator('.fc-event.own-block', { hasText: 'Mittagspause' }).click();
   await edit.getByRole('button', { name: 'Blockzeit löschen' }).click();
@@ -99,6 +109,39 @@ test('blocked time: a break created from a free time, given a room and moved, th
   expect(week.blocks[0]).toMatchObject({ title: 'Urlaub', start: berlin(plusDays(monday, 2), '00:00'), end: berlin(plusDays(monday, 4), '00:00') });
   await screenshot(page, 'calendar-blocks');
   await expectAccessible(page, 'week with blocks');
+
+  // a weekly supervision in the room for three weeks; the second week's room is booked, so that week is skipped
+  const second = plusDays(monday, 7);
+  expect((await apiCall(p.token, 'POST', '/v1/bookings', { roomId, start: berlin(second, '08:30'), end: berlin(second, '09:20'), client: { name: 'Y' } })).status).toBe(201);
+  await page.getByRole('button', { name: 'Neuer Termin' }).click();
+  await page.getByRole('dialog', { name: 'Termin buchen' }).getByText('Blockzeit (Pause, Urlaub)').click();
+  await blockDialog.getByLabel(/^Bezeichnung/).fill('Supervision');
+  await blockDialog.getByLabel(/^Von \(Datum\)/).fill(monday);
+  await blockDialog.getByLabel(/^Von \(Uhrzeit\)/).fill('08:00');
+  await blockDialog.getByLabel(/^Bis \(Datum\)/).fill(monday);
+  await blockDialog.getByLabel(/^Bis \(Uhrzeit\)/).fill('09:00');
+  await blockDialog.getByLabel(/^Raum/).selectOption({ label: 'Raum Birke' });
+  await blockDialog.getByLabel('Wöchentlich wiederholen').check();
+  await blockDialog.getByLabel(/^Anzahl der Wochen/).fill('3');
+  await blockDialog.getByRole('button', { name: 'Zeit blockieren' }).click();
+  await expect(blockDialog).toBeHidden();
+  const notice = page.getByTestId('calendar-notice');
+  await expect(notice).toContainText('Zeit blockiert: 2 Wochen. 1 übersprungen:');
+  await expect(notice.getByTestId('skipped-occurrences')).toContainText('Raum belegt');
+  await expect(page.locator('.fc-event.own-block', { hasText: 'Supervision' })).toContainText('08:00 - 09:00');
+  const weekly = [...(await weekData(p.token, monday)).blocks, ...(await weekData(p.token, plusDays(monday, 14))).blocks].filter((b) => b.title === 'Supervision');
+  expect(weekly.map((b) => b.start)).toEqual([berlin(monday, '08:00'), berlin(plusDays(monday, 14), '08:00')]);
+
+  // the weekly block deleted from its first week on: "diese und alle folgenden"
+  await page.locator('.fc-event.own-block', { hasText: 'Supervision' }).click();
+  await edit.getByText('Diese und alle folgenden').click();
+  await expectAccessible(page, 'weekly block');
+  await edit.getByRole('button', { name: 'Blockzeit löschen' }).click();
+  await edit.getByRole('button', { name: 'Ja, löschen' }).click();
+  await expect(edit).toBeHidden();
+  await expect(notice).toContainText('2 Blockzeiten gelöscht.');
+  await expect(page.locator('.fc-event.own-block', { hasText: 'Supervision' })).toHaveCount(0);
+  expect((await weekData(p.token, plusDays(monday, 14))).blocks.filter((b) => b.title === 'Supervision')).toHaveLength(0);
 });
 
 test('weekly series: preview names the taken week, the series is booked with it skipped, marked in the week; this and all following moved, then cancelled', async ({ page }) => {
@@ -155,8 +198,14 @@ test('weekly series: preview names the taken week, the series is booked with it 
   const moved = await series();
   expect(moved.map((b) => b.start)).toEqual([berlin(monday, '09:00'), berlin(plusDays(monday, 7), '11:00'), berlin(plusDays(monday, 21), '11:00')]);
 
-  // cancel this and all following from the second week
+  // cancel this and all following from the second week; the detail lists the whole series first
   await page.locator('.fc-event', { hasText: 'Serie Klienty' }).click();
+  await detail.getByText('Alle Termine der Serie').click();
+  const occurrences = detail.getByTestId('series-occurrences').getByRole('listitem');
+  await expect(occurrences).toHaveCount(4);
+  await expect(occurrences.nth(2)).toContainText('übersprungen');
+  await expect(occurrences.nth(3)).toContainText('11:00');
+  await expect(detail.locator('[aria-current="true"]')).toContainText('11:00');
   await detail.getByText('Dieser und alle folgenden').click();
   await detail.getByRole('button', { name: 'Diesen und alle folgenden absagen' }).click();
   await detail.getByRole('button', { name: 'Ja, absagen' }).click();
@@ -215,4 +264,28 @@ test('English UI: switched in the header, a booking made and its detail read in 
   // the choice holds after a reload
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Calendar', level: 2 })).toBeVisible();
+});
+
+test("a community member's block in a shared room is a bare \"belegt\" in the other practice's week: no title", async ({ page }) => {
+  const anna = await practice('blockowner');
+  const bernd = await practice('blockviewer');
+  const room = await createRoom(anna, 'Raum Gemeinsam');
+  const invitation = await apiCall(anna.token, 'POST', '/v1/community/invitations', { inviteeEmail: bernd.email });
+  expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
+  expect((await apiCall(bernd.token, 'POST', `/v1/community/invitations/${invitation.body.id}/accept`)).status).toBe(200);
+  expect((await apiCall(anna.token, 'PATCH', `/v1/rooms/${room}`, { shared: true })).status).toBe(200);
+  const monday = nextMonday();
+  const block = await apiCall(anna.token, 'POST', '/v1/blocks', { roomId: room, start: berlin(monday, '13:00'), end: berlin(monday, '14:00'), title: 'Vertrauliche Supervision' });
+  expect(block.status, JSON.stringify(block.body)).toBe(201);
+
+  await loginInBrowser(page, bernd.email);
+  await showWeek(page, monday, 'Raum Gemeinsam');
+  const busy = page.locator(`.fc-timegrid-col[data-date="${monday}"] .fc-event.busy-block`);
+  await expect(busy).toContainText('belegt');
+  await expect(busy).toContainText('13:00 - 14:00');
+  await expect(page.locator('.fc-event.own-block')).toHaveCount(0);
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain('Vertrauliche');
+  // clicking it opens nothing
+  await busy.click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formattingLocale, initialLang, translate } from './i18n';
+import { catalogs, formattingLocale, initialLang, translate } from './i18n';
 
 describe('messages', () => {
   it('German first: any browser language but English gets German; a saved choice wins', () => {
@@ -18,5 +18,9 @@ describe('messages', () => {
     expect(translate('de', 'calendar.timeZone', { zone: 'Europe/Berlin' })).toBe('Zeitzone der Praxis: Europe/Berlin');
     expect(translate('de', 'booking.clientName')).toBe('Name der Klienty');
     expect(translate('en', 'booking.clientName')).toBe('Client name');
+  });
+
+  it('every message has both a German and an English text', () => {
+    expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.de).sort());
   });
 });

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useT } from '../../i18n/i18n';
 import { ErrorAlert } from '../../components/ui/PageState';
 import { blockTimes, type BlockFormValue } from './blocks';
+import { RepeatFields } from './RepeatFields';
+import { repeatProblem } from './series';
+import type { SeriesScope } from './BookingDetail';
 
 /**
  * Blocked time: a break (one day, from–to) or whole days (a holiday, up to 31 days), with or without a room.
@@ -15,15 +18,20 @@ export function BlockForm(props: {
   submitLabel: string;
   busy: boolean;
   error: unknown;
-  onSubmit: (times: { start: string; end: string }, value: BlockFormValue) => void;
+  onSubmit: (times: { start: string; end: string }, value: BlockFormValue, scope: SeriesScope) => void;
   onCancel: () => void;
-  onDelete?: () => void;
+  onDelete?: (scope: SeriesScope) => void;
+  /** an occurrence of a weekly block: change or delete "nur diese" or "diese und alle folgenden" */
+  inSeries?: boolean;
   deleting?: boolean;
+  /** offer "wöchentlich wiederholen" (new blocks) */
+  repeatable?: boolean;
 }) {
   const { t } = useT();
   const [v, setV] = useState(props.initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [scope, setScope] = useState<SeriesScope>('one');
   const set = (patch: Partial<BlockFormValue>) => setV((old) => ({ ...old, ...patch }));
   return (
     <form
@@ -35,8 +43,13 @@ export function BlockForm(props: {
           setProblem(times.problem);
           return;
         }
+        const repeat = v.repeat ? repeatProblem(v.repeat, v.fromDate) : null;
+        if (repeat) {
+          setProblem(repeat);
+          return;
+        }
         setProblem(null);
-        props.onSubmit(times, v);
+        props.onSubmit(times, v, props.inSeries ? scope : 'one');
       }}
     >
       <Stack>
@@ -45,6 +58,17 @@ export function BlockForm(props: {
           <Alert color="red.9" role="alert">
             {t(problem)}
           </Alert>
+        )}
+        {props.inSeries && (
+          <SegmentedControl
+            aria-label={t('series.scope')}
+            value={scope}
+            onChange={(value) => setScope(value as SeriesScope)}
+            data={[
+              { value: 'one', label: t('block.scopeOne') },
+              { value: 'following', label: t('block.scopeFollowing') },
+            ]}
+          />
         )}
         <TextInput label={t('block.title')} value={v.title} onChange={(e) => set({ title: e.currentTarget.value })} required maxLength={120} />
         <Checkbox label={t('block.wholeDays')} checked={v.wholeDays} onChange={(e) => set({ wholeDays: e.currentTarget.checked })} />
@@ -65,12 +89,15 @@ export function BlockForm(props: {
           onChange={(e) => set({ roomId: e.currentTarget.value })}
           data={[{ value: '', label: t('block.noRoom') }, ...props.rooms.map((r) => ({ value: r.id, label: r.name }))]}
         />
+        {props.repeatable && (
+          <RepeatFields value={v.repeat ?? null} startDate={v.fromDate} onChange={(repeat) => set({ repeat })} countLabel={t('block.count')} />
+        )}
         <Group justify="space-between">
           {props.onDelete ? (
             confirming ? (
               <Group gap="xs">
                 <Text>{t('block.deleteConfirm')}</Text>
-                <Button color="red.9" loading={props.deleting} onClick={props.onDelete}>
+                <Button color="red.9" loading={props.deleting} onClick={() => props.onDelete!(props.inSeries ? scope : 'one')}>
                   {t('block.deleteYes')}
                 </Button>
                 <Button variant="default" onClick={() => setConfirming(false)}>

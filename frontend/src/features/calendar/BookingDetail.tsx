@@ -6,6 +6,8 @@ import type { Booking } from '../../lib/api/client';
 import { formatRange, minutesBetween, wallClock, zonedIso } from '../../lib/time/zone';
 import { ErrorAlert } from '../../components/ui/PageState';
 import { BookingForm } from './BookingForm';
+import { SeriesOccurrences } from './SeriesOccurrences';
+import type { seriesApi } from './blockSeriesApi';
 
 /** What a move or cancellation of a series occurrence applies to. */
 export type SeriesScope = 'one' | 'following';
@@ -20,8 +22,8 @@ export function BookingDetail(props: {
   rooms: { id: string; name: string }[];
   canWrite: boolean;
   withClientContact: boolean;
-  /** series actions are offered (own calendar) */
-  seriesActions: boolean;
+  /** the series calls: actions and the series' occurrences are offered (own calendar) */
+  series?: typeof seriesApi;
   moving: boolean;
   moveError: unknown;
   cancelling: boolean;
@@ -36,7 +38,7 @@ export function BookingDetail(props: {
   const [scope, setScope] = useState<SeriesScope>('one');
   const { date, time } = wallClock(b.start, props.zone);
   const room = props.rooms.find((r) => r.id === b.roomId)?.name ?? b.roomId;
-  const inSeries = props.seriesActions && !!b.seriesId;
+  const inSeries = !!props.series && !!b.seriesId;
   return (
     <Stack>
       <dl className="booking-detail" data-testid="booking-detail">
@@ -73,6 +75,12 @@ export function BookingDetail(props: {
           </>
         )}
       </dl>
+      {inSeries && (
+        <details>
+          <summary>{t('series.occurrences')}</summary>
+          <SeriesOccurrences api={props.series!} seriesId={b.seriesId!} current={b.id} zone={props.zone} />
+        </details>
+      )}
       {props.canWrite && (
         <>
           {inSeries && (

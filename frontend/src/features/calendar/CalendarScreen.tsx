@@ -11,6 +11,7 @@ import { BookingForm, type BookingFormValue } from './BookingForm';
 import { BookingDetail } from './BookingDetail';
 import { BlockForm } from './BlockForm';
 import { blockFormValue, type BlockFormValue } from './blocks';
+import { recurrenceOf } from './series';
 import { OccurrenceList } from './SeriesOutcome';
 import { useCalendarMutations, type Notice } from './useCalendarMutations';
 import type { CalendarApi } from './calendarApi';
@@ -189,9 +190,10 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
           setDialog({ kind: 'block', id });
         } : undefined}
         onMoveBlock={(id, start, end, revert) => {
-          if (!source.blocks) return revert();
+          const moved = blocks.get(id);
+          if (!source.blocks || !moved) return revert();
           setNotice(null);
-          m.updateBlock.mutate({ id, body: { start, end }, revert }, { onError: setDragError });
+          m.updateBlock.mutate({ block: moved, body: { start, end }, scope: 'one', revert }, { onError: setDragError });
         }}
       />
 
@@ -223,7 +225,7 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
                 repeatable={!!source.series}
                 onPreview={(v) => m.preview.mutate(v)}
                 previewing={m.preview.isPending}
-                preview={m.preview.data && <OccurrenceList items={m.preview.data.occurrences} zone={zone} testId="series-preview" />}
+                preview={m.preview.data && <OccurrenceList items={m.preview.data.occurrences} zone={zone} testId="series-preview" preview />}
               />
             ) : (
               <BlockForm
@@ -233,8 +235,16 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
                 submitLabel={t('block.submit')}
                 busy={m.createBlock.isPending}
                 error={m.createBlock.error}
-                onSubmit={(times, v) => m.createBlock.mutate({ ...times, title: v.title.trim(), ...(v.roomId ? { roomId: v.roomId } : {}) })}
+                onSubmit={(times, v) =>
+                  m.createBlock.mutate({
+                    ...times,
+                    title: v.title.trim(),
+                    ...(v.roomId ? { roomId: v.roomId } : {}),
+                    ...(v.repeat ? { recurrence: recurrenceOf(v.repeat) } : {}),
+                  })
+                }
                 onCancel={close}
+                repeatable
               />
             )}
           </Stack>
@@ -248,7 +258,7 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
             rooms={rooms}
             canWrite={canWrite}
             withClientContact={withClientContact}
-            seriesActions={!!source.series}
+            series={source.series}
             moving={m.move.isPending}
             moveError={m.move.error}
             cancelling={m.cancel.isPending}
@@ -268,11 +278,12 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
             submitLabel={t('block.save')}
             busy={m.updateBlock.isPending}
             error={m.updateBlock.error ?? m.deleteBlock.error}
-            onSubmit={(times, v) =>
-              m.updateBlock.mutate({ id: block.id, body: { ...times, title: v.title.trim(), ...(v.roomId ? { roomId: v.roomId } : {}) }, dropRoom: !!block.roomId && !v.roomId })
+            onSubmit={(times, v, scope) =>
+              m.updateBlock.mutate({ block, body: { ...times, title: v.title.trim(), roomId: v.roomId || (block.roomId ? null : undefined) }, scope })
             }
             onCancel={close}
-            onDelete={() => m.deleteBlock.mutate(block.id)}
+            onDelete={(scope) => m.deleteBlock.mutate({ block, scope })}
+            inSeries={!!block.seriesId}
             deleting={m.deleteBlock.isPending}
           />
         )}

@@ -3,7 +3,12 @@ import { useT } from '../../i18n/i18n';
 import { defaultRepeat, MAX_COUNT, MIN_COUNT, type RepeatValue } from './series';
 
 /** "wöchentlich wiederholen": every 1–4 weeks, a number of appointments or until a date. */
-export function RepeatFields({ value, startDate, onChange }: { value: RepeatValue | null; startDate: string; onChange: (v: RepeatValue | null) => void }) {
+export function RepeatFields({ value, startDate, onChange, countLabel }: {
+  value: RepeatValue | null;
+  startDate: string;
+  onChange: (v: RepeatValue | null) => void;
+  countLabel?: string;
+}) {
   const { t } = useT();
   return (
     <Stack gap="xs">
@@ -29,7 +34,7 @@ export function RepeatFields({ value, startDate, onChange }: { value: RepeatValu
           {value.end === 'count' ? (
             <TextInput
               type="number"
-              label={t('series.count')}
+              label={countLabel ?? t('series.count')}
               min={MIN_COUNT}
               max={MAX_COUNT}
               value={String(value.count)}

@@ -11,7 +11,7 @@ export interface Occurrence {
 }
 
 /** Occurrences of a series, each "frei" or why not, in words (the preview, or what a create or move skipped). */
-export function OccurrenceList({ items, zone, testId }: { items: Occurrence[]; zone: string; testId: string }) {
+export function OccurrenceList({ items, zone, testId, preview }: { items: Occurrence[]; zone: string; testId: string; preview?: boolean }) {
   const { t, locale } = useT();
   return (
     <List size="sm" spacing={2} data-testid={testId}>
@@ -21,7 +21,7 @@ export function OccurrenceList({ items, zone, testId }: { items: Occurrence[]; z
             {formatRange(o.start, o.end, zone, locale)}:{' '}
           </Text>
           <Text span size="sm" fw={o.code ? 700 : 400} c={o.code ? '#a61e1e' : '#1b5e20'}>
-            {o.code ? t(skipReasonKey(o.code)) : t('series.free')}
+            {o.code ? (preview ? t('series.willSkip', { reason: t(skipReasonKey(o.code)) }) : t(skipReasonKey(o.code))) : t('series.free')}
           </Text>
         </List.Item>
       ))}

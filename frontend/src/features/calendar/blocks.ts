@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { zonedIso } from '../../lib/time/zone';
+import type { RepeatValue } from './series';
 
 /** Blocked time as the form holds it: a break on one day, or whole days (holiday) from one date to another. */
 export interface BlockFormValue {
@@ -11,6 +12,8 @@ export interface BlockFormValue {
   fromTime: string;
   toDate: string;
   toTime: string;
+  /** a weekly block (lunch break, supervision): new blocks only */
+  repeat?: RepeatValue | null;
 }
 
 export const MAX_BLOCK_DAYS = 31;

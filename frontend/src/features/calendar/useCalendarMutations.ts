@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import type { CalendarApi } from './calendarApi';
 import type { BookingFormValue } from './BookingForm';
 import type { SeriesScope } from './BookingDetail';
-import { recurrenceOf } from './series';
+import { recurrenceOf, type Recurrence } from './series';
 import type { Occurrence } from './SeriesOutcome';
-import type { Booking, SeriesRequest } from '../../lib/api/client';
+import type { Block, Booking, SeriesRequest } from '../../lib/api/client';
 import { zonedIso } from '../../lib/time/zone';
 
 /** What the calendar reports after a change: a sentence, and for a series the occurrences that were skipped. */
@@ -71,34 +71,43 @@ export function useCalendarMutations(source: CalendarApi, zone: string, done: (n
     onSuccess: done,
   });
   const createBlock = useMutation({
-    mutationFn: async (body: { start: string; end: string; title: string; roomId?: string }): Promise<Notice> => {
-      await source.blocks!.create(body);
-      return { key: 'block.created' };
+    mutationFn: async (body: { start: string; end: string; title: string; roomId?: string; recurrence?: Recurrence }): Promise<Notice> => {
+      const created = await source.blocks!.create(body);
+      if (!('blocks' in created)) return { key: 'block.created' };
+      return {
+        key: created.skipped.length ? 'block.createdWeeklySkipped' : 'block.createdWeekly',
+        params: { blocked: created.blocks.length, skipped: created.skipped.length },
+        skipped: created.skipped,
+      };
     },
     onSuccess: done,
   });
   const updateBlock = useMutation({
-    mutationFn: async ({ id, body, dropRoom }: {
-      id: string;
-      body: { start: string; end: string; title?: string; roomId?: string };
-      /** the block held a room and no longer should: the API changes rooms but never removes one, so replace it */
-      dropRoom?: boolean;
+    mutationFn: async ({ block, body, scope }: {
+      block: Block;
+      /** roomId null takes the room off the block (it stays, without room) */
+      body: { start: string; end: string; title?: string; roomId?: string | null };
+      scope: SeriesScope;
       revert?: () => void;
     }): Promise<Notice> => {
-      if (dropRoom) {
-        await source.blocks!.create({ start: body.start, end: body.end, title: body.title ?? '' });
-        await source.blocks!.remove(id);
-        return { key: 'block.updated' };
+      if (scope === 'following' && block.seriesId) {
+        const { roomId, ...rest } = body;
+        const changed = await source.blocks!.changeFrom(block.seriesId, { from: block.start, ...rest, ...(roomId ? { roomId } : {}) });
+        return notChanged('block.seriesUpdated', changed.changed.length, changed.notChanged);
       }
-      await source.blocks!.update(id, body);
+      await source.blocks!.update(block.id, body);
       return { key: 'block.updated' };
     },
     onSuccess: done,
     onError: (_error, vars) => vars.revert?.(),
   });
   const deleteBlock = useMutation({
-    mutationFn: async (id: string): Promise<Notice> => {
-      await source.blocks!.remove(id);
+    mutationFn: async ({ block, scope }: { block: Block; scope: SeriesScope }): Promise<Notice> => {
+      if (scope === 'following' && block.seriesId) {
+        const changed = await source.blocks!.deleteFrom(block.seriesId, block.start);
+        return notChanged('block.seriesDeleted', changed.changed.length, changed.notChanged);
+      }
+      await source.blocks!.remove(block.id);
       return { key: 'block.deleted' };
     },
     onSuccess: done,

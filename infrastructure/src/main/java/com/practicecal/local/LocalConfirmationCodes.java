@@ -1,6 +1,6 @@
 package com.practicecal.local;
 
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.error.ValidationException;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package com.practicecal.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.practicecal.shared.aws.AwsClients;
 import com.practicecal.shared.plan.Plan;
 import java.util.ArrayList;
@@ -18,10 +19,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * {@code runs} rounds (default 5). Run with {@code ./dev bench coldstart [runs] [FunctionId...]}.
  */
 public final class ColdStartBenchmark {
-    /** A read-only request per function. */
-    record Probe(String routeKey, String path, Map<String, String> query, Map<String, String> pathParameters) {
+    /** A read-only request per function and the status it answers an XL owner with no data. */
+    record Probe(String routeKey, String path, Map<String, String> query, Map<String, String> pathParameters,
+                 int expectedStatus) {
         Probe(String routeKey, String path) {
-            this(routeKey, path, Map.of(), Map.of());
+            this(routeKey, path, Map.of(), Map.of(), 200);
+        }
+
+        APIGatewayV2HTTPEvent event(TestUser user) {
+            return FunctionJarProcess.event(routeKey, path, query, pathParameters, Map.of("host", "localhost"), null,
+                    user);
         }
     }
 
@@ -29,11 +36,11 @@ public final class ColdStartBenchmark {
 
     static {
         PROBES.put("AccountsFunction", new Probe("GET /v1/me", "/v1/me"));
-        PROBES.put("SignupFunction", new Probe("POST /v1/signup", "/v1/signup")); // 400: no body
+        PROBES.put("SignupFunction", new Probe("POST /v1/signup", "/v1/signup", Map.of(), Map.of(), 422)); // no body
         PROBES.put("RoomsFunction", new Probe("GET /v1/rooms", "/v1/rooms"));
         PROBES.put("BookingsFunction", new Probe("GET /v1/bookings", "/v1/bookings",
-                Map.of("from", "2026-12-07T00:00:00Z", "to", "2026-12-14T00:00:00Z"), Map.of()));
-        PROBES.put("CommunityFunction", new Probe("GET /v1/community", "/v1/community"));
+                Map.of("from", "2026-12-07T00:00:00Z", "to", "2026-12-14T00:00:00Z"), Map.of(), 200));
+        PROBES.put("CommunityFunction", new Probe("GET /v1/community", "/v1/community", Map.of(), Map.of(), 404)); // none
         PROBES.put("OnlineBookingFunction", new Probe("GET /v1/settings/booking", "/v1/settings/booking"));
         PROBES.put("GrantsFunction", new Probe("GET /v1/grants", "/v1/grants"));
         PROBES.put("StaffFunction", new Probe("GET /v1/staff", "/v1/staff"));
@@ -41,7 +48,8 @@ public final class ColdStartBenchmark {
         PROBES.put("AuditFunction", new Probe("GET /v1/audit", "/v1/audit"));
         PROBES.put("IntegrationsFunction", new Probe("GET /v1/webhooks", "/v1/webhooks"));
         PROBES.put("FeedsFunction", new Probe("GET /v1/public/feeds/{file}", "/v1/public/feeds/none.ics", Map.of(),
-                Map.of("file", "none.ics")));
+                Map.of("file", "none.ics"), 404));
+        PROBES.put("ClientsFunction", new Probe("GET /v1/clients", "/v1/clients"));
     }
 
     private ColdStartBenchmark() {
@@ -63,13 +71,11 @@ public final class ColdStartBenchmark {
                 for (SamFunction function : functions) {
                     Probe probe = PROBES.get(function.logicalId());
                     results.computeIfAbsent(function.logicalId(), k -> new ArrayList<>()).add(figures(jars.invoke(
-                            function, FunctionJarProcess.event(probe.routeKey(), probe.path(), probe.query(),
-                                    probe.pathParameters(), Map.of("host", "localhost"), null, user), Map.of())));
+                            function, probe.event(user), Map.of())));
                     results.computeIfAbsent(function.logicalId() + " bare", k -> new ArrayList<>())
                             .add(figures(jars.bare(function)));
                     results.computeIfAbsent(function.logicalId() + " primed", k -> new ArrayList<>()).add(figures(
-                            jars.invoke(function, FunctionJarProcess.event(probe.routeKey(), probe.path(), probe.query(),
-                                    probe.pathParameters(), Map.of("host", "localhost"), null, user), Map.of(), true)));
+                            jars.invoke(function, probe.event(user), Map.of(), true)));
                 }
                 System.err.printf("round %d/%d done%n", round, runs);
             }

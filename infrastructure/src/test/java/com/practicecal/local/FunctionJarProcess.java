@@ -79,7 +79,12 @@ final class FunctionJarProcess implements AutoCloseable {
     private Result run(SamFunction function, List<String> args, Map<String, String> extraEnvironment) {
         Path jar = stack.template().root().resolve(function.codeUri());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", jar + File.pathSeparator + runner, ColdStartRun.class.getName()));
+                .toString()));
+        String jvmOptions = System.getenv("COLDSTART_JVM_OPTIONS"); // profiling, e.g. -Xlog:class+load:file=...
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", jar + File.pathSeparator + runner, ColdStartRun.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every deployable jar works on its own, as Lambda runs it: a fresh JVM with only the jar on the class path (no
  * Cognito SDK or ical4j where the routes do not need them) builds the handler; API functions answer an unknown
- * route key with the JSON 404.
+ * route key with the JSON 404 and serve their read-only probe (the cold-start bench's) for a real owner, so the SDK
+ * classes a jar's filters keep are enough for a real request.
  */
 class FunctionJarsIT extends LocalStackIT {
     private static FunctionJarProcess jars;
@@ -29,17 +30,26 @@ class FunctionJarsIT extends LocalStackIT {
         if (jars == null) {
             jars = new FunctionJarProcess(local.stack());
         }
+        TestUser owner = users.signUpAndLogin(Plan.XL);
         SoftAssertions softly = new SoftAssertions();
         for (SamFunction function : local.stack().template().functions()) {
             try {
                 if (function.routes().isEmpty()) {
                     softly.assertThat(jars.init(function).status()).as(function.logicalId()).isEqualTo("init");
-                } else {
-                    FunctionJarProcess.Result result = jars.invoke(function, FunctionJarProcess.event(
-                            "GET /v1/no-such-route", "/v1/no-such-route", Map.of(), Map.of(), Map.of("host", "localhost"),
-                            null, null), Map.of());
-                    softly.assertThat(result.status()).as(function.logicalId() + ":\n" + result.output())
-                            .isEqualTo("404");
+                    continue;
+                }
+                FunctionJarProcess.Result unknown = jars.invoke(function, FunctionJarProcess.event(
+                        "GET /v1/no-such-route", "/v1/no-such-route", Map.of(), Map.of(), Map.of("host", "localhost"),
+                        null, null), Map.of());
+                softly.assertThat(unknown.status()).as(function.logicalId() + ":\n" + unknown.output()).isEqualTo("404");
+                // a real route, so the jar's own SDK client and the model classes it keeps serve a request
+                ColdStartBenchmark.Probe probe = ColdStartBenchmark.PROBES.get(function.logicalId());
+                softly.assertThat(probe).as("a read-only probe for %s in ColdStartBenchmark", function.logicalId())
+                        .isNotNull();
+                if (probe != null) {
+                    FunctionJarProcess.Result read = jars.invoke(function, probe.event(owner), Map.of());
+                    softly.assertThat(read.status()).as(function.logicalId() + " " + probe.routeKey() + ":\n"
+                            + read.output()).isEqualTo(String.valueOf(probe.expectedStatus()));
                 }
             } catch (IllegalStateException failure) {
                 softly.fail(failure.getMessage());

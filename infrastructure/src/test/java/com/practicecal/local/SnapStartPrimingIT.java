@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.practicecal.functions.rooms.RoomsHandler;
+import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.runtime.RetryJitter;
 import com.practicecal.shared.runtime.SnapStartPriming;
+import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.io.ObjectOutputStream;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.crac.Core;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,8 @@ class SnapStartPrimingIT extends LocalStackIT {
 
         Map<String, Long> calls = awsCalls.callsOf(() -> priming.beforeCheckpoint(Core.getGlobalContext()));
         assertThat(calls).containsKey("GetItem"); // the DynamoDB client, on a key no item has
-        assertThat(calls).containsKey("BatchGetItem"); // GET /v1/rooms of a caller that does not exist
+        assertThat(calls).containsKey("BatchGetItem"); // the synthetic caller's user item, which does not exist
+        assertThat(calls).as("GET /v1/rooms runs on to list the synthetic owner's (no) rooms").containsKey("Query");
         assertThat(calls.keySet()).doesNotContainAnyElementsOf(WRITES);
         assertThat(priming.checkpoints()).isEqualTo(1);
         Random inSnapshot = copy(RetryJitter.generator()); // what every environment restored from it would hold
@@ -49,6 +53,29 @@ class SnapStartPrimingIT extends LocalStackIT {
                 Map.of(), Map.of(), Map.of("host", "localhost"), null, owner), new LocalLambdaContext("after-restore",
                 "RoomsFunction", local.stack().region(), 1024, 15));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+    }
+
+    /** Every API function primes all its GET routes as the synthetic owner: reads only, never a write. */
+    @Test
+    void everyApiFunctionPrimesItsReadRoutesWithoutWriting() throws ReflectiveOperationException {
+        SoftAssertions softly = new SoftAssertions();
+        for (SamFunction function : local.stack().template().functions()) {
+            if (function.routes().isEmpty()) {
+                continue;
+            }
+            RoutedFunction handler = (RoutedFunction) Class.forName(function.handlerClass())
+                    .getConstructor(ApplicationContext.class).newInstance(local.api().applicationContext());
+            Map<String, Long> calls = awsCalls.callsOf(() -> handler.snapStart().beforeCheckpoint(Core.getGlobalContext()));
+            System.out.printf("priming %s: %s %s%n", function.logicalId(), calls, handler.primedStatuses());
+            softly.assertThat(calls.keySet()).as("AWS calls priming %s", function.logicalId())
+                    .doesNotContainAnyElementsOf(WRITES);
+            softly.assertThat(handler.primedStatuses().keySet()).as("GET routes primed in %s", function.logicalId())
+                    .containsExactlyInAnyOrderElementsOf(handler.routeKeys().stream().filter(k -> k.startsWith("GET "))
+                            .toList());
+            softly.assertThat(handler.primedStatuses().values()).as("statuses priming %s: %s", function.logicalId(),
+                    handler.primedStatuses()).allSatisfy(status -> assertThat(status).isLessThan(500));
+        }
+        softly.assertAll();
     }
 
     private static long[] draws(Random random) {

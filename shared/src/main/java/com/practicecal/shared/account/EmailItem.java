@@ -1,6 +1,6 @@
 package com.practicecal.shared.account;
 
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.store.Attr;
 import java.util.HashMap;
 import java.util.Map;

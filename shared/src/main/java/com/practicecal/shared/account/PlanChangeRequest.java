@@ -1,6 +1,6 @@
 package com.practicecal.shared.account;
 
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.plan.Plan;
 
 /** PUT /v1/account/plan */

@@ -1,6 +1,6 @@
 package com.practicecal.shared.account;
 
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.config.AppSettings;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
@@ -8,7 +8,6 @@ import com.practicecal.shared.error.TooManyRequestsException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
@@ -48,7 +47,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
 @Requires(classes = CognitoIdentityProviderClient.class) // only functions/signup ships the Cognito SDK
 public class SignupService {
     private static final Logger LOG = LoggerFactory.getLogger(SignupService.class);
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     /** The pending sign-up being confirmed is still the one made for this Cognito user. */
     static final String PENDING_FOR_USER = "userId = :user";
 
@@ -139,13 +137,13 @@ public class SignupService {
         Events events = new Events(Actor.owner(userId), requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .put("account", AccountItem.toItem(account), Condition.of(NEW_ITEM))
-                    .put("user", UserItem.toItem(owner, email), Condition.of(NEW_ITEM))
-                    .put("email", EmailItem.toItem(email, userId, account.id()), Condition.of(NEW_ITEM))
+                    .put("account", AccountItem.toItem(account), Condition.NEW_ITEM)
+                    .put("user", UserItem.toItem(owner, email), Condition.NEW_ITEM)
+                    .put("email", EmailItem.toItem(email, userId, account.id()), Condition.NEW_ITEM)
                     .delete("pending", PendingSignupItem.key(email),
                             Condition.of(PENDING_FOR_USER, Map.of(":user", Attr.s(userId))))
-                    .put("event", OutboxItem.toItem(events.event(account.id(), "account.created", "account",
-                            account.id(), Map.of("plan", new Change(null, pending.plan().name())))), null));
+                    .with(events.emit(account.id(), "account.created", "account",
+                            account.id(), Map.of("plan", new Change(null, pending.plan().name())))));
         } catch (TransactionFailedException e) {
             throw alreadyConfirmedOrExpired(userId);
         }

@@ -30,6 +30,11 @@ public final class UserItem {
         return Attr.key(PREFIX + userId, SORT);
     }
 
+    /** The user's (verified) email address as stored. */
+    public static String email(Map<String, AttributeValue> item) {
+        return Attr.str(item, "email");
+    }
+
     public static Map<String, AttributeValue> toItem(Membership membership, String email) {
         Map<String, AttributeValue> item = new HashMap<>(key(membership.userId()));
         item.put(Attr.TYPE, Attr.s(TYPE));

@@ -38,8 +38,12 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
 
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        return serve(new ApiRequest(event));
+    }
+
+    /** The whole request path (access line, error mapping) for a request already parsed, e.g. a priming one. */
+    final APIGatewayV2HTTPResponse serve(ApiRequest request) {
         long started = System.nanoTime();
-        ApiRequest request = new ApiRequest(event);
         String route = request.routeKey() == null ? "(no route)" : request.routeKey();
         MDC.put("requestId", request.requestId());
         MDC.put("route", route);

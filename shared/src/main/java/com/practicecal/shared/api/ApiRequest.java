@@ -2,6 +2,7 @@ package com.practicecal.shared.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.practicecal.shared.auth.Principal;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.PayloadTooLargeException;
@@ -21,9 +22,20 @@ public final class ApiRequest {
 
     private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> headers;
+    private final boolean priming;
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this(event, false);
+    }
+
+    /** SnapStart's priming request: its caller is {@link Principal#PRIMING}, whatever the event says. */
+    static ApiRequest priming(APIGatewayV2HTTPEvent event) {
+        return new ApiRequest(event, true);
+    }
+
+    private ApiRequest(APIGatewayV2HTTPEvent event, boolean priming) {
         this.event = event;
+        this.priming = priming;
         this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (event.getHeaders() != null) {
             headers.putAll(event.getHeaders());
@@ -60,6 +72,9 @@ public final class ApiRequest {
     }
 
     public Optional<Principal> optionalPrincipal() {
+        if (priming) {
+            return Optional.of(Principal.PRIMING);
+        }
         var ctx = event.getRequestContext();
         if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) {
             return Optional.empty();
@@ -95,6 +110,19 @@ public final class ApiRequest {
         return Optional.ofNullable(value);
     }
 
+    /** {@link #query} as a plain value for domain parsers: null if not given. */
+    public String queryValue(String name) {
+        return query(name).orElse(null);
+    }
+
+    /**
+     * The origin ({@code scheme://host}) the caller reached the API on: API Gateway sets {@code X-Forwarded-Proto};
+     * the {@code Host} is the API's or its custom domain's.
+     */
+    public String origin() {
+        return header("X-Forwarded-Proto").orElse("https") + "://" + header("Host").orElse("localhost");
+    }
+
     public String requiredQuery(String name) {
         return query(name).orElseThrow(() -> new ValidationException(name, "query parameter is required"));
     }
@@ -118,5 +146,11 @@ public final class ApiRequest {
         T parsed = Json.read(body(), type);
         parsed.validate();
         return parsed;
+    }
+
+    /** {@link #body(Class)} for an optional body: an absent or blank one is {@code absent}. */
+    public <T extends Validatable> T body(Class<T> type, java.util.function.Supplier<T> absent) {
+        String body = body();
+        return body == null || body.isBlank() ? absent.get() : body(type);
     }
 }

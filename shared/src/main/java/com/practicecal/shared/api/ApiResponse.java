@@ -32,6 +32,16 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
         return new ApiResponse(status, body, Map.of(CONTENT_TYPE, contentType));
     }
 
+    /**
+     * A body with a strong {@code ETag}: {@code 304} without body (and without {@code Content-Type}) when the
+     * caller's {@code If-None-Match} already matched, else {@code 200}.
+     */
+    public static ApiResponse tagged(boolean notModified, String body, String contentType, String etag,
+                                     String cacheControl) {
+        ApiResponse response = notModified ? new ApiResponse(304, null, Map.of()) : text(200, body, contentType);
+        return response.withHeader("ETag", etag).withHeader("Cache-Control", cacheControl);
+    }
+
     public ApiResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);

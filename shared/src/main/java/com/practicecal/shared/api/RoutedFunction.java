@@ -1,6 +1,7 @@
 package com.practicecal.shared.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.runtime.SnapStartPriming;
@@ -19,10 +20,11 @@ import java.util.regex.Pattern;
  * the {@link ErrorMapper} like any other failure.
  */
 public abstract class RoutedFunction extends ApiFunction {
-    /** The caller of the priming request: no such user exists, so the route reads nothing and writes nothing. */
-    public static final String PRIMING_CALLER = "snapstart-priming";
+    /** The request id and token subject of priming requests (the caller itself is {@link Principal#PRIMING}). */
+    public static final String PRIMING_CALLER = Principal.PRIMING.userId();
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private volatile Map<String, Route> table;
+    private final Map<String, Integer> primed = new java.util.concurrent.ConcurrentHashMap<>();
     private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(), this::jsonTypes,
             this::primeReadRoute);
 
@@ -63,13 +65,30 @@ public abstract class RoutedFunction extends ApiFunction {
         return types;
     }
 
-    /** The first GET route (in key order), called by {@link #PRIMING_CALLER}: the whole request path, no data. */
+    /**
+     * Every GET route, called by {@link Principal#PRIMING} (the owner of an account without data): the whole request
+     * path of each (access, reads, mapping, JSON of the response) runs before the snapshot; GET routes write nothing.
+     */
     private void primeReadRoute() {
-        table().keySet().stream().filter(key -> key.startsWith("GET ")).sorted().findFirst()
-                .ifPresent(routeKey -> execute(primingEvent(routeKey)));
+        table().keySet().stream().filter(key -> key.startsWith("GET ")).sorted().forEach(routeKey -> primed.put(
+                routeKey, serve(ApiRequest.priming(primingEvent(routeKey, primingQuery(routeKey)))).getStatusCode()));
+    }
+
+    /** The status each GET route answered the priming caller with (none is a 5xx: tests check). */
+    public final Map<String, Integer> primedStatuses() {
+        return Map.copyOf(primed);
+    }
+
+    /** Query parameters a GET route needs to get past validation when primed, e.g. a fixed time range. */
+    protected Map<String, String> primingQuery(String routeKey) {
+        return Map.of();
     }
 
     static APIGatewayV2HTTPEvent primingEvent(String routeKey) {
+        return primingEvent(routeKey, Map.of());
+    }
+
+    static APIGatewayV2HTTPEvent primingEvent(String routeKey, Map<String, String> query) {
         String path = routeKey.substring(routeKey.indexOf(' ') + 1);
         Map<String, String> parameters = new LinkedHashMap<>();
         Matcher matcher = PATH_PARAMETER.matcher(path);
@@ -78,7 +97,9 @@ public abstract class RoutedFunction extends ApiFunction {
         }
         String rawPath = PATH_PARAMETER.matcher(path).replaceAll("priming");
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(rawPath)
-                .withRawQueryString("").withHeaders(Map.of("host", "localhost"))
+                .withRawQueryString(query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("&")))
+                .withQueryStringParameters(query.isEmpty() ? null : query).withHeaders(Map.of("host", "localhost"))
                 .withPathParameters(parameters.isEmpty() ? null : parameters).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(PRIMING_CALLER)
                         .withRouteKey(routeKey)

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class AuditLog {
     static final String HEAD_UNCHANGED = "attribute_not_exists(#seq) OR #seq = :expected";
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     private static final String TAG_MARKER = "marker";
     private static final int MAX_ATTEMPTS = 3;
 
@@ -45,13 +44,13 @@ public class AuditLog {
                         .put(TAG_MARKER, Map.of("PK", AuditItem.markerKey(event.eventId()).get("PK"),
                                 "SK", AuditItem.markerKey(event.eventId()).get("SK"),
                                 "seq", Attr.n(entry.seq()), "accountId", Attr.s(event.accountId())),
-                                Condition.of(NEW_ITEM))
+                                Condition.NEW_ITEM)
                         .update("head", AuditItem.headKey(event.accountId()),
                                 Expression.update("SET #seq = :seq, #hash = :hash").when(HEAD_UNCHANGED)
                                         .name("#seq", AuditItem.SEQ).name("#hash", AuditItem.HASH)
                                         .value(":seq", Attr.n(entry.seq())).value(":hash", Attr.s(entry.hash()))
                                         .value(":expected", Attr.n(seq)))
-                        .put("entry", AuditItem.toItem(entry, settings.retention()), Condition.of(NEW_ITEM)));
+                        .put("entry", AuditItem.toItem(entry, settings.retention()), Condition.NEW_ITEM));
                 return Outcome.APPENDED;
             } catch (TransactionFailedException failure) {
                 if (TAG_MARKER.equals(failure.failedTag())) {

@@ -1,7 +1,6 @@
 package com.practicecal.shared.audit;
 
-import com.practicecal.shared.api.ApiRequest;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.error.ValidationException;
 import java.time.Instant;
 
@@ -12,26 +11,33 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
     public static final int MAX_LIMIT = 500;
 
     /** {@code ?full=true} on /v1/audit/verify: recompute the whole chain instead of continuing from the checkpoint. */
-    public static boolean full(ApiRequest request) {
-        return request.query("full").map(v -> switch (v) {
+    public static boolean full(String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new ValidationException("full", "must be true or false");
-        }).orElse(false);
+        };
     }
 
-    public static AuditQuery from(ApiRequest request, Instant now) {
-        Instant to = request.query("to").map(v -> Check.instant("to", v).toInstant()).orElse(now);
-        Instant from = request.query("from").map(v -> Check.instant("from", v).toInstant())
-                .orElse(to.minus(java.time.Duration.ofDays(30)));
+    /** Parameters as given (null: not given). */
+    public record Params(String from, String to, String actor, String action, String targetId, String limit,
+                         String cursor) {
+    }
+
+    public static AuditQuery parse(Params params, Instant now) {
+        Instant to = params.to() == null ? now : Check.instant("to", params.to()).toInstant();
+        Instant from = params.from() == null ? to.minus(java.time.Duration.ofDays(30))
+                : Check.instant("from", params.from()).toInstant();
         if (!to.isAfter(from)) {
             throw new ValidationException("to", "must be after from");
         }
-        int limit = Check.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
-        return new AuditQuery(from, to,
-                request.query("actor").map(v -> Check.optionalText("actor", v, 128)).orElse(null),
-                request.query("action").map(v -> Check.optionalText("action", v, 64)).orElse(null),
-                request.query("targetId").map(v -> Check.optionalText("targetId", v, 128)).orElse(null),
-                limit, request.query("cursor").map(v -> Check.optionalText("cursor", v, 1024)).orElse(null));
+        int limit = Check.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
+        return new AuditQuery(from, to, Check.optionalText("actor", params.actor(), 128),
+                Check.optionalText("action", params.action(), 64),
+                Check.optionalText("targetId", params.targetId(), 128), limit,
+                Check.optionalText("cursor", params.cursor(), 1024));
     }
 }

@@ -2,8 +2,6 @@ package com.practicecal.shared.auth;
 
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.booking.BookingView;
-import com.practicecal.shared.client.ClientName;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
@@ -11,6 +9,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +19,8 @@ import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ForbiddenException;
 import com.practicecal.shared.error.NotFoundException;
+import com.practicecal.shared.event.Actor;
+import com.practicecal.shared.event.Events;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class AccessPolicy {
     private final MainTable table;
     private final Clock clock;
+
+    /**
+     * Who {@link Principal#PRIMING} is before the snapshot: the owner (plan XL, so no route stops at the plan) of an
+     * account no item belongs to. Its reads run the whole path of a route and find nothing; priming calls only GET
+     * routes, so it writes nothing.
+     */
+    public static final Membership PRIMING_MEMBERSHIP = new Membership(Principal.PRIMING.userId(),
+            Principal.PRIMING.userId(), Role.OWNER, com.practicecal.shared.plan.Plan.XL,
+            java.time.ZoneId.of("Europe/Berlin"));
 
     public AccessPolicy(MainTable table, Clock clock) {
         this.table = table;
@@ -68,9 +78,17 @@ public class AccessPolicy {
      * is their practice's, now: taken from the account item (from the batch if it is there, else read), never from a
      * copy, so joining, leaving or removal of the practice applies to its staff with their next request.
      */
+    /** {@link #membership(Principal, Map)} from a snapshot read in the request's first batch. */
+    public Membership membership(Principal principal, Snapshot snapshot) {
+        return membership(principal, snapshot.items());
+    }
+
     public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
         Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(UserItem.key(principal.userId())));
         if (item == null) {
+            if (principal == Principal.PRIMING) { // identity: a token's sub never yields this instance
+                return PRIMING_MEMBERSHIP;
+            }
             throw new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "no practice account belongs to this user");
         }
         Membership membership = UserItem.fromItem(item);
@@ -186,22 +204,14 @@ public class AccessPolicy {
                 Attr.str(account, AccountItem.COMMUNITY));
     }
 
-    /** The one place that cuts a booking down to what the principal may see. */
-    public BookingView project(BookingView view, Membership membership) {
-        return membership.role() == Role.GRANTEE ? forGrantee(view) : view;
+    /** The one place that decides which form of a view (e.g. a booking) the principal may see. */
+    public <V extends GranteeProjection<V>> V project(V view, Membership membership) {
+        return membership.role() == Role.GRANTEE ? view.forGrantee() : view;
     }
 
-    /**
-     * Time, room, service and the client's first name with last initial: what booking needs, nothing more. The
-     * client id stays, so a grantee can book the same client again.
-     */
-    public static BookingView forGrantee(BookingView view) {
-        BookingView.ClientView client = view.client();
-        BookingView.ClientView minimal = client == null || Boolean.TRUE.equals(client.erased()) ? client
-                : new BookingView.ClientView(client.minimalName() != null ? client.minimalName()
-                        : ClientName.minimal(client.name()), null, null);
-        return new BookingView(view.id(), view.roomId(), view.start(), view.end(), view.status(), minimal,
-                view.createdAt(), null, view.updatedAt(), null, view.serviceId(), view.clientId(), view.seriesId());
+    /** The outbox events of one operation by this caller: {@code new Events(actor(membership), requestId, at)}. */
+    public Events events(Membership membership, String requestId, Instant at) {
+        return new Events(actor(membership), requestId, at);
     }
 
     public Actor actor(Membership membership) {

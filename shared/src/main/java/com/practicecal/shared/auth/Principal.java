@@ -5,6 +5,12 @@ package com.practicecal.shared.auth;
  * What the caller may do is decided by {@link AccessPolicy} from stored membership, never from token contents alone.
  */
 public record Principal(String userId, String email) {
+    /**
+     * SnapStart's synthetic caller: only this instance (compared by identity, never built from a token) resolves to
+     * {@link AccessPolicy#PRIMING_MEMBERSHIP}, the owner of an account that has no data.
+     */
+    public static final Principal PRIMING = new Principal("snapstart-priming", null);
+
     public Principal {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("userId required");

@@ -1,9 +1,9 @@
 package com.practicecal.shared.block;
 
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.BookingCaller;
 import com.practicecal.shared.booking.Idempotency;
@@ -87,8 +87,7 @@ public class BlockSeriesService {
 
     /** 422 IDEMPOTENCY_KEY_REQUIRED: a series is created in many transactions; only the key makes a retry safe. */
     public static ValidationException keyRequired() {
-        return new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key",
-                "is required for a recurring request (a retry with the same key resumes it)");
+        return Idempotency.keyRequired();
     }
 
     public BlockService.BlockSeriesView create(Principal principal, BlockRequest request,

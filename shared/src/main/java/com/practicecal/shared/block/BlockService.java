@@ -2,7 +2,7 @@ package com.practicecal.shared.block;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.BookingCaller;
@@ -18,7 +18,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
@@ -48,7 +47,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 @Singleton
 public class BlockService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String UNCHANGED_BLOCK = "#version = :version";
     /** DynamoDB's limit of items in one TransactWriteItems. */
     static final int MAX_TRANSACTION_ITEMS = 100;
@@ -234,15 +232,15 @@ public class BlockService {
 
     /** The transaction that creates {@code block} from its room and the room's days as read (no room: none). */
     Transaction createTransaction(Membership me, Room room, Block block, List<OccupancyDay> days, Events events) {
-        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.of(NEW_ITEM));
+        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.NEW_ITEM);
         if (room != null) {
             OccupancyWrites.add(tx, block.id(), me.accountId(), room.id(), block.interval(), days, room.id(), List.of());
             RoomClaims.checkRoom(tx, room, me);
         }
         AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + block.id(), List.of(),
                 block.interval().utcDays(), BlockEntry.of(block));
-        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "block.created", "block", block.id(),
-                changesOf(null, block))), null);
+        tx.with(events.emit(me.accountId(), "block.created", "block", block.id(),
+                changesOf(null, block)));
         return tx;
     }
 
@@ -268,8 +266,8 @@ public class BlockService {
         }
         AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + before.id(),
                 before.interval().utcDays(), after.interval().utcDays(), BlockEntry.of(after));
-        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "block.moved", "block", before.id(),
-                changesOf(before, after))), null);
+        tx.with(events.emit(me.accountId(), "block.moved", "block", before.id(),
+                changesOf(before, after)));
         return tx;
     }
 
@@ -287,8 +285,8 @@ public class BlockService {
         if (before.seriesId() != null) {
             changes.put("seriesId", new Change(before.seriesId(), before.seriesId()));
         }
-        return tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "block.deleted", "block", before.id(),
-                changes)), null);
+        return tx.with(events.emit(me.accountId(), "block.deleted", "block", before.id(),
+                changes));
     }
 
     /** True when written; false when the state moved and the caller should re-read (or it gives up). */

@@ -1,7 +1,7 @@
 package com.practicecal.shared.block;
 
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.error.ValidationException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;

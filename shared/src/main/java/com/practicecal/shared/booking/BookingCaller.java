@@ -5,7 +5,7 @@ import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.Role;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;

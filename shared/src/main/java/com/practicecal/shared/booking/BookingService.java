@@ -4,7 +4,7 @@ import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.client.ClientBookings;
 import com.practicecal.shared.client.ClientRecord;
@@ -15,7 +15,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
@@ -49,7 +48,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class BookingService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String QUOTA_LEFT = "attribute_not_exists(#booked) OR #booked < :cap";
     /** Online bookings may use the plan's cap minus the share reserved for the practice's own bookings. */
     static final String ONLINE_QUOTA_LEFT = "(attribute_not_exists(#booked) OR #booked < :cap)"
@@ -181,7 +179,7 @@ public class BookingService {
                                Map<LocalDate, Long> therapistDayVersions, Events events, OnlineLimits online,
                                OnlineLimits.ClientBookings clientBookings, Instant now) {
         Interval interval = booking.interval();
-        tx.put(TAG_BOOKING, BookingItem.toItem(booking), Condition.of(NEW_ITEM));
+        tx.put(TAG_BOOKING, BookingItem.toItem(booking), Condition.NEW_ITEM);
         OccupancyWrites.add(tx, booking.id(), me.accountId(), room.id(), interval, days, room.id(), List.of());
         AccountDayItem.record(tx, me.accountId(), therapistDayVersions != null
                 ? therapistDayVersions.keySet() : interval.utcDays(), therapistDayVersions, null, booking);
@@ -190,8 +188,8 @@ public class BookingService {
             online.claim(tx, booking, clientBookings, now, me.timeZone());
         }
         RoomClaims.checkRoom(tx, room, me);
-        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.created", "booking", booking.id(),
-                changesOf(null, booking))), null);
+        tx.with(events.emit(me.accountId(), "booking.created", "booking", booking.id(),
+                changesOf(null, booking)));
     }
 
     /** Tags of {@link #newBooking} items whose failed condition has a meaning of its own. */
@@ -224,9 +222,9 @@ public class BookingService {
         if (me.role() == com.practicecal.shared.account.Role.OWNER) {
             return;
         }
-        Events events = new Events(access.actor(me), requestId, clock.instant());
-        table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), action, targetType,
-                targetId, Map.of())), null));
+        Events events = access.events(me, requestId, clock.instant());
+        table.write(table.transaction().with(events.emit(me.accountId(), action, targetType,
+                targetId, Map.of())));
     }
 
     public BookingView.Page list(Principal principal, BookingQuery query, String requestId) {
@@ -345,8 +343,8 @@ public class BookingService {
             OnlineLimits.moved(tx, after);
         }
         RoomClaims.checkRoom(tx, room, me);
-        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.moved", "booking", bookingId,
-                changesOf(before, after))), null);
+        tx.with(events.emit(me.accountId(), "booking.moved", "booking", bookingId,
+                changesOf(before, after)));
         return tx;
     }
 
@@ -394,8 +392,8 @@ public class BookingService {
         releaseQuota(tx, me.accountId(), QuotaItem.monthOf(before.interval().start(), me.timeZone()),
                 OnlineLimits.isOnline(before));
         OnlineLimits.release(tx, before);
-        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "booking.cancelled", "booking", before.id(),
-                changesOf(before, after))), null);
+        tx.with(events.emit(me.accountId(), "booking.cancelled", "booking", before.id(),
+                changesOf(before, after)));
         return tx;
     }
 

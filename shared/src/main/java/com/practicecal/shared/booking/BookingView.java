@@ -1,6 +1,8 @@
 package com.practicecal.shared.booking;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.practicecal.shared.auth.GranteeProjection;
+import com.practicecal.shared.client.ClientName;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.List;
  */
 public record BookingView(String id, String roomId, OffsetDateTime start, OffsetDateTime end, String status,
                           ClientView client, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
-                          String updatedBy, String serviceId, String clientId, String seriesId) {
+                          String updatedBy, String serviceId, String clientId, String seriesId)
+        implements GranteeProjection<BookingView> {
     public BookingView(String id, String roomId, OffsetDateTime start, OffsetDateTime end, String status,
                        ClientView client, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
                        String updatedBy, String serviceId) {
@@ -41,6 +44,19 @@ public record BookingView(String id, String roomId, OffsetDateTime start, Offset
             }
             return new ClientView(c.name(), c.email(), c.phone(), null, c.minimalName());
         }
+    }
+
+    /**
+     * Time, room, service and the client's first name with last initial: what booking needs, nothing more. The
+     * client id stays, so a grantee can book the same client again. {@code AccessPolicy.project} decides who gets it.
+     */
+    @Override
+    public BookingView forGrantee() {
+        ClientView minimal = client == null || Boolean.TRUE.equals(client.erased()) ? client
+                : new ClientView(client.minimalName() != null ? client.minimalName()
+                        : ClientName.minimal(client.name()), null, null);
+        return new BookingView(id, roomId, start, end, status, minimal, createdAt, null, updatedAt, null, serviceId,
+                clientId, seriesId);
     }
 
     public static BookingView of(Booking b, ZoneId zone) {

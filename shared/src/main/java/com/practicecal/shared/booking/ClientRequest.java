@@ -1,7 +1,7 @@
 package com.practicecal.shared.booking;
 
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 
 /** The client of a booking as entered: a name, optionally email and phone. */
 public record ClientRequest(String name, String email, String phone) implements Validatable {

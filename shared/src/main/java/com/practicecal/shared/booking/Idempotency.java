@@ -19,6 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the same key with a different request is a 422. The record is written inside the change's own transaction.
  */
 public record Idempotency(String userId, String key, String requestHash) {
+    /** 422 IDEMPOTENCY_KEY_REQUIRED: a series is created in many transactions; only the key makes a retry safe. */
+    public static ValidationException keyRequired() {
+        return new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key",
+                "is required for a recurring request (a retry with the same key resumes it)");
+    }
+
     /** New record, or one whose TTL passed but that DynamoDB has not yet removed. */
     static final String UNUSED_KEY = "attribute_not_exists(PK) OR expiresAt < :now";
 

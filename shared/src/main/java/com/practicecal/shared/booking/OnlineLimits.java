@@ -58,7 +58,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
     static String emailHash(String email) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(com.practicecal.shared.api.Check.email("client.email", email).getBytes(StandardCharsets.UTF_8));
+                    .digest(com.practicecal.shared.validation.Check.email("client.email", email).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

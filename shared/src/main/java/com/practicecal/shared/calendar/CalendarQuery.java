@@ -1,7 +1,6 @@
 package com.practicecal.shared.calendar;
 
-import com.practicecal.shared.api.ApiRequest;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.error.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +9,10 @@ import java.time.Instant;
 public record CalendarQuery(Instant from, Instant to) {
     public static final Duration MAX_RANGE = Duration.ofDays(31);
 
-    public static CalendarQuery from(ApiRequest request) {
-        Instant from = Check.instant("from", request.requiredQuery("from")).toInstant();
-        Instant to = Check.instant("to", request.requiredQuery("to")).toInstant();
+    /** From the parameters' values (null: not given). */
+    public static CalendarQuery parse(String fromValue, String toValue) {
+        Instant from = Check.instant("from", Check.required("from", fromValue)).toInstant();
+        Instant to = Check.instant("to", Check.required("to", toValue)).toInstant();
         if (!to.isAfter(from)) {
             throw new ValidationException("to", "must be after from");
         }

@@ -1,12 +1,11 @@
 package com.practicecal.shared.client;
 
 import com.practicecal.shared.account.Membership;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ClientBookings {
     public static final String TAG = "client";
     static final String ACTIVE_CLIENT_OF_ACCOUNT = "#status = :active AND #account = :account";
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
 
     private ClientBookings() {
     }
@@ -79,11 +77,11 @@ public final class ClientBookings {
         ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(), parts.firstName(),
                 parts.lastName(), client.email(), client.phone(), null, null, source,
                 ClientRecord.ACTIVE, null, actor.userId(), now, now, 1);
-        tx.put("client-new", ClientItem.toItem(record), Condition.of(NEW_ITEM));
+        tx.put("client-new", ClientItem.toItem(record), Condition.NEW_ITEM);
         ClientItem.directory(record).forEach(entry -> tx.put("client-directory", entry, null));
         tx.put("client-link", ClientItem.link(record.id(), me.accountId(), bookingId), null);
-        tx.put("client-event", OutboxItem.toItem(events.event(me.accountId(), "client.created", "client", record.id(),
-                Map.of("source", new Change(null, source)))), null);
+        tx.with(events.emit(me.accountId(), "client.created", "client", record.id(),
+                Map.of("source", new Change(null, source))));
         return client.linkedTo(record);
     }
 

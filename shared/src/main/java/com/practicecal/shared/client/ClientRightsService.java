@@ -22,7 +22,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.practice.InvoiceItem;
 import com.practicecal.shared.practice.NoteItem;
 import com.practicecal.shared.staff.StaffScopes;
@@ -111,14 +110,14 @@ public class ClientRightsService {
                     target.birthDate() != null ? target.birthDate() : source.birthDate(),
                     joinNotes(target.notes(), source.notes()), target.source(), ClientRecord.ACTIVE, null,
                     target.createdBy(), target.createdAt(), now, target.version() + 1);
-            Events events = new Events(access.actor(me), requestId, now);
+            Events events = access.events(me, requestId, now);
             Transaction tx = table.transaction()
                     .put("target", ClientItem.toItem(merged), ClientService.unchanged(target))
                     .put("source", ClientItem.tombstone(source, ClientRecord.MERGED, intoId, now),
                             ClientService.unchanged(source));
             ClientService.replaceDirectory(tx, source, null);
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.merged", "client", sourceId,
-                    Map.of("mergedInto", new Change(null, intoId)))), null);
+            tx.with(events.emit(me.accountId(), "client.merged", "client", sourceId,
+                    Map.of("mergedInto", new Change(null, intoId))));
             access.guardStaff(tx, me, StaffScopes.DOCUMENTATION);
             try {
                 table.write(tx);
@@ -216,9 +215,9 @@ public class ClientRightsService {
                 .map(e -> new ExportedAuditEntry(e.seq(), e.eventId(), e.action(), e.target().type(), e.target().id(),
                         e.actor().userId(), e.actor().kind(), e.channel(), e.at().toString())).toList();
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
-        table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), "client.exported",
-                "client", clientId, Map.of())), null));
+        Events events = access.events(me, requestId, now);
+        table.write(table.transaction().with(events.emit(me.accountId(), "client.exported",
+                "client", clientId, Map.of())));
         return new ClientExport(now.toString(), ClientView.of(record),
                 bookings.stream().map(b -> BookingView.of(b, me.timeZone())).toList(), notes, invoices, entries, mergedFrom);
     }
@@ -298,7 +297,7 @@ public class ClientRightsService {
                     throw new ConflictException(ErrorCodes.CLIENT_HAS_FUTURE_BOOKINGS, "the client has " + future
                             + " upcoming appointment(s); cancel them before erasing the client");
                 }
-                Events events = new Events(access.actor(me), requestId, now);
+                Events events = access.events(me, requestId, now);
                 Transaction tx = table.transaction().put("client",
                         ClientItem.tombstone(record, ClientRecord.ERASED, null, now), ClientService.unchanged(record));
                 ClientService.replaceDirectory(tx, record, null);
@@ -306,8 +305,8 @@ public class ClientRightsService {
                     tx.delete("online-counter", OnlineLimits.clientKey(me.accountId(),
                             record.email()), null);
                 }
-                tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.erased", "client", clientId,
-                        Map.of("bookings", new Change(null, Integer.toString(ids.size()))))), null);
+                tx.with(events.emit(me.accountId(), "client.erased", "client", clientId,
+                        Map.of("bookings", new Change(null, Integer.toString(ids.size())))));
                 try {
                     table.write(tx); // from here on, no booking can name the client
                 } catch (TransactionFailedException e) {

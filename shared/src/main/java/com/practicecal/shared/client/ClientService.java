@@ -18,7 +18,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
@@ -52,7 +51,6 @@ public class ClientService {
     public static final int MAX_LIMIT = 100;
     public static final int GRANTEE_LIMIT = 10;
     static final int MAX_ATTEMPTS = 5;
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String UNCHANGED = "#version = :version";
 
     private final MainTable table;
@@ -71,7 +69,7 @@ public class ClientService {
 
     public ClientView create(Principal principal, CreateClientRequest request, String requestId) {
         Membership me = access.member(principal, StaffScopes.DOCUMENTATION);
-        return ClientView.of(insert(me, request, access.actor(me).userId(), new Events(access.actor(me), requestId,
+        return ClientView.of(insert(me, request, access.actor(me).userId(), access.events(me, requestId,
                 clock.instant()), null, principal));
     }
 
@@ -90,15 +88,15 @@ public class ClientService {
         Instant now = clock.instant();
         ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(),
                 request.firstName().strip(), request.lastName().strip(),
-                com.practicecal.shared.api.Check.optionalEmail("email", request.email()),
-                com.practicecal.shared.api.Check.optionalPhone("phone", request.phone()),
+                com.practicecal.shared.validation.Check.optionalEmail("email", request.email()),
+                com.practicecal.shared.validation.Check.optionalPhone("phone", request.phone()),
                 ClientRequests.parseBirthDate("birthDate", request.birthDate()),
                 ClientRequests.cleanNotes("notes", request.notes()), ClientRecord.SOURCE_MANUAL, ClientRecord.ACTIVE,
                 null, by, now, now, 1);
-        Transaction tx = table.transaction().put("client", ClientItem.toItem(record), Condition.of(NEW_ITEM));
+        Transaction tx = table.transaction().put("client", ClientItem.toItem(record), Condition.NEW_ITEM);
         ClientItem.directory(record).forEach(item -> tx.put("directory", item, null));
-        tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.created", "client", record.id(),
-                Map.of("source", new Change(null, ClientRecord.SOURCE_MANUAL)))), null);
+        tx.with(events.emit(me.accountId(), "client.created", "client", record.id(),
+                Map.of("source", new Change(null, ClientRecord.SOURCE_MANUAL))));
         if (guard != null) {
             guard.guard(tx, me);
         } else {
@@ -133,9 +131,9 @@ public class ClientService {
                     request.firstName() == null ? before.firstName() : request.firstName().strip(),
                     request.lastName() == null ? before.lastName() : request.lastName().strip(),
                     request.email() == null ? before.email()
-                            : com.practicecal.shared.api.Check.optionalEmail("email", request.email()),
+                            : com.practicecal.shared.validation.Check.optionalEmail("email", request.email()),
                     request.phone() == null ? before.phone()
-                            : com.practicecal.shared.api.Check.optionalPhone("phone", request.phone()),
+                            : com.practicecal.shared.validation.Check.optionalPhone("phone", request.phone()),
                     request.birthDate() == null ? before.birthDate()
                             : ClientRequests.parseBirthDate("birthDate", request.birthDate()),
                     request.notes() == null ? before.notes() : ClientRequests.cleanNotes("notes", request.notes()),
@@ -145,11 +143,11 @@ public class ClientService {
             if (changed.isEmpty()) {
                 return ClientView.of(before);
             }
-            Events events = new Events(access.actor(me), requestId, now);
+            Events events = access.events(me, requestId, now);
             Transaction tx = table.transaction().put("client", ClientItem.toItem(after), unchanged(before));
             replaceDirectory(tx, before, after);
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "client.updated", "client", clientId,
-                    changed)), null);
+            tx.with(events.emit(me.accountId(), "client.updated", "client", clientId,
+                    changed));
             access.guardStaff(tx, me, StaffScopes.DOCUMENTATION);
             try {
                 table.write(tx);
@@ -317,9 +315,9 @@ public class ClientService {
         if (me.role() == Role.OWNER) {
             return;
         }
-        Events events = new Events(access.actor(me), requestId, clock.instant());
-        table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), action, targetType,
-                targetId, Map.of())), null));
+        Events events = access.events(me, requestId, clock.instant());
+        table.write(table.transaction().with(events.emit(me.accountId(), action, targetType,
+                targetId, Map.of())));
     }
 
     /**

@@ -5,7 +5,7 @@ import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.Role;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.booking.BookingCaller;
 import com.practicecal.shared.booking.BookingClientWrites;
 import com.practicecal.shared.booking.Client;

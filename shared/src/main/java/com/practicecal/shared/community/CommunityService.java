@@ -1,7 +1,7 @@
 package com.practicecal.shared.community;
 
 import com.practicecal.shared.account.EmailItem;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.account.Account;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
@@ -15,14 +15,14 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
+import com.practicecal.shared.room.RoomSharing;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -33,10 +33,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -45,11 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * the account and user items so that booking checks it without an extra read.
  */
 @Singleton
-public class CommunityService {
+public class CommunityService implements RoomSharing {
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
     /** Sharing writes every member's calendar index in one transaction (at most 100 items), so communities stay small. */
     public static final int MAX_MEMBERS = 20;
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
     static final String IN_COMMUNITY = "#community = :community";
     static final String PENDING_AND_VALID = "#status = :pending AND #expires > :now";
@@ -69,40 +66,38 @@ public class CommunityService {
 
     public CommunityViews.InvitationView invite(Principal principal, InvitationRequest request, String requestId) {
         String invitee = request.email();
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), EmailItem.key(invitee)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), EmailItem.key(invitee)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null);
         if (Check.sameEmail(invitee, myEmail)) {
             throw new ValidationException("inviteeEmail", "you cannot invite yourself");
         }
         // Only an address whose owner proved it (a confirmed sign-up) can be invited; it is bound to nobody else.
-        var inviteeAccount = batch.get(DynamoTable.keyString(EmailItem.key(invitee)));
-        if (inviteeAccount == null) {
-            throw new ValidationException("inviteeEmail", "no practice has confirmed this email");
-        }
-        if (me.accountId().equals(EmailItem.accountId(inviteeAccount))) {
+        String inviteeAccount = read.get(EmailItem.key(invitee), EmailItem::accountId)
+                .orElseThrow(() -> new ValidationException("inviteeEmail", "no practice has confirmed this email"));
+        if (me.accountId().equals(inviteeAccount)) {
             throw new ValidationException("inviteeEmail", "you cannot invite your own practice");
         }
         Account account = account(me.accountId());
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction();
         String communityId = me.communityId();
         if (communityId == null) {
             // The first invitation founds the community, with the inviter as its owner.
             communityId = UUID.randomUUID().toString();
-            tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.of(NEW_ITEM));
+            tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.NEW_ITEM);
             joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
-            tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
-                    communityId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "community.created", "community",
+                    communityId, Map.of()));
         }
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), communityId, me.accountId(), account.name(),
                 invitee, Invitation.PENDING, now, now.plus(INVITATION_VALIDITY));
-        tx.put("invitation", InvitationItem.toItem(invitation), Condition.of(NEW_ITEM))
-                .put("pointer", InvitationItem.pointer(invitation), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "community.invitation_sent", "invitation",
-                        invitation.id(), Map.of("status", new Change(null, Invitation.PENDING)))), null);
+        tx.put("invitation", InvitationItem.toItem(invitation), Condition.NEW_ITEM)
+                .put("pointer", InvitationItem.pointer(invitation), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "community.invitation_sent", "invitation",
+                        invitation.id(), Map.of("status", new Change(null, Invitation.PENDING))));
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
@@ -112,18 +107,18 @@ public class CommunityService {
     }
 
     public CommunityViews.Invitations invitations(Principal principal) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId())));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId())));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
+        String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null); // none: SnapStart's synthetic caller
         Instant now = clock.instant();
-        var pointers = table.query(QueryRequest.builder().keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK))
-                .expressionAttributeValues(Map.of(":pk", InvitationItem.pointerKey(myEmail, "x").get(Attr.PK)))).items();
-        List<Map<String, AttributeValue>> keys = pointers.stream()
-                .map(p -> InvitationItem.key(Attr.str(p, "invitationId"))).limit(100).toList();
-        List<CommunityViews.InvitationView> incoming = keys.isEmpty() ? List.of() : table.batchGet(keys).values().stream()
-                .map(InvitationItem::fromItem).map(i -> view(i, "incoming", now))
+        List<String> invitationIds = myEmail == null ? List.of() : table.query(QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.PK))
+                        .expressionAttributeValues(Map.of(":pk", InvitationItem.pointerKey(myEmail, "x").get(Attr.PK))))
+                .items().stream().map(p -> Attr.str(p, "invitationId")).limit(100).toList();
+        var keys = invitationIds.stream().map(InvitationItem::key).toList();
+        List<CommunityViews.InvitationView> incoming = keys.isEmpty() ? List.of() : table.read(keys)
+                .all(InvitationItem::fromItem).stream().map(i -> view(i, "incoming", now))
                 .sorted(Comparator.comparing(CommunityViews.InvitationView::createdAt).reversed()).toList();
         List<CommunityViews.InvitationView> outgoing = table.query(QueryRequest.builder().indexName(Attr.GSI1)
                         .keyConditionExpression("#pk = :pk").scanIndexForward(false)
@@ -135,25 +130,24 @@ public class CommunityService {
 
     /** The invitee's owner accepts: joins the community in one transaction (one community per account). */
     public CommunityViews.CommunityView accept(Principal principal, String invitationId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot mine = table.read(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
+        Membership me = access.membership(principal, mine);
         access.requireOwner(me);
-        Invitation invitation = incoming(batch, principal, invitationId);
+        Invitation invitation = incoming(mine, principal, invitationId);
         Instant now = clock.instant();
         requirePending(invitation, now);
         if (me.communityId() != null) {
             throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
         }
-        var read = table.batchGet(List.of(AccountItem.key(me.accountId()), CommunityItem.key(invitation.communityId())));
+        Snapshot read = table.read(List.of(AccountItem.key(me.accountId()), CommunityItem.key(invitation.communityId())));
         Account account = account(read, me.accountId());
-        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(invitation.communityId()))))
-                .map(CommunityItem::fromItem)
+        Community community = read.get(CommunityItem.key(invitation.communityId()), CommunityItem::fromItem)
                 .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
         if (community.members().size() >= MAX_MEMBERS) {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
                     "a calendar community has at most " + MAX_MEMBERS + " member practices");
         }
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
                 .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
                         .value(":accepted", Attr.s(Invitation.ACCEPTED)), now))
@@ -162,10 +156,10 @@ public class CommunityService {
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                         .value(":member", CommunityItem.member(account.name(), now)), community));
         joinItems(tx, me.accountId(), me.userId(), invitation.communityId(), community.sharedRooms().keySet());
-        tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
-                        invitation.communityId(), Map.of())), null)
-                .put("accepted", OutboxItem.toItem(events.event(invitation.inviterAccountId(), "community.invitation_accepted",
-                        "invitation", invitationId, Map.of("status", new Change(Invitation.PENDING, Invitation.ACCEPTED)))), null);
+        tx.with(events.emit(me.accountId(), "community.joined", "community",
+                        invitation.communityId(), Map.of()))
+                .with(events.emit(invitation.inviterAccountId(), "community.invitation_accepted",
+                        "invitation", invitationId, Map.of("status", new Change(Invitation.PENDING, Invitation.ACCEPTED))));
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
@@ -179,20 +173,20 @@ public class CommunityService {
     }
 
     public void decline(Principal principal, String invitationId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot mine = table.read(List.of(UserItem.key(principal.userId()), InvitationItem.key(invitationId)));
+        Membership me = access.membership(principal, mine);
         access.requireOwner(me);
-        Invitation invitation = incoming(batch, principal, invitationId);
+        Invitation invitation = incoming(mine, principal, invitationId);
         Instant now = clock.instant();
         requirePending(invitation, now);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         try {
             table.write(table.transaction()
                     .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression
                             .update("SET #status = :declined").value(":declined", Attr.s(Invitation.DECLINED)), now))
-                    .put("event", OutboxItem.toItem(events.event(invitation.inviterAccountId(),
+                    .with(events.emit(invitation.inviterAccountId(),
                             "community.invitation_declined", "invitation", invitationId,
-                            Map.of("status", new Change(Invitation.PENDING, Invitation.DECLINED)))), null));
+                            Map.of("status", new Change(Invitation.PENDING, Invitation.DECLINED)))));
         } catch (TransactionFailedException e) {
             throw new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
         }
@@ -222,9 +216,9 @@ public class CommunityService {
             throw notInCommunity();
         }
         // the community and the member's account in one read
-        var read = table.batchGet(List.of(CommunityItem.key(me.communityId()), AccountItem.key(accountId)));
-        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(me.communityId()))))
-                .map(CommunityItem::fromItem).orElseThrow(CommunityService::notInCommunity);
+        Snapshot read = table.read(List.of(CommunityItem.key(me.communityId()), AccountItem.key(accountId)));
+        Community community = read.get(CommunityItem.key(me.communityId()), CommunityItem::fromItem)
+                .orElseThrow(CommunityService::notInCommunity);
         boolean leaving = accountId.equals(me.accountId());
         if (!leaving && !me.accountId().equals(community.ownerAccountId())) {
             throw new ForbiddenException(ErrorCodes.FORBIDDEN, "only the community's owner may remove members");
@@ -239,7 +233,7 @@ public class CommunityService {
         }
         Account member = account(read, accountId);
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction();
         List<String> leaverRooms = List.copyOf(community.roomsSharedBy(accountId));
         if (dissolve) {
@@ -272,11 +266,11 @@ public class CommunityService {
             community.members().keySet().stream().filter(id -> !id.equals(accountId)).sorted().forEach(other ->
                     forgetRooms(tx, other, leaverRooms));
         }
-        tx.put("event", OutboxItem.toItem(events.event(accountId, leaving ? "community.left" : "community.member_removed",
-                "community", community.id(), Map.of())), null);
+        tx.with(events.emit(accountId, leaving ? "community.left" : "community.member_removed",
+                "community", community.id(), Map.of()));
         if (!leaving) {
-            tx.put("owner-event", OutboxItem.toItem(events.event(me.accountId(), "community.member_removed", "account",
-                    accountId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "community.member_removed", "account",
+                    accountId, Map.of()));
         }
         try {
             table.write(tx);
@@ -289,6 +283,7 @@ public class CommunityService {
      * Adds the items that share (or stop sharing) a room to a room update's transaction: the community's room
      * list and every other member's calendar index, conditional on the community being as read.
      */
+    @Override
     public void share(Transaction tx, Membership me, Room room, boolean shared, Events events) {
         if (shared) {
             Community community = me.communityId() == null ? null
@@ -304,8 +299,8 @@ public class CommunityService {
             community.members().keySet().stream().filter(id -> !id.equals(me.accountId())).sorted().forEach(other ->
                     tx.update("calendar:" + other, AccountItem.key(other),
                             AccountItem.withCalendarRooms("", "ADD", List.of(room.id()))));
-            tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.shared", "room", room.id(),
-                    Map.of("shared", new Change("false", "true")))), null);
+            tx.with(events.emit(me.accountId(), "room.shared", "room", room.id(),
+                    Map.of("shared", new Change("false", "true"))));
         } else if (room.communityId() != null) {
             Community community = table.get(CommunityItem.key(room.communityId())).map(CommunityItem::fromItem).orElse(null);
             if (community != null) {
@@ -315,12 +310,13 @@ public class CommunityService {
                 community.members().keySet().stream().filter(id -> !id.equals(room.accountId())).sorted()
                         .forEach(other -> forgetRooms(tx, other, Set.of(room.id())));
             }
-            tx.put("shared-event", OutboxItem.toItem(events.event(me.accountId(), "room.unshared", "room", room.id(),
-                    Map.of("shared", new Change("true", "false")))), null);
+            tx.with(events.emit(me.accountId(), "room.unshared", "room", room.id(),
+                    Map.of("shared", new Change("true", "false"))));
         }
     }
 
     /** Keeps the shared room's name in the community in step with a rename. */
+    @Override
     public void renameShared(Transaction tx, Room room, String name) {
         tx.update("community", CommunityItem.key(room.communityId()), Expression.update("SET #rooms.#room.#name = :name")
                 .when("attribute_exists(#rooms.#room)")
@@ -379,13 +375,11 @@ public class CommunityService {
                 .value(":pending", Attr.s(Invitation.PENDING)).value(":now", Attr.s(now.toString()));
     }
 
-    private Invitation incoming(Map<String, Map<String, AttributeValue>> batch, Principal principal, String id) {
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(InvitationItem.key(id)));
-        String myEmail = Attr.str(batch.get(DynamoTable.keyString(UserItem.key(principal.userId()))), "email");
-        if (item == null || !Check.sameEmail(InvitationItem.fromItem(item).inviteeEmail(), myEmail)) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "invitation not found");
-        }
-        return InvitationItem.fromItem(item);
+    private Invitation incoming(Snapshot read, Principal principal, String id) {
+        String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null);
+        return read.get(InvitationItem.key(id), InvitationItem::fromItem)
+                .filter(invitation -> Check.sameEmail(invitation.inviteeEmail(), myEmail))
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "invitation not found"));
     }
 
     private static void requirePending(Invitation invitation, Instant now) {
@@ -399,11 +393,11 @@ public class CommunityService {
     }
 
     private Account account(String accountId) {
-        return account(table.batchGet(List.of(AccountItem.key(accountId))), accountId);
+        return account(table.read(List.of(AccountItem.key(accountId))), accountId);
     }
 
-    static Account account(Map<String, Map<String, AttributeValue>> read, String accountId) {
-        return Optional.ofNullable(read.get(DynamoTable.keyString(AccountItem.key(accountId)))).map(AccountItem::fromItem)
+    static Account account(Snapshot read, String accountId) {
+        return read.get(AccountItem.key(accountId), AccountItem::fromItem)
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "account not found"));
     }
 

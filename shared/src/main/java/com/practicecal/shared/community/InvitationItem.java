@@ -1,6 +1,6 @@
 package com.practicecal.shared.community;
 
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.store.Attr;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package com.practicecal.shared.community;
 
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 
 /** POST /v1/community/invitations */
 public record InvitationRequest(String inviteeEmail) implements Validatable {

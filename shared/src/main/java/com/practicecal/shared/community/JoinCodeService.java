@@ -4,7 +4,7 @@ import com.practicecal.shared.account.Account;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ConflictException;
@@ -12,12 +12,11 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,7 +36,6 @@ import java.util.UUID;
  */
 @Singleton
 public class JoinCodeService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String ISSUED_AND_VALID = "#status = :issued AND #validUntil > :now";
 
     private final MainTable table;
@@ -74,19 +71,19 @@ public class JoinCodeService {
     public JoinCodeView issue(Principal principal, String requestId) {
         Membership me = access.owner(principal);
         Instant now = clock.instant();
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         for (int attempt = 1; ; attempt++) {
             Transaction tx = table.transaction();
             String communityId = me.communityId();
             if (communityId == null) {
-                Account account = CommunityService.account(table.batchGet(List.of(AccountItem.key(me.accountId()))),
+                Account account = CommunityService.account(table.read(List.of(AccountItem.key(me.accountId()))),
                         me.accountId());
                 communityId = UUID.randomUUID().toString();
                 tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now),
-                        Condition.of(NEW_ITEM));
+                        Condition.NEW_ITEM);
                 communities.joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
-                tx.put("founded", OutboxItem.toItem(events.event(me.accountId(), "community.created", "community",
-                        communityId, Map.of())), null);
+                tx.with(events.emit(me.accountId(), "community.created", "community",
+                        communityId, Map.of()));
             } else {
                 tx.check("member", AccountItem.key(me.accountId()), new Condition(CommunityService.IN_COMMUNITY,
                         Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(communityId))));
@@ -95,11 +92,11 @@ public class JoinCodeService {
             Instant validUntil = now.plus(JoinCodeItem.VALIDITY);
             JoinCodeItem.JoinCode issued = new JoinCodeItem.JoinCode(code, communityId, me.accountId(),
                     JoinCodeItem.ISSUED, now, validUntil, null, UUID.randomUUID().toString());
-            tx.put("code", JoinCodeItem.toItem(issued), Condition.of(NEW_ITEM));
-            tx.put("entry", JoinCodeItem.entry(issued), Condition.of(NEW_ITEM));
+            tx.put("code", JoinCodeItem.toItem(issued), Condition.NEW_ITEM);
+            tx.put("entry", JoinCodeItem.entry(issued), Condition.NEW_ITEM);
             // the event names neither the code nor anything it could be guessed from
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "community.join_code_issued", "community",
-                    communityId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "community.join_code_issued", "community",
+                    communityId, Map.of()));
             try {
                 table.write(tx);
                 return new JoinCodeView(issued.id(), JoinCodeItem.display(code), validUntil);
@@ -114,14 +111,11 @@ public class JoinCodeService {
 
     public CommunityViews.CommunityView join(Principal principal, JoinRequest request, String requestId) {
         String code = JoinCodeItem.normalize(request.code());
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), JoinCodeItem.key(code)));
-        Membership me = access.membership(principal, batch);
+        Snapshot mine = table.read(List.of(UserItem.key(principal.userId()), JoinCodeItem.key(code)));
+        Membership me = access.membership(principal, mine);
         access.requireOwner(me);
-        var item = batch.get(DynamoTable.keyString(JoinCodeItem.key(code)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code");
-        }
-        JoinCodeItem.JoinCode joinCode = JoinCodeItem.fromItem(code, item);
+        JoinCodeItem.JoinCode joinCode = mine.get(JoinCodeItem.key(code), item -> JoinCodeItem.fromItem(code, item))
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code"));
         Instant now = clock.instant();
         if (JoinCodeItem.REVOKED.equals(joinCode.status())) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code"); // as if never issued
@@ -135,16 +129,15 @@ public class JoinCodeService {
         if (me.communityId() != null) {
             throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "leave your current calendar community first");
         }
-        var read = table.batchGet(List.of(AccountItem.key(me.accountId()), CommunityItem.key(joinCode.communityId())));
+        Snapshot read = table.read(List.of(AccountItem.key(me.accountId()), CommunityItem.key(joinCode.communityId())));
         Account account = CommunityService.account(read, me.accountId());
-        Community community = Optional.ofNullable(read.get(DynamoTable.keyString(CommunityItem.key(joinCode.communityId()))))
-                .map(CommunityItem::fromItem)
+        Community community = read.get(CommunityItem.key(joinCode.communityId()), CommunityItem::fromItem)
                 .orElseThrow(() -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the community no longer exists"));
         if (community.members().size() >= CommunityService.MAX_MEMBERS) {
             throw new ConflictException(ErrorCodes.COMMUNITY_FULL,
                     "a calendar community has at most " + CommunityService.MAX_MEMBERS + " member practices");
         }
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
                 .update("code", JoinCodeItem.key(code), Expression.update("SET #status = :used, #usedBy = :account")
                         .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS).name("#usedBy", "usedByAccountId")
@@ -159,10 +152,10 @@ public class JoinCodeService {
         if (joinCode.id() != null) { // used: off the issuer's list of active codes
             tx.delete("entry", JoinCodeItem.entryKey(joinCode.issuerAccountId(), joinCode.id()), null);
         }
-        tx.put("joined", OutboxItem.toItem(events.event(me.accountId(), "community.joined", "community",
-                        community.id(), Map.of("via", new Change(null, "join_code")))), null)
-                .put("used", OutboxItem.toItem(events.event(joinCode.issuerAccountId(), "community.join_code_used",
-                        "account", me.accountId(), Map.of())), null);
+        tx.with(events.emit(me.accountId(), "community.joined", "community",
+                        community.id(), Map.of("via", new Change(null, "join_code"))))
+                .with(events.emit(joinCode.issuerAccountId(), "community.join_code_used",
+                        "account", me.accountId(), Map.of()));
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
@@ -212,22 +205,19 @@ public class JoinCodeService {
      */
     public void revoke(Principal principal, String codeId, String requestId) {
         Membership me = access.owner(principal);
-        var entry = table.batchGet(List.of(JoinCodeItem.entryKey(me.accountId(), codeId)))
-                .get(DynamoTable.keyString(JoinCodeItem.entryKey(me.accountId(), codeId)));
+        JoinCodeItem.Entry e = table.read(List.of(JoinCodeItem.entryKey(me.accountId(), codeId)))
+                .get(JoinCodeItem.entryKey(me.accountId(), codeId), JoinCodeItem::entryFromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code"));
         Instant now = clock.instant();
-        if (entry == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such join code");
-        }
-        JoinCodeItem.Entry e = JoinCodeItem.entryFromItem(entry);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
                 .update("code", JoinCodeItem.key(e.code()), Expression.update("SET #status = :revoked")
                         .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS)
                         .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":revoked", Attr.s(JoinCodeItem.REVOKED))
                         .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":now", Attr.s(now.toString())))
                 .delete("entry", JoinCodeItem.entryKey(me.accountId(), codeId), null)
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "community.join_code_revoked", "community",
-                        me.communityId() == null ? me.accountId() : me.communityId(), Map.of())), null);
+                .with(events.emit(me.accountId(), "community.join_code_revoked", "community",
+                        me.communityId() == null ? me.accountId() : me.communityId(), Map.of()));
         try {
             table.write(tx);
         } catch (TransactionFailedException failed) {

@@ -1,7 +1,6 @@
 package com.practicecal.shared.feed;
 
-import com.practicecal.shared.api.ApiRequest;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 
 /**
  * POST /v1/feeds, body optional: {@code {"includeBusy": true}} adds the community's busy blocks of the therapist's
@@ -13,9 +12,9 @@ public record CreateFeedRequest(Boolean includeBusy) implements Validatable {
         // one optional boolean: nothing beyond JSON typing to check
     }
 
-    public static CreateFeedRequest from(ApiRequest request) {
-        String body = request.body();
-        return body == null || body.isBlank() ? new CreateFeedRequest(false) : request.body(CreateFeedRequest.class);
+    /** What an absent or blank body means. */
+    public static CreateFeedRequest defaults() {
+        return new CreateFeedRequest(false);
     }
 
     public boolean busy() {

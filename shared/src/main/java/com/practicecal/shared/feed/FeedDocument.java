@@ -1,6 +1,5 @@
 package com.practicecal.shared.feed;
 
-import com.practicecal.shared.api.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -39,9 +38,7 @@ public record FeedDocument(String body, String etag) {
         return false;
     }
 
-    public ApiResponse toResponse(Optional<String> ifNoneMatch) {
-        ApiResponse response = matches(ifNoneMatch) ? new ApiResponse(304, null, java.util.Map.of())
-                : ApiResponse.text(200, body, IcsRenderer.CONTENT_TYPE);
-        return response.withHeader("ETag", etag).withHeader("Cache-Control", CACHE_CONTROL);
+    public String contentType() {
+        return IcsRenderer.CONTENT_TYPE;
     }
 }

@@ -1,10 +1,8 @@
 package com.practicecal.shared.feed;
 
-import com.practicecal.shared.api.ApiRequest;
-
 /**
- * The public URL of a feed, on the host and scheme the owner's request came in on (API Gateway sets
- * {@code X-Forwarded-Proto}; the {@code Host} is the API's or its custom domain's).
+ * The public URL of a feed, on the origin ({@code scheme://host}) the owner's request came in on; the API layer
+ * derives it from the request ({@code ApiRequest.origin()}).
  */
 public final class FeedLinks {
     public static final String PATH = "/v1/public/feeds/";
@@ -12,9 +10,7 @@ public final class FeedLinks {
     private FeedLinks() {
     }
 
-    public static String url(ApiRequest request, String token) {
-        String scheme = request.header("X-Forwarded-Proto").orElse("https");
-        String host = request.header("Host").orElse("localhost");
-        return scheme + "://" + host + PATH + token + FeedTokens.SUFFIX;
+    public static String url(String origin, String token) {
+        return origin + PATH + token + FeedTokens.SUFFIX;
     }
 }

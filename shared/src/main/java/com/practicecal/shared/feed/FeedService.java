@@ -2,7 +2,6 @@ package com.practicecal.shared.feed;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
-import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.BookingView;
@@ -13,7 +12,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.online.BookingSettings;
 import com.practicecal.shared.online.BookingSettingsItem;
 import com.practicecal.shared.store.Attr;
@@ -45,7 +43,6 @@ public class FeedService {
     public static final Duration PAST = Duration.ofDays(14);
     /** ... to this far ahead. */
     public static final Duration AHEAD = Duration.ofDays(90);
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String EXISTS = "attribute_exists(PK)";
     static final String UID_DOMAIN = "@practicecal";
 
@@ -61,19 +58,20 @@ public class FeedService {
         this.clock = clock;
     }
 
-    public FeedView create(Principal principal, CreateFeedRequest request, ApiRequest http) {
+    /** {@code origin} ({@code scheme://host}) is where the feed's public URL points. */
+    public FeedView create(Principal principal, CreateFeedRequest request, String origin, String requestId) {
         Membership me = access.owner(principal);
         String token = FeedTokens.newToken();
         Instant now = clock.instant();
         Feed feed = new Feed(UUID.randomUUID().toString(), me.accountId(), me.userId(), FeedTokens.hash(token),
                 request.busy(), now);
-        Events events = new Events(access.actor(me), http.requestId(), now);
+        Events events = access.events(me, requestId, now);
         table.write(table.transaction()
-                .put("feed", FeedItem.toItem(feed), Condition.of(NEW_ITEM))
-                .put("feedToken", FeedTokenItem.toItem(feed), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "feed.created", "feed", feed.id(),
-                        Map.of("includeBusy", new Change(null, Boolean.toString(feed.includeBusy()))))), null));
-        return FeedView.withUrl(feed, FeedLinks.url(http, token));
+                .put("feed", FeedItem.toItem(feed), Condition.NEW_ITEM)
+                .put("feedToken", FeedTokenItem.toItem(feed), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "feed.created", "feed", feed.id(),
+                        Map.of("includeBusy", new Change(null, Boolean.toString(feed.includeBusy()))))));
+        return FeedView.withUrl(feed, FeedLinks.url(origin, token));
     }
 
     public FeedView.Page list(Principal principal) {
@@ -94,13 +92,13 @@ public class FeedService {
         Membership me = access.owner(principal);
         Feed feed = table.get(FeedItem.key(me.accountId(), feedId)).map(FeedItem::fromItem)
                 .orElseThrow(FeedService::notFound);
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .delete("feed", FeedItem.key(me.accountId(), feedId), Condition.of(EXISTS))
                     .delete("feedToken", FeedTokenItem.key(feed.tokenHash()), Condition.of(EXISTS))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "feed.deleted", "feed", feedId,
-                            Map.of("includeBusy", new Change(Boolean.toString(feed.includeBusy()), null)))), null));
+                    .with(events.emit(me.accountId(), "feed.deleted", "feed", feedId,
+                            Map.of("includeBusy", new Change(Boolean.toString(feed.includeBusy()), null)))));
         } catch (TransactionFailedException e) {
             throw notFound(); // deleted meanwhile
         }

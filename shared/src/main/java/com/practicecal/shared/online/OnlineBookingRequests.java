@@ -1,8 +1,7 @@
 package com.practicecal.shared.online;
 
-import com.practicecal.shared.api.ApiRequest;
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.error.ValidationException;
 import java.time.Duration;
@@ -55,16 +54,17 @@ public final class OnlineBookingRequests {
     public record SlotQuery(Instant from, Instant to, String serviceId) {
         public static final Duration MAX_RANGE = Duration.ofDays(31);
 
-        public static SlotQuery from(ApiRequest request) {
-            Instant from = Check.instant("from", request.requiredQuery("from")).toInstant();
-            Instant to = Check.instant("to", request.requiredQuery("to")).toInstant();
+        /** From the parameters' values (null: not given). */
+        public static SlotQuery parse(String fromValue, String toValue, String serviceIdValue) {
+            Instant from = Check.instant("from", Check.required("from", fromValue)).toInstant();
+            Instant to = Check.instant("to", Check.required("to", toValue)).toInstant();
             if (!to.isAfter(from)) {
                 throw new ValidationException("to", "must be after from");
             }
             if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
                 throw new ValidationException("to", "a range may span at most 31 days");
             }
-            return new SlotQuery(from, to, Check.id("serviceId", request.requiredQuery("serviceId")));
+            return new SlotQuery(from, to, Check.id("serviceId", Check.required("serviceId", serviceIdValue)));
         }
     }
 

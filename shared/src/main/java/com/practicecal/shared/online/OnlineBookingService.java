@@ -18,7 +18,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.online.OnlineBookingRequests.PublicBookingRequest;
 import com.practicecal.shared.online.OnlineBookingRequests.PublicBookingView;
 import com.practicecal.shared.online.OnlineBookingRequests.RescheduleRequest;
@@ -74,11 +73,11 @@ public class OnlineBookingService {
     public BookingSettings saveSettings(Principal principal, BookingSettingsRequest request, String requestId) {
         Membership me = access.owner(principal);
         BookingSettings settings = request.toSettings();
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         table.write(table.transaction()
                 .put("settings", BookingSettingsItem.toItem(me.accountId(), settings), null)
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "settings.booking_changed", "account",
-                        me.accountId(), Map.of())), null));
+                .with(events.emit(me.accountId(), "settings.booking_changed", "account",
+                        me.accountId(), Map.of())));
         return settings;
     }
 

@@ -17,7 +17,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.practice.PracticeRequests.InvoiceView;
 import com.practicecal.shared.practice.PracticeRequests.NoteView;
 import com.practicecal.shared.staff.StaffScopes;
@@ -45,7 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 @Singleton
 public class PracticeService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String INVOICE_OF_ACCOUNT = "#account = :account";
 
     private final MainTable table;
@@ -67,11 +65,11 @@ public class PracticeService {
         Instant now = clock.instant();
         NoteItem.Note note = new NoteItem.Note(UUID.randomUUID().toString(), booking.id(), me.accountId(), request.clean(),
                 me.userId(), now);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .put("note", NoteItem.toItem(note), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "note.created", "note", note.id(),
-                        Map.of("bookingId", new Change(null, booking.id())))), null);
+                .put("note", NoteItem.toItem(note), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "note.created", "note", note.id(),
+                        Map.of("bookingId", new Change(null, booking.id()))));
         writeAsStaff(principal, me, StaffScopes.DOCUMENTATION, tx);
         return view(note);
     }
@@ -86,9 +84,9 @@ public class PracticeService {
                 .expressionAttributeValues(Map.of(":pk", BookingItem.key(booking.id()).get(Attr.PK),
                         ":note", Attr.s(NoteItem.PREFIX)))).items();
         if (me.role() != Role.OWNER) {
-            Events events = new Events(access.actor(me), requestId, clock.instant());
-            table.write(table.transaction().put("event", OutboxItem.toItem(events.event(me.accountId(), "notes.viewed",
-                    "booking", booking.id(), Map.of())), null));
+            Events events = access.events(me, requestId, clock.instant());
+            table.write(table.transaction().with(events.emit(me.accountId(), "notes.viewed",
+                    "booking", booking.id(), Map.of())));
         }
         return new PracticeRequests.Notes(items.stream().map(NoteItem::fromItem).map(PracticeService::view).toList());
     }
@@ -110,14 +108,14 @@ public class PracticeService {
                 booking.interval().start().atZone(me.timeZone()).toLocalDate(), booking.serviceId(), request.amountCents(),
                 request.currency() == null ? "EUR" : request.currency(),
                 request.recipientName() == null ? booking.client().name() : request.recipientName().strip(),
-                request.recipientEmail() == null ? booking.client().email() : com.practicecal.shared.api.Check.email("recipientEmail", request.recipientEmail()),
+                request.recipientEmail() == null ? booking.client().email() : com.practicecal.shared.validation.Check.email("recipientEmail", request.recipientEmail()),
                 InvoiceItem.OPEN, now);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .put("invoice", InvoiceItem.toItem(invoice), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.created", "invoice", invoice.id(),
+                .put("invoice", InvoiceItem.toItem(invoice), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "invoice.created", "invoice", invoice.id(),
                         Map.of("amountCents", new Change(null, Long.toString(invoice.amountCents())),
-                                "status", new Change(null, InvoiceItem.OPEN)))), null);
+                                "status", new Change(null, InvoiceItem.OPEN))));
         writeAsStaff(principal, me, StaffScopes.INVOICING, tx);
         return view(invoice);
     }
@@ -157,17 +155,17 @@ public class PracticeService {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found");
         }
         InvoiceItem.Invoice before = InvoiceItem.fromItem(item);
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction()
                 .update("invoice", InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
                         .when(INVOICE_OF_ACCOUNT).name("#status", InvoiceItem.STATUS).name("#account", "accountId")
                         .value(":status", Attr.s(request.status())).value(":account", Attr.s(me.accountId())))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "invoice.status_changed", "invoice",
-                        invoiceId, Map.of("status", new Change(before.status(), request.status())))), null);
+                .with(events.emit(me.accountId(), "invoice.status_changed", "invoice",
+                        invoiceId, Map.of("status", new Change(before.status(), request.status()))));
         if (me.role() != Role.OWNER) {
             // the answer shows the recipient's name and email
-            tx.put("viewed", OutboxItem.toItem(events.event(me.accountId(), "invoice.contact_viewed", "invoice",
-                    invoiceId, Map.of())), null);
+            tx.with(events.emit(me.accountId(), "invoice.contact_viewed", "invoice",
+                    invoiceId, Map.of()));
         }
         try {
             writeAsStaff(principal, me, StaffScopes.INVOICING, tx);

@@ -1,7 +1,7 @@
 package com.practicecal.shared.room;
 
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 
 /** POST /v1/rooms and PATCH /v1/rooms/{roomId} */
 public record RoomRequest(String name) implements Validatable {

@@ -5,50 +5,44 @@ import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
-import com.practicecal.shared.booking.OccupancyDay;
-import com.practicecal.shared.booking.OccupancyDayItem;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
-import com.practicecal.shared.community.CommunityService;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Rooms of an account: create within the plan's limit, list, rename, delete when no future bookings remain. */
 @Singleton
 public class RoomService {
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String ROOM_SLOT_FREE = "#rooms < :max AND #plan = :plan";
     static final String ACTIVE_ROOM_OF_ACCOUNT = "#status = :active AND #account = :account";
     static final String ROOM_BEING_DELETED = "#status = :deleting";
 
     private final MainTable table;
     private final AccessPolicy access;
-    private final CommunityService communities;
+    private final RoomSharing communities;
+    private final FutureBookings futureBookings;
     private final Clock clock;
 
-    public RoomService(MainTable table, AccessPolicy access, CommunityService communities, Clock clock) {
+    public RoomService(MainTable table, AccessPolicy access, RoomSharing communities, FutureBookings futureBookings,
+                       Clock clock) {
         this.table = table;
         this.access = access;
         this.communities = communities;
+        this.futureBookings = futureBookings;
         this.clock = clock;
     }
 
@@ -56,7 +50,7 @@ public class RoomService {
         Membership me = access.owner(principal);
         Room room = new Room(UUID.randomUUID().toString(), me.accountId(), request.cleanName(), RoomStatus.ACTIVE,
                 clock.instant());
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one, #calendar :room")
@@ -65,9 +59,9 @@ public class RoomService {
                             .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(room.id())))
                             .value(":one", Attr.n(1)).value(":max", Attr.n(me.plan().maxRooms()))
                             .value(":plan", Attr.s(me.plan().name())))
-                    .put("room", RoomItem.toItem(room), Condition.of(NEW_ITEM))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.created", "room", room.id(),
-                            Map.of("name", new Change(null, room.name())))), null));
+                    .put("room", RoomItem.toItem(room), Condition.NEW_ITEM)
+                    .with(events.emit(me.accountId(), "room.created", "room", room.id(),
+                            Map.of("name", new Change(null, room.name())))));
         } catch (TransactionFailedException e) {
             if ("account".equals(e.failedTag())) {
                 throw new ConflictException(ErrorCodes.ROOM_LIMIT_REACHED,
@@ -91,18 +85,17 @@ public class RoomService {
 
     /** Renames a room and/or shares it with the account's calendar community (or withdraws it). */
     public RoomView update(Principal principal, String roomId, RoomUpdateRequest request, String requestId) {
-        Map<String, Map<String, AttributeValue>> batch = table.batchGet(
-                List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
+        Room room = ownActiveRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem));
         String name = request.cleanName() == null ? room.name() : request.cleanName();
         boolean share = request.shared() == null ? room.shared() : request.shared();
         if (name.equals(room.name()) && share == room.shared()) {
             return RoomView.of(room);
         }
         Room updated = room.renamed(name);
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction();
         Expression update;
         if (share && !room.shared()) {
@@ -126,8 +119,8 @@ public class RoomService {
         }
         tx.update("room", RoomItem.key(roomId), activeRoomOfAccount(update, me.accountId()));
         if (!name.equals(room.name())) {
-            tx.put("event", OutboxItem.toItem(events.event(me.accountId(), "room.renamed", "room", roomId,
-                    Map.of("name", new Change(room.name(), name)))), null);
+            tx.with(events.emit(me.accountId(), "room.renamed", "room", roomId,
+                    Map.of("name", new Change(room.name(), name))));
         }
         try {
             table.write(tx);
@@ -146,11 +139,10 @@ public class RoomService {
      * bookings the room is reactivated and 409 returned.
      */
     public void delete(Principal principal, String roomId, String requestId) {
-        Map<String, Map<String, AttributeValue>> batch = table.batchGet(
-                List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), RoomItem.key(roomId)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        Room room = ownActiveRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))));
+        Room room = ownActiveRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem));
         try {
             table.write(table.transaction().update("room", RoomItem.key(roomId), activeRoomOfAccount(
                     Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),
@@ -158,13 +150,13 @@ public class RoomService {
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
-        if (hasFutureBookings(roomId, clock.instant())) {
+        if (futureBookings.exist(roomId, clock.instant())) {
             table.write(table.transaction().update("room", RoomItem.key(roomId), beingDeleted(
                     Expression.update("SET #status = :active").value(":active", Attr.s(RoomStatus.ACTIVE.name())))));
             throw new ConflictException(ErrorCodes.ROOM_HAS_FUTURE_BOOKINGS,
                     "the room has future bookings; cancel or move them first");
         }
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction();
         if (room.shared()) {
             communities.share(tx, me, room, false, events);
@@ -175,43 +167,12 @@ public class RoomService {
                 .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
                         .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1))
                         .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(roomId))))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "room.deleted", "room", roomId,
-                        Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))), null));
+                .with(events.emit(me.accountId(), "room.deleted", "room", roomId,
+                        Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))));
     }
 
-    private boolean hasFutureBookings(String roomId, Instant now) {
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
-                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                    .expressionAttributeValues(Map.of(":pk", RoomItem.key(roomId).get(Attr.PK),
-                            ":from", Attr.s(OccupancyDayItem.DAY_PREFIX + today)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            for (Map<String, AttributeValue> item : response.items()) {
-                if (!Attr.str(item, Attr.SK).startsWith(OccupancyDayItem.DAY_PREFIX)) {
-                    continue;
-                }
-                OccupancyDay day = OccupancyDayItem.fromItem(roomId, OccupancyDayItem.dayOf(item), item);
-                if (day.occupants().values().stream().anyMatch(o -> o.interval().end().isAfter(now))) {
-                    return true;
-                }
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return false;
-    }
-
-    private Room ownActiveRoom(Membership me, Map<String, AttributeValue> item) {
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
-        }
-        Room room = RoomItem.fromItem(item);
+    private Room ownActiveRoom(Membership me, java.util.Optional<Room> read) {
+        Room room = read.orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "room not found"));
         access.requireSameAccount(me, room.accountId());
         if (room.status() != RoomStatus.ACTIVE) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");

@@ -1,7 +1,7 @@
 package com.practicecal.shared.room;
 
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ValidationException;
 
 /** PATCH /v1/rooms/{roomId}: rename and/or share with (or withdraw from) the calendar community. */

@@ -1,6 +1,6 @@
 package com.practicecal.shared.series;
 
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ValidationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

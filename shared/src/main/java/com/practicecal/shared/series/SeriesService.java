@@ -2,7 +2,7 @@ package com.practicecal.shared.series;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingCaller;
@@ -92,7 +92,7 @@ public class SeriesService {
                                       String requestId) {
         if (idempotencyKey.isEmpty()) {
             // a series is written in many transactions: only a key makes a retry after a failure midway safe
-            throw com.practicecal.shared.block.BlockSeriesService.keyRequired();
+            throw Idempotency.keyRequired();
         }
         BookingCaller caller = BookingCaller.user(principal, access);
         Optional<Idempotency> idempotency = Idempotency.of(idempotencyKey, caller.idempotencyScope(), OPERATION, request);
@@ -480,7 +480,7 @@ public class SeriesService {
 
     /** The index of the occurrence that starts (as planned, or as booked now) at {@code from}; else 422. */
     private static int occurrenceAt(Loaded loaded, String from) {
-        Instant at = com.practicecal.shared.api.Check.instant("from", from).toInstant();
+        Instant at = com.practicecal.shared.validation.Check.instant("from", from).toInstant();
         for (int i = 0; i < loaded.series().occurrences(); i++) {
             Booking b = loaded.bookings().get(i);
             if (loaded.series().planned(i).start().equals(at) || (b != null && b.interval().start().equals(at))) {
@@ -497,7 +497,7 @@ public class SeriesService {
      */
     private Read read(BookingCaller caller, Principal principal, SeriesRequest request, String seriesId,
                       Optional<Idempotency> idempotency) {
-        OffsetDateTime start = com.practicecal.shared.api.Check.instant("start", request.start());
+        OffsetDateTime start = com.practicecal.shared.validation.Check.instant("start", request.start());
         Instant firstStart = request.firstStart();
         Instant firstEnd = request.firstEnd();
         ZoneOffset guessZone = start.getOffset();

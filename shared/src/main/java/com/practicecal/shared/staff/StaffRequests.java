@@ -1,7 +1,7 @@
 package com.practicecal.shared.staff;
 
-import com.practicecal.shared.api.Check;
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Check;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ValidationException;
 import java.time.Instant;
 import java.util.List;

@@ -13,7 +13,6 @@ import com.practicecal.shared.error.ForbiddenException;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
@@ -44,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Requires(classes = CognitoIdentityProviderClient.class)
 public class StaffService {
     private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
 
     private final MainTable table;
@@ -64,7 +62,7 @@ public class StaffService {
 
     public StaffRequests.StaffView invite(Principal principal, StaffRequests.Invite request, String requestId) {
         Membership me = owner(principal);
-        String email = com.practicecal.shared.api.Check.email("email", request.email());
+        String email = com.practicecal.shared.validation.Check.email("email", request.email());
         Set<String> scopes = StaffScopes.resolve(request.role(), request.scopes());
         String userId;
         try {
@@ -78,15 +76,15 @@ public class StaffService {
         Instant now = clock.instant();
         Membership staff = new Membership(userId, me.accountId(), Role.STAFF, me.plan(), me.timeZone(), null,
                 scopes);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         try {
             Map<String, AttributeValue> item = new java.util.HashMap<>(UserItem.toItem(staff, email));
             item.put("addedAt", Attr.s(now.toString()));
             table.write(table.transaction()
-                    .put("user", item, Condition.of(NEW_ITEM))
-                    .put("email", EmailItem.toItem(email, userId, me.accountId()), Condition.of(NEW_ITEM))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.added", "staff", userId,
-                            Map.of("scopes", new Change(null, String.join(",", scopes))))), null));
+                    .put("user", item, Condition.NEW_ITEM)
+                    .put("email", EmailItem.toItem(email, userId, me.accountId()), Condition.NEW_ITEM)
+                    .with(events.emit(me.accountId(), "staff.added", "staff", userId,
+                            Map.of("scopes", new Change(null, String.join(",", scopes))))));
         } catch (RuntimeException failure) {
             cognito.adminDeleteUser(b -> b.userPoolId(settings.userPoolId()).username(email));
             if (failure instanceof TransactionFailedException) {
@@ -109,14 +107,14 @@ public class StaffService {
         OwnerAndStaff read = ownerAndStaff(principal, userId);
         Membership me = read.owner();
         Set<String> scopes = StaffScopes.resolve(request.role() == null ? "CUSTOM" : request.role(), request.scopes());
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes")
                             .name("#scopes", UserItem.SCOPES)
                             .value(":scopes", AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList())), me))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.changed", "staff", userId,
-                            Map.of("scopes", new Change(null, String.join(",", scopes))))), null));
+                    .with(events.emit(me.accountId(), "staff.changed", "staff", userId,
+                            Map.of("scopes", new Change(null, String.join(",", scopes))))));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
         }
@@ -128,15 +126,15 @@ public class StaffService {
         OwnerAndStaff read = ownerAndStaff(principal, userId);
         Membership me = read.owner();
         String email = Attr.str(read.staff(), "email");
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .delete("user", UserItem.key(userId), new Condition(STAFF_OF_ACCOUNT,
                             Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE),
                             Map.of(":account", Attr.s(me.accountId()), ":staff", Attr.s(Role.STAFF.name()))))
                     .delete("email", EmailItem.key(email), Condition.of("attribute_exists(PK)"))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "staff.removed", "staff", userId,
-                            Map.of())), null));
+                    .with(events.emit(me.accountId(), "staff.removed", "staff", userId,
+                            Map.of())));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
         }

@@ -5,6 +5,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A condition expression with its placeholders. The expression text itself is a named constant of a repository. */
 public record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    /** The key layer's one "create, never overwrite" condition: no item with this key exists yet. */
+    public static final String NEW_ITEM_EXPRESSION = "attribute_not_exists(" + Attr.PK + ")";
+    public static final Condition NEW_ITEM = of(NEW_ITEM_EXPRESSION);
+
     public static Condition of(String expression) {
         return new Condition(expression, Map.of(), Map.of());
     }

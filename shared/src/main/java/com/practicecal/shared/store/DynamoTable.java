@@ -46,6 +46,11 @@ public class DynamoTable {
         return batchGet(keys, true);
     }
 
+    /** {@link #batchGet} (strongly consistent, one call) as a typed {@link Snapshot}. */
+    public Snapshot read(List<Map<String, AttributeValue>> keys) {
+        return Snapshot.of(batchGet(keys, true));
+    }
+
     /**
      * @param consistent false for reads whose result is advisory (a later conditional write decides): eventually
      *                   consistent reads cost half the read capacity

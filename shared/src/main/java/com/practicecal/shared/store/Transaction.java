@@ -3,6 +3,7 @@ package com.practicecal.shared.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -78,6 +79,12 @@ public final class Transaction {
             check.expressionAttributeValues(condition.values());
         }
         return add(tag, TransactWriteItem.builder().conditionCheck(check.build()).build());
+    }
+
+    /** Adds the items a part contributes (e.g. an outbox event), keeping the builder chain. */
+    public Transaction with(Consumer<Transaction> part) {
+        part.accept(this);
+        return this;
     }
 
     private Transaction add(String tag, TransactWriteItem item) {

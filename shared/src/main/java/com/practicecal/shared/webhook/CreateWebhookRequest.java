@@ -1,6 +1,6 @@
 package com.practicecal.shared.webhook;
 
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 import java.util.List;
 
 /** POST /v1/webhooks. The URL's safety (https, public address) is checked by {@link UrlGuard} in the service. */

@@ -1,6 +1,6 @@
 package com.practicecal.shared.webhook;
 
-import com.practicecal.shared.api.Validatable;
+import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ValidationException;
 import java.util.List;
 

@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Requires(classes = SqsClient.class)
 public class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
 
     private final MainTable table;
     private final DeliveryQueue queue;
@@ -70,7 +69,7 @@ public class WebhookDispatcher {
             Delivery delivery = new Delivery(id, endpoint.id(), event.accountId(), event.eventId(), event.action(),
                     WebhookPayload.of(event), DeliveryStatus.PENDING, 0, null, null, now, now, now);
             try {
-                table.write(table.transaction().put("delivery", DeliveryItem.toItem(delivery), Condition.of(NEW_ITEM)));
+                table.write(table.transaction().put("delivery", DeliveryItem.toItem(delivery), Condition.NEW_ITEM));
             } catch (TransactionFailedException exists) {
                 if (exists.isConflict()) {
                     throw exists;

@@ -2,11 +2,10 @@ package com.practicecal.shared.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
@@ -209,9 +208,9 @@ public class WebhookSender {
                             .value(":failing", Attr.s(Endpoint.DISABLED_FAILING))
                             .value(":now", Attr.s(failingSince.toString())));
             Events events = new Events(SYSTEM, delivery.id(), now);
-            tx.put("event", OutboxItem.toItem(events.event(endpoint.accountId(), "webhook.disabled", "webhook",
+            tx.with(events.emit(endpoint.accountId(), "webhook.disabled", "webhook",
                     endpoint.id(), Map.of("enabled", new Change("true", "false"),
-                            "failingSince", new Change(null, failingSince.toString())))), null);
+                            "failingSince", new Change(null, failingSince.toString()))));
             LOG.info("webhook {} of account {} disabled: failing since {}", endpoint.id(), endpoint.accountId(),
                     failingSince);
         } else if (endpoint.failingSince() == null) {

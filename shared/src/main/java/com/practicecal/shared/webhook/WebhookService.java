@@ -37,7 +37,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class WebhookService {
     public static final Duration PREVIOUS_SECRET_GRACE = Duration.ofHours(24);
     public static final int MAX_DELIVERIES_LISTED = 100;
-    static final String NEW_ITEM = "attribute_not_exists(PK)";
     static final String EXISTS = "attribute_exists(PK)";
     static final String UNCHANGED = "#updatedAt = :updatedAt";
 
@@ -66,11 +65,11 @@ public class WebhookService {
         changes.put("host", new Change(null, checked.getHost())); // not the full URL: it may carry a token
         changes.put("events", new Change(null, String.join(",", endpoint.events())));
         changes.put("enabled", new Change(null, "true"));
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         table.write(table.transaction()
-                .put("webhook", EndpointItem.toItem(endpoint), Condition.of(NEW_ITEM))
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "webhook.created", "webhook",
-                        endpoint.id(), changes)), null));
+                .put("webhook", EndpointItem.toItem(endpoint), Condition.NEW_ITEM)
+                .with(events.emit(me.accountId(), "webhook.created", "webhook",
+                        endpoint.id(), changes)));
         return WebhookView.withSecret(endpoint);
     }
 
@@ -117,7 +116,7 @@ public class WebhookService {
         if (changes.isEmpty()) {
             return WebhookView.of(before);
         }
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         writeUnchanged(before, after, events.event(me.accountId(), "webhook.updated", "webhook", webhookId, changes));
         return WebhookView.of(after);
     }
@@ -125,12 +124,12 @@ public class WebhookService {
     public void delete(Principal principal, String webhookId, String requestId) {
         Membership me = access.owner(principal);
         Endpoint before = endpoint(me, webhookId);
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .delete("webhook", EndpointItem.key(me.accountId(), webhookId), Condition.of(EXISTS))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "webhook.deleted", "webhook",
-                            webhookId, Map.of("enabled", new Change(Boolean.toString(before.enabled()), null)))), null));
+                    .with(events.emit(me.accountId(), "webhook.deleted", "webhook",
+                            webhookId, Map.of("enabled", new Change(Boolean.toString(before.enabled()), null)))));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "webhook not found");
         }
@@ -144,7 +143,7 @@ public class WebhookService {
         Endpoint after = new Endpoint(before.id(), before.accountId(), before.url(), before.events(), before.enabled(),
                 WebhookSigner.newSecret(), before.secret(), now.plus(PREVIOUS_SECRET_GRACE), before.failingSince(),
                 before.disabledReason(), before.createdAt(), now);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         writeUnchanged(before, after, events.event(me.accountId(), "webhook.secret_rotated", "webhook", webhookId,
                 Map.of("previousSecretValidUntil", new Change(null, after.previousSecretExpiresAt().toString()))));
         return WebhookView.withSecret(after);

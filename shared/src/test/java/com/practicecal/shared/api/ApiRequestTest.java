@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ValidationException;
+import com.practicecal.shared.feed.CreateFeedRequest;
 import com.practicecal.shared.room.RoomRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,25 @@ class ApiRequestTest {
             assertThat(e.code()).isEqualTo(ErrorCodes.MALFORMED_JSON);
             assertThat(ErrorMapper.toResponse(e, "r").status()).isEqualTo(422);
         }
+    }
+
+    @Test
+    void originIsTheForwardedSchemeAndHost() {
+        ApiRequest forwarded = new ApiRequest(APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("x-forwarded-proto", "http", "host", "127.0.0.1:3000")).build());
+        assertThat(forwarded.origin()).isEqualTo("http://127.0.0.1:3000");
+        assertThat(new ApiRequest(APIGatewayV2HTTPEvent.builder().build()).origin()).isEqualTo("https://localhost");
+    }
+
+    @Test
+    void anOptionalBodyIsTheDefaultOnlyWhenAbsentOrBlank() {
+        for (String body : new String[] {null, "", "  "}) {
+            assertThat(withBody(body).body(CreateFeedRequest.class, CreateFeedRequest::defaults).busy()).isFalse();
+        }
+        assertThat(withBody("{\"includeBusy\":true}").body(CreateFeedRequest.class, CreateFeedRequest::defaults).busy())
+                .isTrue();
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> withBody("{\"includeBusy\":1}").body(CreateFeedRequest.class, CreateFeedRequest::defaults));
+        assertThat(e.field()).isEqualTo("includeBusy");
     }
 }

@@ -1,6 +1,6 @@
 package com.practicecal.functions.accounts;
 
-import com.practicecal.shared.account.AccountService;
+import com.practicecal.shared.accounts.AccountService;
 import com.practicecal.shared.account.PlanChangeRequest;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;

@@ -33,12 +33,19 @@ public class AuditHandler extends RoutedFunction {
 
     /** Audit entries of the caller's account, newest first. */
     private ApiResponse listAudit(ApiRequest request) {
-        return ApiResponse.ok(audit.list(request.principal(), AuditQuery.from(request, clock.instant())));
+        return ApiResponse.ok(audit.list(request.principal(), auditQuery(request)));
     }
 
     /** Verifies the audit hash chain after the last checkpoint ({@code ?full=true}: all of it); names the first broken entry. */
     private ApiResponse verifyAudit(ApiRequest request) {
-        return ApiResponse.ok(audit.verify(request.principal(), AuditQuery.from(request, clock.instant()),
-                AuditQuery.full(request)));
+        return ApiResponse.ok(audit.verify(request.principal(), auditQuery(request),
+                AuditQuery.full(request.queryValue("full"))));
+    }
+
+    /** {@code ?from=&to=&actor=&action=&targetId=&limit=&cursor=}; the range defaults to the last 30 days. */
+    private AuditQuery auditQuery(ApiRequest request) {
+        return AuditQuery.parse(new AuditQuery.Params(request.queryValue("from"), request.queryValue("to"),
+                request.queryValue("actor"), request.queryValue("action"), request.queryValue("targetId"),
+                request.queryValue("limit"), request.queryValue("cursor")), clock.instant());
     }
 }

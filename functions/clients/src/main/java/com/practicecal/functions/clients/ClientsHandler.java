@@ -2,7 +2,7 @@ package com.practicecal.functions.clients;
 
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
-import com.practicecal.shared.api.Check;
+import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.client.ClientRequests;
 import com.practicecal.shared.client.ClientRightsService;
@@ -59,7 +59,7 @@ public class ClientsHandler extends RoutedFunction {
     private ApiResponse listClients(ApiRequest request) {
         return ApiResponse.ok(clients.search(request.principal(), new ClientService.SearchQuery(
                 request.query("query").map(q -> Check.optionalText("query", q, 120)).orElse(null),
-                Check.limit(request, ClientService.DEFAULT_LIMIT, ClientService.MAX_LIMIT),
+                Check.limit(request.queryValue("limit"), ClientService.DEFAULT_LIMIT, ClientService.MAX_LIMIT),
                 request.query("cursor").map(c -> Check.optionalText("cursor", c, 1024)).orElse(null)),
                 request.requestId()));
     }

@@ -3,6 +3,7 @@ package com.practicecal.functions.feeds;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
 import com.practicecal.shared.api.RoutedFunction;
+import com.practicecal.shared.feed.FeedDocument;
 import com.practicecal.shared.feed.FeedService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ public class FeedsHandler extends RoutedFunction {
 
     /** A calendar feed as RFC 5545 text/calendar (public: the secret token in the path is the credential). */
     private ApiResponse publicFeed(ApiRequest request) {
-        return feeds.document(request.pathParam("file")).toResponse(request.header("If-None-Match"));
+        FeedDocument document = feeds.document(request.pathParam("file"));
+        return ApiResponse.tagged(document.matches(request.header("If-None-Match")), document.body(),
+                document.contentType(), document.etag(), FeedDocument.CACHE_CONTROL);
     }
 }

@@ -7,9 +7,9 @@ import com.practicecal.shared.booking.BookingQuery;
 import com.practicecal.shared.booking.CreateBookingRequest;
 import com.practicecal.shared.booking.MoveBookingRequest;
 import com.practicecal.shared.calendar.CalendarQuery;
-import com.practicecal.shared.grant.DelegatedBookingService;
+import com.practicecal.shared.delegation.DelegatedBookingService;
 import com.practicecal.shared.grant.GrantRequest;
-import com.practicecal.shared.grant.GrantService;
+import com.practicecal.shared.delegation.GrantService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -72,7 +72,7 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee's view of a colleague's calendar. */
     private ApiResponse delegatedCalendar(ApiRequest request) {
-        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), CalendarQuery.from(request)));
+        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), calendarQuery(request)));
     }
 
     /** A grantee books into a colleague's calendar. */
@@ -83,7 +83,7 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee lists a colleague's bookings (minimal client data). */
     private ApiResponse delegatedListBookings(ApiRequest request) {
-        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), BookingQuery.from(request)));
+        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), bookingQuery(request)));
     }
 
     /** A grantee reads one booking of a colleague (minimal client data). */
@@ -101,5 +101,16 @@ public class GrantsHandler extends RoutedFunction {
     private ApiResponse delegatedCancelBooking(ApiRequest request) {
         delegated.cancel(request.principal(), request.pathParam("accountId"), request.pathParam("bookingId"), request.requestId());
         return ApiResponse.noContent();
+    }
+
+    /** {@code ?from=&to=&limit=&cursor=} */
+    static BookingQuery bookingQuery(ApiRequest request) {
+        return BookingQuery.parse(request.queryValue("from"), request.queryValue("to"), request.queryValue("limit"),
+                request.queryValue("cursor"));
+    }
+
+    /** {@code ?from=&to=} */
+    static CalendarQuery calendarQuery(ApiRequest request) {
+        return CalendarQuery.parse(request.queryValue("from"), request.queryValue("to"));
     }
 }

@@ -85,7 +85,8 @@ public class IntegrationsHandler extends RoutedFunction {
 
     /** Creates a secret calendar feed; the response shows its URL (with the token) once. */
     private ApiResponse createFeed(ApiRequest request) {
-        return ApiResponse.created(feeds.create(request.principal(), CreateFeedRequest.from(request), request));
+        return ApiResponse.created(feeds.create(request.principal(),
+                request.body(CreateFeedRequest.class, CreateFeedRequest::defaults), request.origin(), request.requestId()));
     }
 
     /** Lists the account's calendar feeds (without their URLs). */

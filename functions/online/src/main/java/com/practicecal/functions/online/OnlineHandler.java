@@ -54,7 +54,8 @@ public class OnlineHandler extends RoutedFunction {
 
     /** Free start times for a service (public, advisory). */
     private ApiResponse publicSlots(ApiRequest request) {
-        return ApiResponse.ok(online.slots(request.pathParam("therapistId"), OnlineBookingRequests.SlotQuery.from(request)));
+        return ApiResponse.ok(online.slots(request.pathParam("therapistId"), OnlineBookingRequests.SlotQuery.parse(
+                request.queryValue("from"), request.queryValue("to"), request.queryValue("serviceId"))));
     }
 
     /** A client books online (public); the booking transaction decides. */

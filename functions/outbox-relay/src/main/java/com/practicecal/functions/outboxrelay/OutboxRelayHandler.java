@@ -3,7 +3,7 @@ package com.practicecal.functions.outboxrelay;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.practicecal.shared.event.OutboxEvent;
-import com.practicecal.shared.event.OutboxRelay;
+import com.practicecal.shared.relay.OutboxRelay;
 import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.runtime.FunctionContexts;
 import com.practicecal.shared.runtime.SnapStartPriming;

@@ -1,4 +1,4 @@
-package com.practicecal.shared.api;
+package com.practicecal.shared.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,17 +1,20 @@
-package com.practicecal.shared.grant;
+package com.practicecal.shared.delegation;
 
+import com.practicecal.shared.grant.Grant;
+import com.practicecal.shared.grant.GrantItem;
+import com.practicecal.shared.grant.GrantRequest;
+import com.practicecal.shared.grant.GrantView;
 import com.practicecal.shared.account.EmailItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
-import com.practicecal.shared.auth.Actor;
+import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
@@ -72,12 +75,12 @@ public class GrantService {
         }
         Grant grant = new Grant(UUID.randomUUID().toString(), me.accountId(), Attr.str(grantee, "userId"), email,
                 request.scopeSet(), expiry, Grant.OFFERED, now, null);
-        Events events = new Events(access.actor(me), requestId, now);
+        Events events = access.events(me, requestId, now);
         table.write(table.transaction()
                 .put("grant", GrantItem.toItem(grant), null)
-                .put("event", OutboxItem.toItem(events.event(me.accountId(), "grant.created", "grant",
+                .with(events.emit(me.accountId(), "grant.created", "grant",
                         grant.id(), Map.of("scopes", new Change(null, String.join(",", grant.scopes())),
-                                "status", new Change(null, Grant.OFFERED)))), null));
+                                "status", new Change(null, Grant.OFFERED)))));
         return GrantView.of(grant, now);
     }
 
@@ -131,8 +134,8 @@ public class GrantService {
                             .value(":id", Attr.s(grantId)).value(":offered", Attr.s(Grant.OFFERED))
                             .value(":active", Attr.s(Grant.ACTIVE)).value(":now", Attr.n(now.getEpochSecond()))
                             .value(":now_iso", Attr.s(now.toString())))
-                    .put("event", OutboxItem.toItem(events.event(offer.grantorAccountId(), "grant.accepted", "grant",
-                            grantId, Map.of("status", new Change(Grant.OFFERED, Grant.ACTIVE)))), null));
+                    .with(events.emit(offer.grantorAccountId(), "grant.accepted", "grant",
+                            grantId, Map.of("status", new Change(Grant.OFFERED, Grant.ACTIVE)))));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "the offer changed or closed meanwhile");
         }
@@ -150,7 +153,7 @@ public class GrantService {
                 .filter(g -> g.id().equals(id) || g.granteeUserId().equals(id))
                 .filter(g -> Grant.ACTIVE.equals(g.status()) || Grant.OFFERED.equals(g.status()))
                 .findFirst().orElseThrow(() -> new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no open grant"));
-        Events events = new Events(access.actor(me), requestId, clock.instant());
+        Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
                     .update("grant", GrantItem.key(me.accountId(), grant.granteeUserId()), Expression
@@ -158,8 +161,8 @@ public class GrantService {
                             .name("#status", GrantItem.STATUS).name("#id", GrantItem.ID)
                             .value(":revoked", Attr.s(Grant.REVOKED)).value(":active", Attr.s(Grant.ACTIVE))
                             .value(":offered", Attr.s(Grant.OFFERED)).value(":id", Attr.s(grant.id())))
-                    .put("event", OutboxItem.toItem(events.event(me.accountId(), "grant.revoked", "grant", grant.id(),
-                            Map.of("status", new Change(grant.status(), Grant.REVOKED)))), null));
+                    .with(events.emit(me.accountId(), "grant.revoked", "grant", grant.id(),
+                            Map.of("status", new Change(grant.status(), Grant.REVOKED)))));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no open grant");
         }

@@ -1,9 +1,11 @@
-package com.practicecal.shared.event;
+package com.practicecal.shared.relay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.practicecal.shared.audit.AuditSettings;
+import com.practicecal.shared.event.OutboxEvent;
+import com.practicecal.shared.event.OutboxItem;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

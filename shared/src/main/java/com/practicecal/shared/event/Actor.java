@@ -1,4 +1,4 @@
-package com.practicecal.shared.auth;
+package com.practicecal.shared.event;
 
 /**
  * Who made a change, for the audit trail: user id (or "anonymous"/"system"), kind, channel, and the account

@@ -1,4 +1,4 @@
-package com.practicecal.shared.api;
+package com.practicecal.shared.validation;
 
 import com.practicecal.shared.error.ValidationException;
 import java.text.Normalizer;
@@ -115,14 +115,22 @@ public final class Check {
         }
     }
 
-    /** The optional {@code limit} query parameter of a listing. */
-    public static int limit(ApiRequest request, int fallback, int max) {
-        if (request.query("limit").isEmpty()) {
+    /** A required parameter (e.g. of a query): null means it was not given. */
+    public static String required(String field, String value) {
+        if (value == null) {
+            throw new ValidationException(field, "query parameter is required");
+        }
+        return value;
+    }
+
+    /** The optional {@code limit} parameter of a listing (null: not given). */
+    public static int limit(String value, int fallback, int max) {
+        if (value == null) {
             return fallback;
         }
         int limit;
         try {
-            limit = Integer.parseInt(request.query("limit").get());
+            limit = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new ValidationException("limit", "must be a number");
         }

@@ -1,5 +1,13 @@
-package com.practicecal.shared.account;
+package com.practicecal.shared.accounts;
 
+import com.practicecal.shared.account.Account;
+import com.practicecal.shared.account.AccountItem;
+import com.practicecal.shared.account.AccountView;
+import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.account.PlanChangeRequest;
+import com.practicecal.shared.account.PublicConfig;
+import com.practicecal.shared.account.SignupService;
+import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.config.AppSettings;
@@ -8,7 +16,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.event.OutboxItem;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
@@ -70,7 +77,7 @@ public class AccountService {
         if (before.plan() == target) {
             return AccountView.of(membership, before);
         }
-        Events events = new Events(access.actor(membership), requestId, clock.instant());
+        Events events = access.events(membership, requestId, clock.instant());
         // staff carry the plan on their membership item too: a downgrade below XL ends their access at once
         var staff = table.query(software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().indexName(Attr.GSI1)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
@@ -90,9 +97,9 @@ public class AccountService {
                             .value(":maxRooms", Attr.n(target.maxRooms())))
                     .update("user", UserItem.key(membership.userId()), Expression.update("SET #plan = :plan")
                             .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())))
-                    .put("event", OutboxItem.toItem(events.event(membership.accountId(), "account.plan_changed",
+                    .with(events.emit(membership.accountId(), "account.plan_changed",
                             "account", membership.accountId(),
-                            Map.of("plan", new Change(before.plan().name(), target.name())))), null));
+                            Map.of("plan", new Change(before.plan().name(), target.name())))));
         } catch (TransactionFailedException e) {
             throw new ConflictException(ErrorCodes.ROOM_LIMIT_REACHED,
                     "plan " + target + " allows " + target.maxRooms() + " room(s); delete rooms first");

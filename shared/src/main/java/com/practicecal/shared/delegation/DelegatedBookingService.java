@@ -1,4 +1,4 @@
-package com.practicecal.shared.grant;
+package com.practicecal.shared.delegation;
 
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.auth.AccessPolicy;
@@ -13,6 +13,7 @@ import com.practicecal.shared.booking.MoveBookingRequest;
 import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.calendar.CalendarService;
 import com.practicecal.shared.calendar.CalendarView;
+import com.practicecal.shared.grant.Grant;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public class DelegatedBookingService {
 
     /** Shaped for whoever the caller turned out to be: the owner on its own calendar, or a grantee. */
     private BookingView shaped(BookingCaller caller, BookingView view) {
-        return caller.resolved().map(me -> access.project(view, me)).orElseGet(() -> AccessPolicy.forGrantee(view));
+        return caller.resolved().map(me -> access.project(view, me)).orElseGet(view::forGrantee);
     }
 
     private BookingCaller read(Principal principal, String accountId) {

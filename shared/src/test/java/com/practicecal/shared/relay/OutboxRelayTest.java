@@ -1,4 +1,4 @@
-package com.practicecal.shared.event;
+package com.practicecal.shared.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
