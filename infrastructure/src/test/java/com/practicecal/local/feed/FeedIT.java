@@ -170,6 +170,51 @@ class FeedIT extends LocalStackIT {
         assertThat(bEvents).extracting(e -> e.getSummary().getValue()).containsExactlyInAnyOrder("Termin · B.S.", "Belegt");
     }
 
+    @Test
+    void ownBlocksAppearWithTheirTitleAndOthersBlocksOnlyAsBusy() {
+        TestUser a = users.signUpAndLogin(Plan.M);
+        TestUser b = users.signUpAndLogin(Plan.S);
+        ApiResult invitation = api.post("/v1/community/invitations", Map.of("inviteeEmail", b.email()), a.accessToken());
+        assertThat(api.post("/v1/community/invitations/" + invitation.field("id") + "/accept", null, b.accessToken())
+                .status()).isEqualTo(200);
+        String shared = api.post("/v1/rooms", Map.of("name", "Blockraum"), a.accessToken()).field("id");
+        assertThat(api.patch("/v1/rooms/" + shared, Map.of("shared", true), a.accessToken()).status()).isEqualTo(200);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(4);
+        ApiResult lunch = api.post("/v1/blocks", Map.of("start", berlin(day, 12, 0), "end", berlin(day, 13, 0),
+                "title", "Mittagspause"), a.accessToken());
+        assertThat(lunch.status()).as("%s", lunch).isEqualTo(201);
+        ApiResult weekly = api.post("/v1/blocks", Map.of("start", berlin(day, 8, 0), "end", berlin(day, 9, 0),
+                "title", "Supervision Geheim", "roomId", shared, "recurrence", Map.of("frequency", "WEEKLY", "count", 2)),
+                a.accessToken(), "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(weekly.status()).as("%s", weekly).isEqualTo(201);
+        String seriesId = weekly.field("seriesId");
+
+        ApiResult aFeed = api.post("/v1/feeds", Map.of("includeBusy", true), a.accessToken());
+        List<VEvent> aEvents = Biweekly.parse(api.get(URI.create(aFeed.field("url")).getPath(), null).body()).first()
+                .getEvents();
+        assertThat(aEvents).extracting(e -> e.getSummary().getValue())
+                .containsExactlyInAnyOrder("Mittagspause", "Supervision Geheim", "Supervision Geheim");
+        VEvent lunchEvent = aEvents.stream().filter(e -> e.getSummary().getValue().equals("Mittagspause")).findFirst()
+                .orElseThrow();
+        assertThat(lunchEvent.getUid().getValue()).isEqualTo("block-" + lunch.field("id") + "@practicecal");
+        assertThat(lunchEvent.getDateStart().getValue().toInstant()).isEqualTo(instant(day, 12));
+        assertThat(lunchEvent.getRelatedTo()).isEmpty();
+        assertThat(aEvents.stream().filter(e -> e.getSummary().getValue().startsWith("Supervision")))
+                .allSatisfy(e -> assertThat(e.getRelatedTo().get(0).getValue()).isEqualTo(seriesId + "@series.practicecal"));
+
+        // B sees A's room block as busy, never its title; A's block without room is not B's business at all
+        ApiResult bFeed = api.post("/v1/feeds", Map.of("includeBusy", true), b.accessToken());
+        String bBody = api.get(URI.create(bFeed.field("url")).getPath(), null).body();
+        assertThat(Biweekly.parse(bBody).first().getEvents()).extracting(e -> e.getSummary().getValue())
+                .containsExactly("Belegt", "Belegt");
+        assertThat(bBody).doesNotContain("Supervision", "Mittagspause", seriesId, lunch.field("id"));
+
+        // a deleted block leaves the feed
+        assertThat(api.delete("/v1/blocks/" + lunch.field("id"), a.accessToken()).status()).isEqualTo(204);
+        assertThat(Biweekly.parse(api.get(URI.create(aFeed.field("url")).getPath(), null).body()).first().getEvents())
+                .extracting(e -> e.getSummary().getValue()).containsExactly("Supervision Geheim", "Supervision Geheim");
+    }
+
     private List<String> outboxActions(String feedId) {
         // paginated: the shared table holds every earlier test's items, more than one scan page
         return local.dynamo().scanPaginator(b -> b.tableName(local.tableName()).filterExpression("begins_with(PK, :p)")

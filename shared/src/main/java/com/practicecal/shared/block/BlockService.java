@@ -131,23 +131,40 @@ public class BlockService {
     /** The account's blocks overlapping the range, by start (a block may have begun up to 31 days before it). */
     public BlockView.Page list(Principal principal, BookingQuery query) {
         Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
-        String partition = BlockItem.listPartition(me.accountId());
+        var response = page(table, me.accountId(), query.from(), query.to(), query.limit(), query.cursor());
+        return new BlockView.Page(response.items().stream().map(BlockItem::fromItem)
+                .map(b -> BlockView.of(b, me.timeZone())).toList(), Cursors.next(response));
+    }
+
+    /** Every block of the account overlapping {@code range}, by start (all pages; the calendar feed's read). */
+    public static List<Block> overlapping(DynamoTable table, String accountId, Interval range) {
+        List<Block> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            var response = page(table, accountId, range.start(), range.end(), BookingQuery.MAX_LIMIT, cursor);
+            response.items().stream().map(BlockItem::fromItem).forEach(found::add);
+            cursor = Cursors.next(response);
+        } while (cursor != null);
+        return found;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.QueryResponse page(DynamoTable table, String accountId,
+            Instant from, Instant to, int limit, String cursor) {
+        String partition = BlockItem.listPartition(accountId);
         var request = QueryRequest.builder().indexName(Attr.GSI1)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
                 .filterExpression("#end > :from")
                 .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
                 .expressionAttributeValues(Map.of(
                         ":pk", Attr.s(partition),
-                        ":lo", Attr.s(query.from().minus(BlockRequest.MAX_LENGTH).toString()),
-                        ":hi", Attr.s(query.to().minusSeconds(1) + "~"),
-                        ":from", Attr.s(query.from().toString())))
-                .limit(query.limit());
-        if (query.cursor() != null) {
-            request.exclusiveStartKey(Cursors.start(query.cursor(), Attr.GSI1PK, partition));
+                        ":lo", Attr.s(from.minus(BlockRequest.MAX_LENGTH).toString()),
+                        ":hi", Attr.s(to.minusSeconds(1) + "~"),
+                        ":from", Attr.s(from.toString())))
+                .limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(Cursors.start(cursor, Attr.GSI1PK, partition));
         }
-        var response = table.query(request);
-        return new BlockView.Page(response.items().stream().map(BlockItem::fromItem)
-                .map(b -> BlockView.of(b, me.timeZone())).toList(), Cursors.next(response));
+        return table.query(request);
     }
 
     /** Moves a block (times and/or room) and/or renames it; the old room days are freed in the same transaction. */

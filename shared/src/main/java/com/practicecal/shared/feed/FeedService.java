@@ -136,6 +136,13 @@ public class FeedService {
                     FeedSummary.of(service, b.client() == null ? null : b.client().name()), b.updatedAt().toInstant(),
                     b.seriesId() == null ? null : b.seriesId() + SERIES_UID_DOMAIN));
         }
+        // own blocked time, with its title: the feed is the owner's own (secret) calendar
+        for (com.practicecal.shared.block.Block block : com.practicecal.shared.block.BlockService.overlapping(table,
+                me.accountId(), window)) {
+            entries.add(new FeedEntry(BLOCK_UID_PREFIX + block.id() + UID_DOMAIN, block.interval().start(),
+                    block.interval().end(), block.title(), block.updatedAt(),
+                    block.seriesId() == null ? null : block.seriesId() + SERIES_UID_DOMAIN));
+        }
         if (feed.includeBusy()) {
             for (CalendarView.BusyBlock block : calendar.busyBlocks(me, window)) {
                 Instant start = block.start().toInstant();
@@ -150,6 +157,8 @@ public class FeedService {
     /** Stable per feed, room and interval, and revealing none of them. */
     /** RELATED-TO of a series occurrence: the series, under its own UID domain. */
     static final String SERIES_UID_DOMAIN = "@series.practicecal";
+    /** UID of an own block: {@code block-<id>@practicecal}. */
+    static final String BLOCK_UID_PREFIX = "block-";
 
     static String busyUid(Feed feed, String roomId, Instant start, Instant end) {
         return "busy-" + FeedTokens.hash(feed.id() + "|" + roomId + "|" + start + "|" + end).substring(0, 32) + UID_DOMAIN;
