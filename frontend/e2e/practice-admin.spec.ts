@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { apiCall, berlin, createRoom, expectAccessible, gotoWeek, loginInBrowser, nextMonday, practice, screenshot } from './support';
-import { book, freshPage, staffMember } from './admin-support';
+import { apiCall, berlin, cognitoLogin, createRoom, expectAccessible, gotoWeek, loginInBrowser, nextMonday, PASSWORD, practice, screenshot, setPermanentPassword, uniqueEmail } from './support';
+import { book, freshPage } from './admin-support';
 
 test('online-booking settings: several intervals a day, copied to the week, a service, rules and caps are saved', async ({ page }) => {
   const p = await practice('settings');
@@ -67,7 +67,7 @@ test('grants: offered by an L practice, accepted by the colleague, who sees "Eri
   await expectAccessible(page, 'grants (owner)');
   await screenshot(page, 'grants');
 
-  // the colleague (plan M) accepts; offering is "ab Tarif L" for them
+  // the colleague (plan M) sees who offers; offering is "ab Tarif L" for them. First declined, then offered again and accepted
   const other = await freshPage(browser);
   await loginInBrowser(other.page, colleague.email);
   await expect(other.page.getByRole('link', { name: 'Kalender von Kolleg*innen' })).toHaveCount(0);
@@ -75,11 +75,23 @@ test('grants: offered by an L practice, accepted by the colleague, who sees "Eri
   await expect(other.page.getByTestId('plan-locked')).toContainText('ab Tarif L');
   const offer = other.page.getByTestId('received-grant');
   await expect(offer).toContainText('Angeboten');
-  await offer.getByRole('button', { name: 'Annehmen' }).click();
+  await expect(offer).toContainText('Kalender der Praxis Praxis Linde');
+  await offer.getByRole('button', { name: 'Ablehnen: Praxis Linde' }).click();
+  await expect(offer).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId(`grant-${colleague.email}`)).toContainText('Abgelehnt');
+  await expect(page.getByRole('button', { name: `Widerrufen: ${colleague.email}` })).toHaveCount(0);
+  await page.getByLabel(/^E-Mail der Therapeuty/).fill(colleague.email);
+  await page.getByLabel('Termine sehen', { exact: true }).check();
+  await page.getByRole('button', { name: 'Freigabe erteilen' }).click();
+  await expect(page.getByTestId(`grant-${colleague.email}`)).toContainText('Angeboten');
+  await other.page.reload();
+  await offer.getByRole('button', { name: 'Annehmen: Praxis Linde' }).click();
   await expect(offer).toContainText('Aktiv');
   await expectAccessible(other.page, 'grants (grantee)');
   await offer.getByRole('link', { name: 'Kalender öffnen' }).click();
   await expect(other.page.getByRole('link', { name: 'Kalender von Kolleg*innen' })).toBeVisible();
+  await expect(other.page.getByRole('heading', { name: 'Kalender von Praxis Linde' })).toBeVisible();
   await gotoWeek(other.page, monday);
   const event = other.page.locator('.fc-event', { hasText: 'Erika M.' });
   await expect(event).toBeVisible();
@@ -144,14 +156,30 @@ test('staff (plan XL): invite, change and remove; a secretary sees no invoices, 
   await row.getByRole('button', { name: 'Entfernen', exact: true }).click();
   await expect(page.getByTestId(`staff-${accountingEmail}`)).toHaveCount(0);
 
-  // a secretary: calendar only, and /invoices by URL shows no invoice
-  const secretary = await staffMember(owner, 'SECRETARY');
+  // a secretary: the first login asks for an own password instead of the invitation's; then calendar only, and
+  // /invoices by URL shows no invoice
+  const secretaryEmail = uniqueEmail('secretary');
+  const added = await apiCall(owner.token, 'POST', '/v1/staff', { email: secretaryEmail, role: 'SECRETARY' });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  expect(added.body.role).toBe('SECRETARY');
+  await page.reload();
+  await expect(page.getByTestId(`staff-${secretaryEmail}`)).toContainText('Sekretariat');
+  await setPermanentPassword(secretaryEmail, 'Einladung-2026x', false);
   const other = await freshPage(browser);
-  await loginInBrowser(other.page, secretary.email);
+  await other.page.goto('/login');
+  await other.page.getByLabel(/^E-Mail/).fill(secretaryEmail);
+  await other.page.getByLabel(/^Passwort/).fill('Einladung-2026x');
+  await other.page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(other.page.getByText('Willkommen im Team!')).toBeVisible();
+  await expectAccessible(other.page, 'new password');
+  await other.page.getByLabel(/^Neues Passwort/).fill(PASSWORD);
+  await other.page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(other.page.getByRole('heading', { name: 'Kalender', level: 2 })).toBeVisible();
+  const secretary = { token: await cognitoLogin(secretaryEmail) };
   const nav = other.page.getByRole('navigation', { name: 'Hauptnavigation' });
   await expect(nav.getByRole('link', { name: 'Kalender', exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Rechnungen' })).toHaveCount(0);
-  await expect(nav.getByRole('link', { name: /Team|Freigaben|Protokoll/ })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: /Team|Freigaben|Protokoll|Klientyakten/ })).toHaveCount(0);
   await other.page.goto('/invoices');
   await expect(other.page).toHaveURL(/\/calendar$/);
   await expect(other.page.getByRole('heading', { name: 'Rechnungen' })).toHaveCount(0);
@@ -159,6 +187,7 @@ test('staff (plan XL): invite, change and remove; a secretary sees no invoices, 
   expect(text).not.toContain('80,50');
   expect(text).not.toContain('Erika Mustermann');
   await expect(other.page.getByTestId('invoices-table')).toHaveCount(0);
+  await expectAccessible(other.page, 'secretary calendar');
   // and the API itself refuses the secretary's read
   expect((await apiCall(secretary.token, 'GET', '/v1/invoices')).status).toBe(403);
   await other.context.close();

@@ -16,6 +16,8 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { IntegrationsPage } from '../features/integrations/IntegrationsPage';
 import { InvoicesPage } from '../features/invoices/InvoicesPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { ClientDetailPage } from '../features/clients/ClientDetailPage';
 import { PublicBookingPage } from '../features/public-booking/PublicBookingPage';
 import { ManagePage } from '../features/public-booking/ManagePage';
 import { useT } from '../i18n/i18n';
@@ -51,6 +53,8 @@ export function AppRoutes() {
         }
       >
         <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/clients" element={<ClientsPage />} />
+        <Route path="/clients/:clientId" element={<ClientDetailPage />} />
         <Route path="/rooms" element={<RoomsPage />} />
         <Route path="/community" element={<CommunityPage />} />
         <Route path="/booking-settings" element={<BookingSettingsPage />} />

@@ -10,7 +10,7 @@ export interface AuditFilter {
 
 export const ACTIONS = [
   'booking.created', 'booking.moved', 'booking.cancelled', 'room.created', 'room.renamed', 'room.shared', 'room.unshared', 'room.deleted',
-  'settings.booking_changed', 'grant.created', 'grant.accepted', 'grant.revoked', 'staff.added', 'staff.changed', 'staff.removed',
+  'settings.booking_changed', 'grant.created', 'grant.accepted', 'grant.declined', 'grant.revoked', 'staff.added', 'staff.changed', 'staff.removed',
   'invoice.created', 'invoice.status_changed', 'note.created', 'notes.viewed', 'webhook.created', 'webhook.updated', 'webhook.deleted',
   'webhook.secret_rotated', 'webhook.disabled', 'feed.created', 'feed.deleted', 'community.created', 'community.invitation_sent',
   'community.invitation_accepted', 'community.joined', 'community.member_removed', 'account.created', 'account.plan_changed',

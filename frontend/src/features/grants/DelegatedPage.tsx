@@ -7,7 +7,7 @@ import { useMe } from '../../app/useMe';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { delegatedCalendar } from '../calendar/calendarApi';
 import { useGrants } from './useGrants';
-import { allows } from './grantForm';
+import { allows, grantorName } from './grantForm';
 
 /**
  * A colleague's calendar under an accepted grant: the API returns the client reduced ("Erika M.") and no contact
@@ -29,7 +29,7 @@ export function DelegatedPage() {
           <List>
             {active.map((g) => (
               <List.Item key={g.id}>
-                <Anchor component={Link} to={`/delegated/${encodeURIComponent(g.accountId)}`}>{t('grants.receivedFrom', { account: g.accountId })}</Anchor>
+                <Anchor component={Link} to={`/delegated/${encodeURIComponent(g.accountId)}`}>{t('grants.receivedFrom', { account: grantorName(g) })}</Anchor>
               </List.Item>
             ))}
           </List>
@@ -42,7 +42,11 @@ export function DelegatedPage() {
   return (
     <Stack>
       <Text size="sm" c="gray.7" data-testid="delegated-hint">{t('delegated.hint')}</Text>
-      <CalendarScreen source={source} zone={me.data.timeZone} title={t('delegated.title', { name: accountId })}
+      {grant.timeZone && grant.timeZone !== me.data.timeZone && (
+        <Text size="sm" c="gray.7" data-testid="delegated-zone">{t('delegated.zone', { zone: grant.timeZone })}</Text>
+      )}
+      {/* the colleague's calendar in the colleague's time zone (it governs their days and weeks) */}
+      <CalendarScreen source={source} zone={grant.timeZone ?? me.data.timeZone} title={t('delegated.title', { name: grantorName(grant) })}
         canWrite={allows(grant, 'appointments:write')} withClientContact={false} />
     </Stack>
   );

@@ -10,7 +10,8 @@ import { GrantStatus } from './GrantStatus';
 /** Offers and grants this practice gave, with revoke (confirmed in place). */
 export function GivenGrants({ grants, zone }: { grants: Grant[]; zone: string }) {
   const { t, locale } = useT();
-  const open = grants.filter((g) => g.status === 'OFFERED' || g.status === 'ACTIVE');
+  // declined offers stay listed (so the practice knows), without a revoke
+  const open = grants.filter((g) => g.status === 'OFFERED' || g.status === 'ACTIVE' || g.status === 'DECLINED');
   return (
     <>
       <Title order={3} size="h4">{t('grants.given')}</Title>
@@ -42,6 +43,7 @@ function GivenRow({ grant, until }: { grant: Grant; until: string }) {
   const { t } = useT();
   const revoke = useRevokeGrant();
   const [confirming, setConfirming] = useState(false);
+  const revocable = grant.status !== 'DECLINED';
   return (
     <>
       <Table.Tr data-testid={`grant-${grant.granteeEmail}`}>
@@ -51,7 +53,7 @@ function GivenRow({ grant, until }: { grant: Grant; until: string }) {
         <Table.Td>{until}</Table.Td>
         <Table.Td>
           <Group gap="xs" justify="flex-end">
-            {confirming ? (
+            {!revocable ? null : confirming ? (
               <>
                 <Text size="sm">{t('grants.revokeConfirm', { email: grant.granteeEmail })}</Text>
                 <Button size="xs" color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate(grant.id)}>{t('grants.revoke')}</Button>

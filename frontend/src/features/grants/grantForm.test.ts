@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allows, expiryInstant, scopesFor } from './grantForm';
+import { allows, expiryInstant, grantorName, scopesFor } from './grantForm';
 
 describe('grant form', () => {
   it('writing implies reading', () => {
@@ -20,5 +20,10 @@ describe('grant form', () => {
     expect(allows({ ...active, status: 'OFFERED' }, 'appointments:read', now)).toBe(false);
     expect(allows({ ...active, expiresAt: '2026-12-01T09:59:59Z' }, 'appointments:read', now)).toBe(false);
     expect(allows({ ...active, expiresAt: '2026-12-02T00:00:00Z' }, 'appointments:read', now)).toBe(true);
+  });
+
+  it('the granting practice is named by its name, by its account id when the list has none', () => {
+    expect(grantorName({ accountId: 'a1', practiceName: 'Praxis Linde' })).toBe('Praxis Linde');
+    expect(grantorName({ accountId: 'a1' })).toBe('a1');
   });
 });

@@ -16,3 +16,8 @@ export function allows(grant: { status: string; scopes: string[]; expiresAt?: st
   if (grant.expiresAt && new Date(grant.expiresAt) <= now) return false;
   return grant.scopes.includes(scope);
 }
+
+/** The granting practice as the grantee reads it: its name, else (grants listed before names were) its account id. */
+export function grantorName(g: { accountId: string; practiceName?: string }): string {
+  return g.practiceName ?? g.accountId;
+}

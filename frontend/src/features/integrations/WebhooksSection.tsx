@@ -13,7 +13,7 @@ import { useRedeliver } from './useRedeliver';
 import { ShownOnce } from './ShownOnce';
 
 export const EVENTS: WebhookEvent[] = ['booking.created', 'booking.moved', 'booking.cancelled', 'grant.created', 'grant.accepted', 'grant.revoked',
-  'staff.added', 'staff.changed', 'staff.removed'];
+  'staff.added', 'staff.changed', 'staff.removed', 'grant.declined'];
 
 export function WebhooksSection({ zone }: { zone: string }) {
   const { t } = useT();

@@ -83,8 +83,21 @@ export function SlotPicker({ therapistId, serviceId, onPick, picked }: { therapi
 export function PublicBookingPage() {
   const { t, locale } = useT();
   const { therapistId = '' } = useParams();
-  const [params] = useSearchParams();
-  const serviceId = params.get('service') ?? '';
+  const [params, setParams] = useSearchParams();
+  const profile = useQuery({
+    queryKey: ['public-therapist', therapistId],
+    queryFn: () => call(api.GET('/v1/public/therapists/{therapistId}', { params: { path: { therapistId } } })),
+    retry: false,
+  });
+  const services = profile.data?.services ?? [];
+  const asked = params.get('service') ?? '';
+  // ?service= picks one; a link without it (or with one that no longer exists) offers the services; one service is chosen
+  const serviceId = services.some((sv) => sv.id === asked) ? asked : services.length === 1 ? services[0].id : '';
+  const service = services.find((sv) => sv.id === serviceId);
+  const chooseService = (id: string) => {
+    setSlot(null);
+    setParams((p) => { p.set('service', id); return p; }, { replace: true });
+  };
   const [slot, setSlot] = useState<Slot | null>(null);
   const [client, setClient] = useState({ name: '', email: '', phone: '' });
   const [key] = useState(idempotencyKey);
@@ -111,7 +124,8 @@ export function PublicBookingPage() {
       <main>
         <Stack>
           <Title order={1} size="h2">{t('public.title')}</Title>
-          {!serviceId ? (
+          {profile.data && <Text size="lg" data-testid="practice">{profile.data.practiceName}</Text>}
+          {profile.isPending ? <PageState loading /> : profile.error ? <PageState error={profile.error} /> : services.length === 0 ? (
             <Alert color="yellow">{t('public.noService')}</Alert>
           ) : book.data ? (
             <Card withBorder data-testid="confirmation">
@@ -122,8 +136,17 @@ export function PublicBookingPage() {
             </Card>
           ) : (
             <>
-              <SlotPicker therapistId={therapistId} serviceId={serviceId} picked={slot} onPick={setSlot} />
-              {slot && (
+              <div role="group" aria-label={t('public.service')} className="service-choice" data-testid="services">
+                {services.map((sv) => (
+                  <Button key={sv.id} variant={sv.id === serviceId ? 'filled' : 'default'} aria-pressed={sv.id === serviceId} onClick={() => chooseService(sv.id)}>
+                    {t('public.serviceOption', { name: sv.name, minutes: sv.durationMinutes })}
+                  </Button>
+                ))}
+              </div>
+              {!service ? <Text>{t('public.chooseService')}</Text> : (
+                <SlotPicker key={serviceId} therapistId={therapistId} serviceId={serviceId} picked={slot} onPick={setSlot} />
+              )}
+              {slot && service && (
                 <Card withBorder>
                   <form
                     onSubmit={(e) => {

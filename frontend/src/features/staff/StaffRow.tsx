@@ -12,7 +12,8 @@ export function StaffRow({ member }: { member: StaffMember }) {
   const { t } = useT();
   const update = useUpdateStaff();
   const remove = useRemoveStaff();
-  const current = roleOf(member.scopes);
+  // the role the owner gave (older members: the role their scopes are)
+  const current: Role = member.role ?? roleOf(member.scopes);
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<Role>(current);
   const [extra, setExtra] = useState<string[]>(member.scopes.filter((s) => !(ROLE_SCOPES[current] as string[]).includes(s)));

@@ -44,6 +44,17 @@ describe('scope-based navigation', () => {
   });
 });
 
+describe('client records (Klientyakten)', () => {
+  it('the owner and staff with documentation see the directory; a secretary, accounting and unknown scopes do not', () => {
+    expect(canOpen(owner('S'), 'clients')).toBe(true);
+    const staff = (scopes?: string[]): Principal => ({ role: 'STAFF', plan: 'XL', limits: { delegation: true, staff: true }, ...(scopes ? { scopes } : {}) });
+    expect(canOpen(staff(['appointments', 'documentation']), 'clients')).toBe(true);
+    expect(canOpen(staff(['appointments']), 'clients')).toBe(false);
+    expect(canOpen(staff(['invoicing', 'audit']), 'clients')).toBe(false);
+    expect(canOpen(staff(), 'clients')).toBe(false);
+  });
+});
+
 describe('staff navigation follows the scopes GET /v1/me reports', () => {
   const staffMe = (scopes: string[]) =>
     principalOf({ role: 'STAFF', plan: 'XL', limits: { delegation: true, staff: true }, scopes }, undefined);

@@ -20,6 +20,7 @@ export interface Principal {
 
 export type Section =
   | 'calendar'
+  | 'clients'
   | 'rooms'
   | 'community'
   | 'bookingSettings'
@@ -39,6 +40,7 @@ export interface NavItem {
 
 const PATHS: Record<Section, string> = {
   calendar: '/calendar',
+  clients: '/clients',
   rooms: '/rooms',
   community: '/community',
   bookingSettings: '/booking-settings',
@@ -52,6 +54,7 @@ const PATHS: Record<Section, string> = {
 
 const STAFF_SECTIONS: Record<Section, string | null> = {
   calendar: 'appointments',
+  clients: 'documentation',
   rooms: null,
   community: null,
   bookingSettings: null,
@@ -75,6 +78,7 @@ export function navigation(p: Principal): NavItem[] {
   }
   const items: NavItem[] = [
     item('calendar'),
+    item('clients'),
     item('rooms'),
     item('community'),
     item('bookingSettings'),

@@ -238,6 +238,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
         // an offer of A's to a practice outside the table: only its owner may accept it, so 404 for everyone here
         rows.add(new Row("POST /v1/grants/{grantId}/accept", Kind.TARGET_ADMIN, null, 404,
                 t -> api.post("/v1/grants/" + offerToOutsider + "/accept", null, t)));
+        rows.add(new Row("POST /v1/grants/{grantId}/decline", Kind.TARGET_ADMIN, null, 404,
+                t -> api.post("/v1/grants/" + offerToOutsider + "/decline", null, t)));
         rows.add(new Row("GET /v1/accounts/{accountId}/calendar", Kind.DELEGATED_READ, null, 200,
                 t -> api.get(acc.formatted(a.accountId()) + "/calendar" + range(), t)));
         rows.add(new Row("POST /v1/accounts/{accountId}/bookings", Kind.DELEGATED_WRITE, null, 201,
@@ -304,6 +306,8 @@ class AuthorizationMatrixIT extends LocalStackIT {
                 t -> api.post("/v1/clients/" + clientOfA() + "/merge", Map.of("intoId", client), t)));
         rows.add(new Row("GET /v1/clients/{clientId}/export", Kind.TARGET_ADMIN, null, 200,
                 t -> api.get("/v1/clients/" + client + "/export", t)));
+        rows.add(new Row("GET /v1/clients/{clientId}/bookings", Kind.TARGET_SCOPED, "documentation", 200,
+                t -> api.get("/v1/clients/" + client + "/bookings", t)));
         rows.add(new Row("GET /v1/client-lookup", Kind.SELF_SCOPED, "appointments", 200,
                 t -> api.get("/v1/client-lookup?query=mara", t)));
         rows.add(new Row("GET /v1/accounts/{accountId}/clients", Kind.DELEGATED_WRITE, null, 200,

@@ -368,6 +368,79 @@ class BlockIT extends LocalStackIT {
         assertThat(awsCalls.calls()).as("%s", awsCalls.byOperation()).isEqualTo(1);
     }
 
+    private int bookingStatus(TestUser owner, String room, LocalDate day) {
+        return api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 10, 0), "end", berlin(day, 10, 50),
+                "client", Map.of("name", "Probe")), owner.accessToken()).status();
+    }
+
+    @Test
+    void aThirtyOneDayRoomBlockMovesFarInTwoStepsThatNeverLeaveTheRoomBookableTwice() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = room(owner, "Urlaub weit");
+        String other = room(owner, "Anderer Raum");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(50);
+        ApiResult holiday = api.post("/v1/blocks", block(berlin(first, 0), berlin(first.plusDays(31), 0), "Urlaub", room),
+                owner.accessToken());
+        assertThat(holiday.status()).as("%s", holiday).isEqualTo(201);
+        String id = holiday.field("id");
+        LocalDate later = first.plusDays(45);
+        // a booking in the target range: the move is refused and nothing changes
+        ApiResult inTheWay = api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(later.plusDays(20), 9, 0),
+                "end", berlin(later.plusDays(20), 9, 50), "client", Map.of("name", "Im Weg")), owner.accessToken());
+        assertThat(inTheWay.status()).isEqualTo(201);
+        ApiResult refused = api.patch("/v1/blocks/" + id, Map.of("start", berlin(later, 0), "end",
+                berlin(later.plusDays(31), 0)), owner.accessToken());
+        assertThat(refused.errorCode()).as("%s", refused).isEqualTo("ROOM_TAKEN");
+        assertThat(bookingStatus(owner, room, first.plusDays(3))).isEqualTo(409);
+        assertThat(api.delete("/v1/bookings/" + inTheWay.field("id"), owner.accessToken()).status()).isEqualTo(204);
+
+        awsCalls.reset();
+        ApiResult moved = api.patch("/v1/blocks/" + id, Map.of("start", berlin(later, 0), "end",
+                berlin(later.plusDays(31), 0)), owner.accessToken());
+        System.out.printf("31-day room block moved 45 days: %d AWS calls %s%n", awsCalls.calls(), awsCalls.byOperation());
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(awsCalls.calls("TransactWriteItems")).as("%s", awsCalls.byOperation()).isEqualTo(2);
+        assertThat(bookingStatus(owner, room, first.plusDays(3))).as("the old place is free").isEqualTo(201);
+        assertThat(bookingStatus(owner, room, later.plusDays(30))).as("the new place is taken").isEqualTo(409);
+        assertThat(calendar(owner, first.plusDays(10)).path("blocks")).isEmpty();
+        assertThat(calendar(owner, later.plusDays(10)).path("blocks")).hasSize(1);
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+
+        // interrupted between the steps: both places stay taken until the next change of the block completes it
+        FaultInjector faults = new FaultInjector();
+        AtomicInteger transactions = new AtomicInteger();
+        faults.failWhen(request -> request instanceof TransactWriteItemsRequest && transactions.incrementAndGet() > 1);
+        LocalDate back = first.plusDays(5);
+        try (LocalApi crashing = LocalApi.builder(local.stack()).singleton(faults).start()) {
+            ApiResult crashed = new ApiClient(crashing.baseUri()).patch("/v1/blocks/" + id, Map.of("start",
+                    berlin(back, 0), "end", berlin(back.plusDays(31), 0), "roomId", other), owner.accessToken());
+            assertThat(crashed.status()).as("%s", crashed).isGreaterThanOrEqualTo(500);
+        }
+        assertThat(faults.injected()).isEqualTo(1);
+        assertThat(bookingStatus(owner, other, back.plusDays(20))).as("the new place is claimed").isEqualTo(409);
+        assertThat(bookingStatus(owner, room, later.plusDays(20))).as("the old one is still held").isEqualTo(409);
+        assertThat(calendar(owner, back.plusDays(20)).path("blocks").get(0).path("roomId").asText())
+                .as("the new days show the new place").isEqualTo(other);
+        assertThat(calendar(owner, later.plusDays(20)).path("blocks")).as("the old days still show it, busy").hasSize(1);
+        ApiResult renamed = api.patch("/v1/blocks/" + id, Map.of("title", "Sommerurlaub"), owner.accessToken());
+        assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+        assertThat(renamed.field("roomId")).isEqualTo(other);
+        assertThat(bookingStatus(owner, room, later.plusDays(21))).as("completed: the old place is free").isEqualTo(201);
+        assertThat(calendar(owner, later.plusDays(21)).path("blocks")).isEmpty();
+        // and far back without a room at all, then deleted: everything free
+        Map<String, Object> noRoom = new LinkedHashMap<>();
+        noRoom.put("start", berlin(later, 0));
+        noRoom.put("end", berlin(later.plusDays(31), 0));
+        noRoom.put("roomId", null);
+        ApiResult roomless = api.patch("/v1/blocks/" + id, noRoom, owner.accessToken());
+        assertThat(roomless.status()).as("%s", roomless).isEqualTo(200);
+        assertThat(bookingStatus(owner, other, back.plusDays(22))).isEqualTo(201);
+        assertThat(api.delete("/v1/blocks/" + id, owner.accessToken()).status()).isEqualTo(204);
+        assertThat(calendar(owner, later.plusDays(3)).path("blocks")).isEmpty();
+        assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
+        assertThat(OccupancyCheck.overlaps(local, other)).isEmpty();
+    }
+
     @Test
     void aBlockGivesUpItsRoomByPatchingRoomIdToNull() {
         TestUser owner = users.signUpAndLogin(Plan.M);

@@ -173,6 +173,20 @@ class ClientRecordsIT extends LocalStackIT {
         assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 11), "end", berlin(day, 12),
                 "client", Map.of("name", "Inline Client")), owner.accessToken()).status()).isEqualTo(201);
 
+        // the record's page lists the client's appointments: this one, not the inline client's, cancelled ones marked
+        String later = api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day.plusDays(1), 9), "end",
+                berlin(day.plusDays(1), 10), "clientId", id), owner.accessToken()).field("id");
+        assertThat(api.delete("/v1/bookings/" + later, owner.accessToken()).status()).isIn(200, 204);
+        ApiResult ofClient = api.get("/v1/clients/" + id + "/bookings", owner.accessToken());
+        assertThat(ofClient.status()).as("%s", ofClient).isEqualTo(200);
+        assertThat(ofClient.json().path("items")).hasSize(2);
+        assertThat(ofClient.json().path("items").get(0).path("id").asText()).as("oldest first").isEqualTo(booked.field("id"));
+        assertThat(ofClient.json().path("items").get(1).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(ofClient.body()).doesNotContain("Inline Client");
+        assertThat(api.get("/v1/clients/" + id + "/bookings", users.signUpAndLogin(Plan.M).accessToken()).status())
+                .as("another practice").isEqualTo(404);
+        assertThat(api.get("/v1/clients/" + UUID.randomUUID() + "/bookings", owner.accessToken()).status()).isEqualTo(404);
+
         ApiResult unknown = api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(day, 13), "end",
                 berlin(day, 14), "clientId", UUID.randomUUID().toString()), owner.accessToken());
         assertThat(unknown.status()).isEqualTo(422);
@@ -319,6 +333,9 @@ class ClientRecordsIT extends LocalStackIT {
         assertThat(merged.field("phone")).isEqualTo("+49 170 555");
         assertThat(api.get("/v1/bookings/" + bookingId, owner.accessToken()).field("clientId")).isEqualTo(existing);
         assertThat(api.get("/v1/clients/" + source, owner.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get("/v1/clients/" + existing + "/bookings", owner.accessToken()).json().path("items").get(0)
+                .path("id").asText()).as("the online booking is listed under the surviving record").isEqualTo(bookingId);
+        assertThat(api.get("/v1/clients/" + source + "/bookings", owner.accessToken()).status()).isEqualTo(404);
         assertThat(api.get("/v1/clients?query=erika", owner.accessToken()).json().path("items")).hasSize(1);
         // repeating the merge is harmless (it resumes an interrupted one); the calendar shows the surviving record
         assertThat(api.post("/v1/clients/" + source + "/merge", Map.of("intoId", existing), owner.accessToken()).status())

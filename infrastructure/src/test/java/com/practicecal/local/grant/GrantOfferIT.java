@@ -105,6 +105,41 @@ class GrantOfferIT extends LocalStackIT {
         assertThat(api.delete("/v1/grants/" + second, owner.accessToken()).status()).isEqualTo(404);
     }
 
+    /** The grantee's list names the granting practice and its zone; the grantee may turn an offer down. */
+    @Test
+    void theGranteeSeesWhoOffersAndMayDecline() {
+        TestUser owner = users.signUpAndLogin(Plan.L, "America/New_York");
+        TestUser colleague = users.signUpAndLogin(Plan.S);
+        String ownerPractice = api.get("/v1/me", owner.accessToken()).field("practiceName");
+        String room = api.post("/v1/rooms", Map.of("name", "R"), owner.accessToken()).field("id");
+        String grantId = offer(owner, colleague.email(), List.of(WRITE)).field("id");
+
+        JsonNode received = api.get("/v1/grants", colleague.accessToken()).json().path("received").get(0);
+        assertThat(received.path("practiceName").asText()).isEqualTo(ownerPractice);
+        assertThat(received.path("timeZone").asText()).isEqualTo("America/New_York");
+        JsonNode given = api.get("/v1/grants", owner.accessToken()).json().path("given").get(0);
+        assertThat(given.path("practiceName").asText()).isEqualTo(ownerPractice);
+
+        assertError(api.post("/v1/grants/" + grantId + "/decline", null, owner.accessToken()), 404, "GRANT_NOT_FOUND");
+        ApiResult declined = api.post("/v1/grants/" + grantId + "/decline", null, colleague.accessToken());
+        assertThat(declined.status()).as("%s", declined).isEqualTo(200);
+        assertThat(declined.field("status")).isEqualTo("DECLINED");
+        assertThat(declined.field("practiceName")).isEqualTo(ownerPractice);
+        assertThat(api.post("/v1/grants/" + grantId + "/decline", null, colleague.accessToken()).status())
+                .as("declining twice").isEqualTo(200);
+        assertError(accept(grantId, colleague), 404, "GRANT_NOT_FOUND");
+        assertThat(api.post("/v1/accounts/" + owner.accountId() + "/bookings", booking(room), colleague.accessToken())
+                .status()).isEqualTo(404);
+        assertThat(api.get("/v1/grants", owner.accessToken()).json().path("given").get(0).path("status").asText())
+                .isEqualTo("DECLINED");
+        assertError(api.delete("/v1/grants/" + grantId, owner.accessToken()), 404, "GRANT_NOT_FOUND");
+
+        // an accepted grant cannot be declined; the owner may offer again after a decline
+        String again = offer(owner, colleague.email(), List.of(READ)).field("id");
+        assertThat(accept(again, colleague).status()).isEqualTo(200);
+        assertError(api.post("/v1/grants/" + again + "/decline", null, colleague.accessToken()), 404, "GRANT_NOT_FOUND");
+    }
+
     @Test
     void anOpenOfferCanBeWithdrawnByTheGranteesUserIdAsBefore() {
         TestUser owner = users.signUpAndLogin(Plan.L);

@@ -54,6 +54,44 @@ class OnlineBookingIT extends LocalStackIT {
         return new Therapist(owner, room);
     }
 
+    /** Working hours are answered in the form they are sent ("08:00"), by GET and PUT alike. */
+    @Test
+    void workingHoursAreAnsweredAsHoursAndMinutes() {
+        Therapist t = therapist(Map.of());
+        JsonNode monday = api.get("/v1/settings/booking", t.owner().accessToken()).json().path("workingHours").path("MONDAY");
+        assertThat(monday.get(0).path("from").asText()).isEqualTo("08:00");
+        assertThat(monday.get(1).path("to").asText()).isEqualTo("18:00");
+        ApiResult again = api.put("/v1/settings/booking", Map.of("workingHours", Map.of("TUESDAY",
+                List.of(Map.of("from", "09:30:00", "to", "12:15")))), t.owner().accessToken());
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.json().path("workingHours").path("TUESDAY").get(0).path("from").asText()).isEqualTo("09:30");
+        assertThat(again.json().path("workingHours").path("TUESDAY").get(0).path("to").asText()).isEqualTo("12:15");
+    }
+
+    /** The booking link's page learns the practice and its services anonymously, and nothing else. */
+    @Test
+    void thePublicProfileNamesThePracticeAndItsServicesOnly() {
+        Therapist t = therapist(Map.of());
+        awsCalls.reset();
+        ApiResult profile = api.get("/v1/public/therapists/" + t.owner().accountId(), null);
+        assertThat(profile.status()).as("%s", profile).isEqualTo(200);
+        assertThat(awsCalls.calls()).as("one read: %s", awsCalls.byOperation()).isEqualTo(1);
+        assertThat(profile.field("practiceName")).isEqualTo(api.get("/v1/me", t.owner().accessToken()).field("practiceName"));
+        assertThat(profile.field("timeZone")).isEqualTo("Europe/Berlin");
+        assertThat(profile.field("contactHint")).isEqualTo("Bitte rufen Sie die Praxis an: 030 1234567");
+        JsonNode services = profile.json().path("services");
+        assertThat(services).hasSize(2);
+        assertThat(services.get(0).path("id").asText()).isEqualTo("session");
+        assertThat(services.get(0).path("name").asText()).isEqualTo("Therapiesitzung");
+        assertThat(services.get(0).path("durationMinutes").asInt()).isEqualTo(50);
+        assertThat(profile.body()).doesNotContain("buffer").doesNotContain("workingHours").doesNotContain(t.room())
+                .doesNotContain(t.owner().email()).doesNotContain("Notice");
+        assertThat(api.get("/v1/public/therapists/" + java.util.UUID.randomUUID(), null).status()).isEqualTo(404);
+        // a practice without online booking has no services yet
+        TestUser fresh = users.signUpAndLogin(Plan.S);
+        assertThat(api.get("/v1/public/therapists/" + fresh.accountId(), null).json().path("services")).isEmpty();
+    }
+
     @Test
     void slotsFollowWorkingHoursBuffersNoticeAndHorizon() {
         Therapist t = therapist(Map.of());

@@ -83,6 +83,8 @@ class StaffIT extends LocalStackIT {
         assertThat(api.post("/v1/bookings", booking(room, day, 10), secretary).status()).isEqualTo(201);
         assertThat(api.get("/v1/me", secretary).json().path("scopes")).extracting(n -> n.asText()).containsExactly("appointments");
         String userId = api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("userId").asText();
+        assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("role").asText())
+                .as("the role given").isEqualTo("SECRETARY");
         awsCalls.reset();
         ApiResult changed = api.patch("/v1/staff/" + userId, Map.of("role", "ACCOUNTING"), owner.accessToken());
         assertThat(awsCalls.calls()).as("owner and staff member in one read, then the write: %s", awsCalls.byOperation())
@@ -90,6 +92,17 @@ class StaffIT extends LocalStackIT {
         assertThat(changed.json().path("scopes")).extracting(n -> n.asText()).containsExactly("finances", "invoicing", "reports");
         assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("scopes"))
                 .as("the answer is what was stored").isEqualTo(changed.json().path("scopes"));
+        assertThat(changed.field("role")).isEqualTo("ACCOUNTING");
+        assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("role").asText())
+                .isEqualTo("ACCOUNTING");
+        // a role with a scope named besides it stays that role; only scopes is CUSTOM
+        assertThat(api.patch("/v1/staff/" + userId, Map.of("role", "SECRETARY", "scopes", List.of("documentation")),
+                owner.accessToken()).field("role")).isEqualTo("SECRETARY");
+        assertThat(api.get("/v1/staff", owner.accessToken()).json().path("items").get(0).path("role").asText())
+                .isEqualTo("SECRETARY");
+        ApiResult custom = api.patch("/v1/staff/" + userId, Map.of("scopes", List.of("invoicing")), owner.accessToken());
+        assertThat(custom.field("role")).isEqualTo("CUSTOM");
+        assertThat(api.patch("/v1/staff/" + userId, Map.of("role", "ACCOUNTING"), owner.accessToken()).status()).isEqualTo(200);
         assertThat(api.patch("/v1/staff/" + owner.userId(), Map.of("role", "ACCOUNTING"), owner.accessToken()).status())
                 .as("the owner is no staff member").isEqualTo(404);
         assertThat(api.post("/v1/bookings", booking(room, day, 11), secretary).status()).isEqualTo(403);

@@ -36,15 +36,19 @@ public record BlockEntry(String id, String roomId, Instant start, Instant end, S
     /** The blocks on the account's {@code days} as read in {@code found}, each once. */
     public static List<BlockEntry> on(Map<String, Map<String, AttributeValue>> found, String accountId,
                                       Collection<LocalDate> days) {
-        List<BlockEntry> blocks = new ArrayList<>();
-        AccountDayItem.entries(found, accountId, days, AccountDayItem.BLOCK_PREFIX).values().forEach(v -> {
-            try {
-                blocks.add(READER.readValue(v.s()));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return blocks;
+        // the newest version of each block: a long move's first step leaves the old days' entries for its second
+        Map<String, BlockEntry> newest = new java.util.LinkedHashMap<>();
+        for (LocalDate day : days) {
+            AccountDayItem.entries(found, accountId, List.of(day), AccountDayItem.BLOCK_PREFIX).values().forEach(v -> {
+                try {
+                    BlockEntry entry = READER.readValue(v.s());
+                    newest.merge(entry.id(), entry, (a, b) -> b.version() > a.version() ? b : a);
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return new ArrayList<>(newest.values());
     }
 
     @Override

@@ -52,6 +52,35 @@ public final class BlockItem {
         return item;
     }
 
+    /** A long move's first step left the old place to free (see {@code BlockService}): its room (or none) and times. */
+    public static final String PENDING_RELEASE = "pendingRelease";
+
+    public record Pending(String roomId, Interval interval) {
+    }
+
+    /** The item of {@code after} recording that {@code before}'s place still has to be freed. */
+    static Map<String, AttributeValue> withPendingRelease(Block after, Block before) {
+        Map<String, AttributeValue> item = toItem(after);
+        Map<String, AttributeValue> pending = new HashMap<>();
+        if (before.roomId() != null) {
+            pending.put("roomId", Attr.s(before.roomId()));
+        }
+        pending.put("start", Attr.s(before.interval().start().toString()));
+        pending.put("end", Attr.s(before.interval().end().toString()));
+        item.put(PENDING_RELEASE, AttributeValue.fromM(pending));
+        return item;
+    }
+
+    static java.util.Optional<Pending> pending(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(PENDING_RELEASE);
+        if (value == null || !value.hasM()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, AttributeValue> m = value.m();
+        return java.util.Optional.of(new Pending(Attr.str(m, "roomId"),
+                new Interval(Instant.parse(Attr.str(m, "start")), Instant.parse(Attr.str(m, "end")))));
+    }
+
     public static Block fromItem(Map<String, AttributeValue> item) {
         return new Block(Attr.str(item, "blockId"), Attr.str(item, "accountId"), Attr.str(item, "roomId"),
                 new Interval(Instant.parse(Attr.str(item, "start")), Instant.parse(Attr.str(item, "end"))),

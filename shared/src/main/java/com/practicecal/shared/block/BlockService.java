@@ -193,6 +193,9 @@ public class BlockService {
                 return replay.get();
             }
             Block before = ownBlock(me, first, blockId);
+            if (rollForward(me, first.get(DynamoTable.keyString(BlockItem.key(blockId))))) {
+                continue; // an interrupted long move was completed: read again
+            }
             String roomId = removeRoom ? null : newRoomId != null ? newRoomId : before.roomId();
             Interval interval = newInterval != null ? newInterval : before.interval();
             String title = newTitle != null ? newTitle : before.title();
@@ -216,9 +219,22 @@ public class BlockService {
             }
             Transaction tx = updateTransaction(me, room, before, after, days, new Events(actor, requestId, now));
             idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
-            if (tx.size() > MAX_TRANSACTION_ITEMS) {
-                throw new ValidationException("start", "this move touches too many days at once; "
-                        + "delete the block and create it again");
+            if (tx.size() + 1 > MAX_TRANSACTION_ITEMS) { // + the caller's guard
+                // a long block moved far: claim the new place first, free the old one in a second step
+                Transaction claim = claimTransaction(me, room, before, after, days, new Events(actor, requestId, now));
+                if (commit(claim, caller, me, attempt)) {
+                    Transaction release = releaseTransaction(me, after, new BlockItem.Pending(before.roomId(),
+                            before.interval()));
+                    idempotency.ifPresent(i -> release.put("idempotency", i.record(view, now), i.unused(now)));
+                    caller.guard(release, me);
+                    try {
+                        table.write(release);
+                    } catch (TransactionFailedException moved) {
+                        finishPendingMove(me, blockId); // changed meanwhile: whoever changed it freed the old place
+                    }
+                    return view;
+                }
+                continue;
             }
             if (commit(tx, caller, me, attempt)) {
                 return view;
@@ -238,6 +254,9 @@ public class BlockService {
             var batch = table.batchGet(keys);
             Membership me = caller.resolve(batch);
             Block before = ownBlock(me, batch, blockId);
+            if (rollForward(me, batch.get(DynamoTable.keyString(BlockItem.key(blockId))))) {
+                continue; // an interrupted long move was completed: read again
+            }
             Instant now = clock.instant();
             Actor actor = caller.actor(me);
             Transaction tx = deleteTransaction(me, before, new Events(actor, requestId, now));
@@ -286,6 +305,71 @@ public class BlockService {
         tx.with(events.emit(me.accountId(), "block.moved", "block", before.id(),
                 changesOf(before, after)));
         return tx;
+    }
+
+    /**
+     * First step of a move too large for one transaction (a 31-day room block moved by more than about two weeks
+     * touches up to 32 claimed and 32 freed room days and 64 agenda days): the block gets its new place and records
+     * the old one as pending release (version-conditioned), the new room days are claimed (version-conditioned, so
+     * the move is refused or retried exactly like a one-step move) and the new days' agendas get the entry. The old
+     * place stays occupied until the second step: between the steps the block holds both, never less, so nothing can
+     * be booked into either. At most 1 + 32 + 32 + 4 items.
+     */
+    Transaction claimTransaction(Membership me, Room room, Block before, Block after, List<OccupancyDay> days,
+                                 Events events) {
+        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.withPendingRelease(after, before),
+                unchanged(before));
+        if (after.roomId() != null) {
+            OccupancyWrites.add(tx, before.id(), me.accountId(), after.roomId(), after.interval(), days,
+                    after.roomId(), List.of());
+            RoomClaims.checkRoom(tx, room, me);
+        }
+        AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + before.id(), List.of(),
+                after.interval().utcDays(), BlockEntry.of(after));
+        return tx.with(events.emit(me.accountId(), "block.moved", "block", before.id(), changesOf(before, after)));
+    }
+
+    /**
+     * Second step: frees the pending old place — its room days the block no longer claims and its agenda days it no
+     * longer covers — and clears the mark, conditioned on the block's version (whoever changes the block next
+     * completes this step first, see {@link #rollForward}). At most 1 + 32 + 32 items.
+     */
+    Transaction releaseTransaction(Membership me, Block current, BlockItem.Pending pending) {
+        Transaction tx = table.transaction().update(TAG_BLOCK, BlockItem.key(current.id()),
+                com.practicecal.shared.store.Expression.update("REMOVE #pending").when(UNCHANGED_BLOCK)
+                        .name("#pending", BlockItem.PENDING_RELEASE).name("#version", BlockItem.VERSION)
+                        .value(":version", Attr.n(current.version())));
+        if (pending.roomId() != null) {
+            List<java.time.LocalDate> freed = new ArrayList<>(pending.interval().utcDays());
+            if (pending.roomId().equals(current.roomId())) {
+                freed.removeAll(current.interval().utcDays()); // those days' maps already hold the new interval
+            }
+            OccupancyWrites.add(tx, current.id(), me.accountId(), pending.roomId(), pending.interval(), List.of(),
+                    pending.roomId(), freed);
+        }
+        List<java.time.LocalDate> agenda = new ArrayList<>(pending.interval().utcDays());
+        agenda.removeAll(current.interval().utcDays());
+        AccountDayItem.recordEntry(tx, me.accountId(), AccountDayItem.BLOCK_PREFIX + current.id(), agenda, List.of(),
+                null);
+        return tx;
+    }
+
+    /** Completes an interrupted long move of the block as read; true if it did (the caller reads again). */
+    private boolean rollForward(Membership me, Map<String, AttributeValue> item) {
+        Optional<BlockItem.Pending> pending = item == null ? Optional.empty() : BlockItem.pending(item);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        try {
+            table.write(releaseTransaction(me, BlockItem.fromItem(item), pending.get()));
+        } catch (TransactionFailedException moved) {
+            // completed by someone else meanwhile
+        }
+        return true;
+    }
+
+    private void finishPendingMove(Membership me, String blockId) {
+        table.get(BlockItem.key(blockId)).ifPresent(item -> rollForward(me, item));
     }
 
     /** The transaction that deletes {@code before} (as read, version-conditioned) and frees its room days. */

@@ -222,6 +222,29 @@ public class ClientRightsService {
                 bookings.stream().map(b -> BookingView.of(b, me.timeZone())).toList(), notes, invoices, entries, mergedFrom);
     }
 
+    /** A client's appointments for the record's page. */
+    public record ClientBookingsView(List<BookingView> items) {
+    }
+
+    /**
+     * The client's bookings (owner, staff with documentation), oldest first, from the links their transactions
+     * wrote; a staff read leaves a {@code client.viewed} audit entry as reading the record does.
+     */
+    public ClientBookingsView bookings(Principal principal, String clientId, String requestId) {
+        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
+        clients.active(me, batch, clientId);
+        List<String> ids = bookingIds(clientId);
+        Map<String, Map<String, AttributeValue>> found = ids.isEmpty() ? Map.of()
+                : table.batchGetAll(ids.stream().map(BookingItem::key).toList());
+        List<BookingView> items = found.values().stream().map(BookingItem::fromItem)
+                .filter(b -> clientId.equals(b.client().clientId()) && b.accountId().equals(me.accountId()))
+                .sorted(Comparator.comparing(b -> b.interval().start()))
+                .map(b -> BookingView.of(b, me.timeZone())).toList();
+        clients.logStaffRead(me, "client.viewed", "client", clientId, requestId);
+        return new ClientBookingsView(items);
+    }
+
     /** The account's whole audit trail in chain order (the export needs it all: ids only, no client data). */
     private List<AuditEntry> auditTrail(String accountId) {
         List<AuditEntry> entries = new ArrayList<>();

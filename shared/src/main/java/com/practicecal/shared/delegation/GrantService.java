@@ -1,5 +1,7 @@
 package com.practicecal.shared.delegation;
 
+import com.practicecal.shared.account.Account;
+import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.grant.GrantRequest;
@@ -23,8 +25,11 @@ import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -84,14 +89,32 @@ public class GrantService {
         return GrantView.of(grant, now);
     }
 
+    /** Given and received grants, each with the granting practice's name and time zone (one batch read). */
     public GrantView.Lists list(Principal principal) {
         Membership me = access.owner(principal);
         Instant now = clock.instant();
-        List<GrantView> given = given(me.accountId()).stream().map(GrantItem::fromItem)
-                .map(g -> GrantView.of(g, now)).toList();
-        List<GrantView> received = received(principal.userId()).stream().map(GrantItem::fromItem)
-                .map(g -> GrantView.of(g, now)).toList();
-        return new GrantView.Lists(given, received);
+        List<Grant> given = given(me.accountId()).stream().map(GrantItem::fromItem).toList();
+        List<Grant> received = received(principal.userId()).stream().map(GrantItem::fromItem).toList();
+        Map<String, Account> grantors = grantors(given, received);
+        return new GrantView.Lists(
+                given.stream().map(g -> GrantView.of(g, grantors.get(g.grantorAccountId()), now)).toList(),
+                received.stream().map(g -> GrantView.of(g, grantors.get(g.grantorAccountId()), now)).toList());
+    }
+
+    @SafeVarargs
+    private Map<String, Account> grantors(List<Grant>... lists) {
+        Set<String> ids = new TreeSet<>();
+        for (List<Grant> list : lists) {
+            list.forEach(g -> ids.add(g.grantorAccountId()));
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Account> accounts = new HashMap<>();
+        table.batchGetAll(ids.stream().map(AccountItem::key).toList()).values().stream()
+                .filter(item -> AccountItem.TYPE.equals(Attr.str(item, Attr.TYPE)))
+                .map(AccountItem::fromItem).forEach(a -> accounts.put(a.id(), a));
+        return accounts;
     }
 
     private List<Map<String, AttributeValue>> given(String accountId) {
@@ -141,6 +164,40 @@ public class GrantService {
         }
         return GrantView.of(new Grant(offer.id(), offer.grantorAccountId(), offer.granteeUserId(), offer.granteeEmail(),
                 offer.scopes(), offer.expiresAt(), Grant.ACTIVE, offer.createdAt(), now), now);
+    }
+
+    /**
+     * The grantee turns an offer down: it gives no access and leaves the lists' open entries; the grantor sees it
+     * declined and may offer again. Declining an already declined offer is a no-op; anything else is 404.
+     */
+    public GrantView decline(Principal principal, String grantId, String requestId) {
+        Membership me = access.owner(principal);
+        Instant now = clock.instant();
+        Grant offer = received(me.userId()).stream().map(GrantItem::fromItem).filter(g -> g.id().equals(grantId))
+                .findFirst().orElseThrow(() -> new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no such grant offer"));
+        Account grantor = grantors(List.of(offer)).get(offer.grantorAccountId());
+        if (Grant.DECLINED.equals(offer.status())) {
+            return GrantView.of(offer, grantor, now);
+        }
+        if (!Grant.OFFERED.equals(offer.status()) || offer.expiredAt(now)) {
+            throw new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "the offer is no longer open");
+        }
+        Events events = new Events(Actor.grantee(me.userId(), offer.grantorAccountId()), requestId, now);
+        try {
+            table.write(table.transaction()
+                    .update("grant", GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
+                            .update("SET #status = :declined").when(OPEN_OFFER)
+                            .name("#id", GrantItem.ID).name("#status", GrantItem.STATUS)
+                            .name("#expires", GrantItem.EXPIRES_EPOCH)
+                            .value(":id", Attr.s(grantId)).value(":offered", Attr.s(Grant.OFFERED))
+                            .value(":declined", Attr.s(Grant.DECLINED)).value(":now", Attr.n(now.getEpochSecond())))
+                    .with(events.emit(offer.grantorAccountId(), "grant.declined", "grant",
+                            grantId, Map.of("status", new Change(Grant.OFFERED, Grant.DECLINED)))));
+        } catch (TransactionFailedException e) {
+            throw new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "the offer changed or closed meanwhile");
+        }
+        return GrantView.of(new Grant(offer.id(), offer.grantorAccountId(), offer.granteeUserId(), offer.granteeEmail(),
+                offer.scopes(), offer.expiresAt(), Grant.DECLINED, offer.createdAt(), null), grantor, now);
     }
 
     /**

@@ -21,6 +21,8 @@ public record Grant(String id, String grantorAccountId, String granteeUserId, St
     public static final String OFFERED = "OFFERED";
     public static final String ACTIVE = "ACTIVE";
     public static final String REVOKED = "REVOKED";
+    /** The grantee turned the offer down: no access; the grantor may offer again. */
+    public static final String DECLINED = "DECLINED";
     public static final String EXPIRED = "EXPIRED";
 
     public boolean activeAt(Instant now) {

@@ -65,12 +65,12 @@ public class OnlineBookingService {
         this.clock = clock;
     }
 
-    public BookingSettings settings(Principal principal) {
+    public BookingSettingsView settings(Principal principal) {
         Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
-        return reader.therapist(me.accountId()).settings();
+        return BookingSettingsView.of(reader.therapist(me.accountId()).settings());
     }
 
-    public BookingSettings saveSettings(Principal principal, BookingSettingsRequest request, String requestId) {
+    public BookingSettingsView saveSettings(Principal principal, BookingSettingsRequest request, String requestId) {
         Membership me = access.owner(principal);
         BookingSettings settings = request.toSettings();
         Events events = access.events(me, requestId, clock.instant());
@@ -78,7 +78,31 @@ public class OnlineBookingService {
                 .put("settings", BookingSettingsItem.toItem(me.accountId(), settings), null)
                 .with(events.emit(me.accountId(), "settings.booking_changed", "account",
                         me.accountId(), Map.of())));
-        return settings;
+        return BookingSettingsView.of(settings);
+    }
+
+    /** What the public booking page shows before any slot: the practice, its zone and its bookable services. */
+    public record PublicService(String id, String name, int durationMinutes) {
+    }
+
+    public record PublicTherapist(String therapistId, String practiceName, String timeZone,
+                                  List<PublicService> services, String contactHint) {
+    }
+
+    /**
+     * The therapist's public profile (anonymous): practice name, time zone, services (id, name, duration; no
+     * buffers) and the contact hint — nothing a client may not see. One eventually consistent read.
+     */
+    public PublicTherapist publicTherapist(String therapistId) {
+        AvailabilityReader.TherapistRead read = reader.therapist(therapistId, List.of(), false);
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> account =
+                read.items().get(DynamoTable.keyString(com.practicecal.shared.account.AccountItem.key(therapistId)));
+        AvailabilityReader.Therapist therapist = read.therapist();
+        BookingSettings rules = therapist.settings();
+        return new PublicTherapist(therapistId, com.practicecal.shared.store.Attr.str(account, "name"),
+                therapist.zone().getId(),
+                rules.services().stream().map(sv -> new PublicService(sv.id(), sv.name(), sv.durationMinutes())).toList(),
+                rules.contactHint());
     }
 
     public Slots slots(String therapistId, SlotQuery query) {

@@ -32,7 +32,8 @@ public final class StaffRequests {
         }
     }
 
-    public record StaffView(String userId, String email, Set<String> scopes, Instant addedAt) {
+    /** {@code role}: the role the owner gave (SECRETARY, ACCOUNTING or CUSTOM); see {@link StaffScopes#roleOf}. */
+    public record StaffView(String userId, String email, String role, Set<String> scopes, Instant addedAt) {
     }
 
     public record StaffList(List<StaffView> items) {

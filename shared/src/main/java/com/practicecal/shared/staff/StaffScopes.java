@@ -14,6 +14,7 @@ public final class StaffScopes {
     public static final String REPORTS = "reports";
     public static final String FINANCES = "finances";
     public static final String AUDIT = "audit";
+    public static final String CUSTOM = "CUSTOM";
     public static final Set<String> ALL = Set.of(APPOINTMENTS, DOCUMENTATION, INVOICING, REPORTS, FINANCES, AUDIT);
     public static final Map<String, Set<String>> ROLES = Map.of(
             "SECRETARY", Set.of(APPOINTMENTS),
@@ -38,5 +39,15 @@ public final class StaffScopes {
             throw new ValidationException("scopes", "a CUSTOM role needs at least one scope");
         }
         return resolved;
+    }
+
+    /** The role of a member: the one stored with the membership, else (members added before roles were stored) the
+     * built-in role whose scopes are exactly these, else CUSTOM. */
+    public static String roleOf(String stored, Set<String> scopes) {
+        if (stored != null && (ROLES.containsKey(stored) || CUSTOM.equals(stored))) {
+            return stored;
+        }
+        return ROLES.entrySet().stream().filter(e -> e.getValue().equals(scopes)).map(Map.Entry::getKey)
+                .findFirst().orElse(CUSTOM);
     }
 }

@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Requires(classes = CognitoIdentityProviderClient.class)
 public class StaffService {
     private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
+    /** The role the owner gave, on the member's user item (the scopes decide access; the role is how it reads). */
+    static final String STAFF_ROLE = "staffRole";
     static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
 
     private final MainTable table;
@@ -80,6 +82,7 @@ public class StaffService {
         try {
             Map<String, AttributeValue> item = new java.util.HashMap<>(UserItem.toItem(staff, email));
             item.put("addedAt", Attr.s(now.toString()));
+            item.put(STAFF_ROLE, Attr.s(request.role()));
             table.write(table.transaction()
                     .put("user", item, Condition.NEW_ITEM)
                     .put("email", EmailItem.toItem(email, userId, me.accountId()), Condition.NEW_ITEM)
@@ -92,7 +95,7 @@ public class StaffService {
             }
             throw failure;
         }
-        return new StaffRequests.StaffView(userId, email, scopes, now);
+        return new StaffRequests.StaffView(userId, email, request.role(), scopes, now);
     }
 
     public StaffRequests.StaffList list(Principal principal) {
@@ -106,12 +109,13 @@ public class StaffService {
     public StaffRequests.StaffView change(Principal principal, String userId, StaffRequests.Change request, String requestId) {
         OwnerAndStaff read = ownerAndStaff(principal, userId);
         Membership me = read.owner();
-        Set<String> scopes = StaffScopes.resolve(request.role() == null ? "CUSTOM" : request.role(), request.scopes());
+        String role = request.role() == null ? StaffScopes.CUSTOM : request.role();
+        Set<String> scopes = StaffScopes.resolve(role, request.scopes());
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes")
-                            .name("#scopes", UserItem.SCOPES)
+                    .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes, #staffRole = :staffRole")
+                            .name("#scopes", UserItem.SCOPES).name("#staffRole", STAFF_ROLE).value(":staffRole", Attr.s(role))
                             .value(":scopes", AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList())), me))
                     .with(events.emit(me.accountId(), "staff.changed", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))));
@@ -119,7 +123,8 @@ public class StaffService {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
         }
         StaffRequests.StaffView before = view(read.staff());
-        return new StaffRequests.StaffView(before.userId(), before.email(), new java.util.TreeSet<>(scopes), before.addedAt());
+        return new StaffRequests.StaffView(before.userId(), before.email(), role, new java.util.TreeSet<>(scopes),
+                before.addedAt());
     }
 
     public void remove(Principal principal, String userId, String requestId) {
@@ -182,7 +187,8 @@ public class StaffService {
     private static StaffRequests.StaffView view(Map<String, AttributeValue> item) {
         Membership m = UserItem.fromItem(item);
         String added = Attr.str(item, "addedAt");
-        return new StaffRequests.StaffView(m.userId(), Attr.str(item, "email"), m.scopes(),
+        return new StaffRequests.StaffView(m.userId(), Attr.str(item, "email"),
+                StaffScopes.roleOf(Attr.str(item, STAFF_ROLE), m.scopes()), m.scopes(),
                 added == null ? null : Instant.parse(added));
     }
 

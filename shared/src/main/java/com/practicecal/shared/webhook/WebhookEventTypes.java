@@ -12,7 +12,8 @@ public final class WebhookEventTypes {
     public static final String BOOKING_MOVED = "booking.moved";
     public static final String BOOKING_CANCELLED = "booking.cancelled";
     public static final List<String> ALL = List.of(BOOKING_CREATED, BOOKING_MOVED, BOOKING_CANCELLED,
-            "grant.created", "grant.revoked", "staff.added", "staff.changed", "staff.removed", "grant.accepted");
+            "grant.created", "grant.revoked", "staff.added", "staff.changed", "staff.removed", "grant.accepted",
+            "grant.declined");
     private static final Set<String> SUPPORTED = Set.copyOf(ALL);
 
     private WebhookEventTypes() {

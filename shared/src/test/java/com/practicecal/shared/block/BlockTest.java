@@ -21,6 +21,34 @@ class BlockTest {
             null, "u1", Instant.parse("2026-11-27T10:00:00Z"), "u1", Instant.parse("2026-11-27T10:00:00Z"), 1);
 
     @Test
+    void eventsOfAWeeklyBlockNameTheSeriesAndNeverTheTitle() {
+        Block weekly = new Block("k2", "acc-1", "r1", block.interval(), "Supervision Geheim", "series-1", "u1",
+                block.createdAt(), "u1", block.updatedAt(), 1);
+        var created = BlockService.changesOf(null, weekly);
+        assertThat(created.get("seriesId").to()).isEqualTo("series-1");
+        var moved = BlockService.changesOf(weekly, weekly.changed(null, block.interval(), "Neu", "u1", block.updatedAt()));
+        assertThat(moved.get("seriesId").to()).isEqualTo("series-1");
+        assertThat(moved.get("roomId").to()).isNull();
+        assertThat(moved.toString()).doesNotContain("Supervision", "Neu");
+        assertThat(BlockService.changesOf(null, block)).doesNotContainKey("seriesId");
+    }
+
+    @Test
+    void anExplicitNullRoomIdRemovesTheRoomAndAnAbsentOneKeepsIt() {
+        BlockUpdateRequest remove = com.practicecal.shared.json.Json.read("{\"roomId\": null}", BlockUpdateRequest.class);
+        remove.validate();
+        assertThat(remove.removesRoom()).isTrue();
+        assertThat(remove.newRoomId()).isNull();
+        BlockUpdateRequest keep = com.practicecal.shared.json.Json.read("{\"title\": \"X\"}", BlockUpdateRequest.class);
+        assertThat(keep.removesRoom()).isFalse();
+        assertThat(keep.roomId()).isNull();
+        assertThat(com.practicecal.shared.json.Json.read("{\"roomId\": \"r-1\"}", BlockUpdateRequest.class).newRoomId())
+                .isEqualTo("r-1");
+        assertThatThrownBy(() -> com.practicecal.shared.json.Json.read("{\"roomId\": 5}", BlockUpdateRequest.class))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("roomId");
+    }
+
+    @Test
     void aBlockMayLastThirtyOneDaysButNotLonger() {
         new BlockRequest("2026-12-20T00:00:00+01:00", "2027-01-20T00:00:00+01:00", "Urlaub", null).validate();
         assertThatThrownBy(() -> new BlockRequest("2026-12-20T00:00:00+01:00", "2027-01-20T00:00:01+01:00", "Urlaub",

@@ -37,6 +37,7 @@ public class ClientsHandler extends RoutedFunction {
                 route("DELETE /v1/clients/{clientId}", this::eraseClient),
                 route("POST /v1/clients/{clientId}/merge", this::mergeClient),
                 route("GET /v1/clients/{clientId}/export", this::exportClient),
+                route("GET /v1/clients/{clientId}/bookings", this::clientBookings),
                 route("GET /v1/accounts/{accountId}/clients", this::delegatedSearchClients),
                 route("POST /v1/accounts/{accountId}/clients", this::delegatedCreateClient),
                 route("GET /v1/client-lookup", this::lookupClients));
@@ -90,6 +91,11 @@ public class ClientsHandler extends RoutedFunction {
     /** Everything held on the client (GDPR Art. 15, 20). */
     private ApiResponse exportClient(ApiRequest request) {
         return ApiResponse.ok(rights.export(request.principal(), request.pathParam("clientId"), request.requestId()));
+    }
+
+    /** The client's appointments, for the record's page. */
+    private ApiResponse clientBookings(ApiRequest request) {
+        return ApiResponse.ok(rights.bookings(request.principal(), request.pathParam("clientId"), request.requestId()));
     }
 
     /** A grantee picks a client: minimal views only. */

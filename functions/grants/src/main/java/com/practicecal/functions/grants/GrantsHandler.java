@@ -36,6 +36,7 @@ public class GrantsHandler extends RoutedFunction {
                 route("GET /v1/grants", this::listGrants),
                 route("DELETE /v1/grants/{grantId}", this::revokeGrant),
                 route("POST /v1/grants/{grantId}/accept", this::acceptGrant),
+                route("POST /v1/grants/{grantId}/decline", this::declineGrant),
                 route("GET /v1/accounts/{accountId}/calendar", this::delegatedCalendar),
                 route("POST /v1/accounts/{accountId}/bookings", this::delegatedCreateBooking),
                 route("GET /v1/accounts/{accountId}/bookings", this::delegatedListBookings),
@@ -68,6 +69,11 @@ public class GrantsHandler extends RoutedFunction {
     /** The grantee accepts an offer; only then does the grant take effect. */
     private ApiResponse acceptGrant(ApiRequest request) {
         return ApiResponse.ok(grants.accept(request.principal(), request.pathParam("grantId"), request.requestId()));
+    }
+
+    /** The grantee turns an offer down. */
+    private ApiResponse declineGrant(ApiRequest request) {
+        return ApiResponse.ok(grants.decline(request.principal(), request.pathParam("grantId"), request.requestId()));
     }
 
     /** A grantee's view of a colleague's calendar. */

@@ -28,6 +28,7 @@ public class OnlineHandler extends RoutedFunction {
         return Map.ofEntries(
                 route("GET /v1/settings/booking", this::getBookingSettings),
                 route("PUT /v1/settings/booking", this::putBookingSettings),
+                route("GET /v1/public/therapists/{therapistId}", this::publicTherapist),
                 route("GET /v1/public/therapists/{therapistId}/slots", this::publicSlots),
                 route("POST /v1/public/therapists/{therapistId}/bookings", this::publicCreateBooking),
                 route("DELETE /v1/public/bookings/{bookingId}", this::publicCancelBooking),
@@ -50,6 +51,11 @@ public class OnlineHandler extends RoutedFunction {
     private ApiResponse putBookingSettings(ApiRequest request) {
         return ApiResponse.ok(online.saveSettings(request.principal(), request.body(BookingSettingsRequest.class),
                 request.requestId()));
+    }
+
+    /** The practice and its bookable services (public). */
+    private ApiResponse publicTherapist(ApiRequest request) {
+        return ApiResponse.ok(online.publicTherapist(request.pathParam("therapistId")));
     }
 
     /** Free start times for a service (public, advisory). */
