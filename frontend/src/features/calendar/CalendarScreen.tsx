@@ -1,18 +1,19 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Modal, SegmentedControl, Stack } from '@mantine/core';
 import type FullCalendar from '@fullcalendar/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useT } from '../../i18n/i18n';
 import { WeekCalendar } from './WeekCalendar';
 import { calendarEvents } from './events';
-import { BLOCK_COLOUR, BUSY_COLOUR, roomColour } from './rooms';
 import { BookingForm, type BookingFormValue } from './BookingForm';
 import { BookingDetail } from './BookingDetail';
 import { BlockForm } from './BlockForm';
 import { blockFormValue, type BlockFormValue } from './blocks';
 import { recurrenceOf } from './series';
-import { OccurrenceList } from './SeriesOutcome';
+import { NoticeAlert, OccurrenceList } from './SeriesOutcome';
+import { RoomLegend } from './RoomLegend';
+import { CalendarToolbar } from './CalendarToolbar';
 import { useCalendarMutations, type Notice } from './useCalendarMutations';
 import type { CalendarApi } from './calendarApi';
 import { minutesBetween, wallClock } from '../../lib/time/zone';
@@ -43,7 +44,6 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dragError, setDragError] = useState<unknown>(null);
-  const [jump, setJump] = useState('');
 
   const calendar = useQuery({
     queryKey: [...source.key, range?.from, range?.to],
@@ -53,7 +53,6 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
     placeholderData: (previous) => previous,
   });
   const rooms = calendar.data?.rooms ?? [];
-  const roomIds = rooms.map((r) => r.id);
   const events = useMemo(
     () =>
       calendar.data
@@ -108,39 +107,14 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={2}>{title}</Title>
-          <Text size="sm" c="gray.7" aria-live="polite" data-testid="week-label">
-            {weekLabel} · {t('calendar.timeZone', { zone })}
-          </Text>
-        </div>
-        <Group gap="xs" wrap="wrap" align="flex-end">
-          <Button variant="default" onClick={() => api()?.prev()}>{t('calendar.prev')}</Button>
-          <Button variant="default" onClick={() => api()?.today()}>{t('calendar.today')}</Button>
-          <Button variant="default" onClick={() => api()?.next()}>{t('calendar.next')}</Button>
-          <TextInput
-            type="date"
-            label={t('calendar.jump')}
-            value={jump}
-            onChange={(e) => {
-              setJump(e.currentTarget.value);
-              if (e.currentTarget.value) api()?.gotoDate(e.currentTarget.value);
-            }}
-          />
-          {canWrite && (
-            <Button onClick={() => openNew()} disabled={rooms.length === 0}>
-              {t('calendar.new')}
-            </Button>
-          )}
-        </Group>
-      </Group>
-      {notice && (
-        <Alert color={notice.skipped?.length ? 'yellow' : 'green'} role="status" data-testid="calendar-notice" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={t('booking.close')}>
-          <Text size="sm">{t(notice.key, notice.params)}</Text>
-          {notice.skipped && notice.skipped.length > 0 && <OccurrenceList items={notice.skipped} zone={zone} testId="skipped-occurrences" />}
-        </Alert>
-      )}
+      <CalendarToolbar
+        title={title}
+        weekLabel={`${weekLabel} · ${t('calendar.timeZone', { zone })}`}
+        calendar={api}
+        onNew={canWrite ? () => openNew() : undefined}
+        canBook={rooms.length > 0}
+      />
+      {notice && <NoticeAlert notice={notice} zone={zone} onClose={() => setNotice(null)} />}
       {dragError != null && (
         <div onClick={() => setDragError(null)}>
           <ErrorAlert error={dragError} />
@@ -148,23 +122,7 @@ export function CalendarScreen({ source, zone, title, canWrite, withClientContac
       )}
       {calendar.error && <PageState error={calendar.error} />}
       {calendar.data && rooms.length === 0 && <Alert color="blue">{t('calendar.noRooms')}</Alert>}
-      {rooms.length > 0 && (
-        <Group gap="xs" aria-label={t('calendar.rooms')} role="group">
-          <NativeSelect
-            aria-label={t('calendar.rooms')}
-            value={roomFilter ?? ''}
-            onChange={(e) => setRoomFilter(e.currentTarget.value || null)}
-            data={[{ value: '', label: `${t('calendar.rooms')}: ${t('calendar.allRooms')}` }, ...rooms.map((r) => ({ value: r.id, label: r.name }))]}
-          />
-          {rooms.map((r) => (
-            <Badge key={r.id} color={roomColour(roomIds, r.id)} variant="filled" autoContrast>
-              {r.name}
-            </Badge>
-          ))}
-          <Badge color="gray" variant="filled" styles={{ root: { background: BUSY_COLOUR } }}>{t('calendar.busy')}</Badge>
-          {source.blocks && <Badge variant="filled" className="block-legend" styles={{ root: { background: BLOCK_COLOUR } }}>{t('block.legend')}</Badge>}
-        </Group>
-      )}
+      {rooms.length > 0 && <RoomLegend rooms={rooms} filter={roomFilter} onFilter={setRoomFilter} withBlocks={!!source.blocks} />}
       <WeekCalendar
         ref={ref}
         zone={zone}

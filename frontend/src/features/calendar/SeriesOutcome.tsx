@@ -1,7 +1,8 @@
-import { List, Text } from '@mantine/core';
+import { Alert, List, Text } from '@mantine/core';
 import { useT } from '../../i18n/i18n';
 import { formatRange } from '../../lib/time/zone';
 import { skipReasonKey } from './series';
+import type { Notice } from './useCalendarMutations';
 
 export interface Occurrence {
   start: string;
@@ -26,5 +27,16 @@ export function OccurrenceList({ items, zone, testId, preview }: { items: Occurr
         </List.Item>
       ))}
     </List>
+  );
+}
+
+/** What the last change did; for a series or a weekly block also the occurrences that were skipped or left. */
+export function NoticeAlert({ notice, zone, onClose }: { notice: Notice; zone: string; onClose: () => void }) {
+  const { t } = useT();
+  return (
+    <Alert color={notice.skipped?.length ? 'yellow' : 'green'} role="status" data-testid="calendar-notice" withCloseButton onClose={onClose} closeButtonLabel={t('booking.close')}>
+      <Text size="sm">{t(notice.key, notice.params)}</Text>
+      {notice.skipped && notice.skipped.length > 0 && <OccurrenceList items={notice.skipped} zone={zone} testId="skipped-occurrences" />}
+    </Alert>
   );
 }
