@@ -209,6 +209,16 @@ test('webhooks and calendar feeds: the secret and the feed URL are shown once, t
   await page.getByRole('button', { name: 'Fertig, ausblenden' }).click();
   await expect(page.getByTestId('webhook-secret')).toHaveCount(0);
 
+  // the subscribed events are changed in place
+  const hook = page.getByTestId('webhook');
+  await expect(hook.getByTestId('webhook-events')).toHaveText('booking.created, booking.moved, booking.cancelled');
+  await hook.getByRole('button', { name: 'Ereignisse ändern' }).click();
+  await hook.getByLabel('booking.moved').uncheck();
+  await hook.getByLabel('grant.declined').check();
+  await hook.getByRole('button', { name: 'Ereignisse speichern' }).click();
+  await expect(hook.getByTestId('webhook-events')).toContainText('grant.declined');
+  expect((await apiCall(p.token, 'GET', '/v1/webhooks')).body.items[0].events.sort()).toEqual(['booking.cancelled', 'booking.created', 'grant.declined']);
+
   await page.getByLabel('Belegte Zeiten der Gemeinschaft einschließen').check();
   await page.getByRole('button', { name: 'Feed anlegen' }).click();
   const url = await page.getByTestId('feed-url-value').innerText();

@@ -69,12 +69,34 @@ function WebhookItem({ webhook, zone }: { webhook: Webhook; zone: string }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [showDeliveries, setShowDeliveries] = useState(false);
+  const [editing, setEditing] = useState<string[] | null>(null);
   return (
     <Card withBorder padding="sm" data-testid="webhook" role="group" aria-label={webhook.url}>
       <Group justify="space-between" wrap="wrap">
         <Stack gap={2}>
           <Text fw={500} style={{ wordBreak: 'break-all' }}>{webhook.url}</Text>
-          <Text size="xs" c="gray.7">{webhook.events.join(', ')}</Text>
+          {editing ? (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                update.mutate({ id: webhook.id, body: { events: editing as WebhookEvent[] } }, { onSuccess: () => setEditing(null) });
+              }}
+            >
+              <Stack gap="xs">
+                <Checkbox.Group label={t('integrations.events')} value={editing} onChange={setEditing}>
+                  <Group mt={4} gap="sm">
+                    {EVENTS.map((ev) => <Checkbox key={ev} value={ev} label={ev} />)}
+                  </Group>
+                </Checkbox.Group>
+                <Group gap="xs">
+                  <Button type="submit" size="xs" loading={update.isPending} disabled={editing.length === 0}>{t('integrations.saveEvents')}</Button>
+                  <Button size="xs" variant="default" onClick={() => setEditing(null)}>{t('booking.cancel')}</Button>
+                </Group>
+              </Stack>
+            </form>
+          ) : (
+            <Text size="xs" c="gray.7" data-testid="webhook-events">{webhook.events.join(', ')}</Text>
+          )}
           {webhook.disabledByFailures && <Badge autoContrast color="red.9">{t('integrations.disabledByFailures')}</Badge>}
           {webhook.failingSince && <Text size="xs" c="red.9">{t('integrations.failingSince', { at: formatDateTime(webhook.failingSince, zone, locale) })}</Text>}
         </Stack>
@@ -83,6 +105,9 @@ function WebhookItem({ webhook, zone }: { webhook: Webhook; zone: string }) {
             onChange={(e) => update.mutate({ id: webhook.id, body: { enabled: e.currentTarget.checked } })} />
           <Button size="xs" variant="default" loading={rotate.isPending}
             onClick={() => rotate.mutate(webhook.id, { onSuccess: (r) => setSecret(r.secret) })}>{t('integrations.rotate')}</Button>
+          {!editing && (
+            <Button size="xs" variant="default" onClick={() => { update.reset(); setEditing([...webhook.events]); }}>{t('integrations.editEvents')}</Button>
+          )}
           <Button size="xs" variant="default" aria-expanded={showDeliveries} onClick={() => setShowDeliveries((v) => !v)}>{t('integrations.deliveries')}</Button>
           {confirming ? (
             <>

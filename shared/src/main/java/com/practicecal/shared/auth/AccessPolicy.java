@@ -11,6 +11,7 @@ import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import com.practicecal.shared.account.Role;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class AccessPolicy {
     private final MainTable table;
+    private final Clock clock;
 
     /**
      * Who {@link Principal#PRIMING} is before the snapshot: the owner (plan XL, so no route stops at the plan) of an
@@ -42,8 +44,14 @@ public class AccessPolicy {
             Principal.PRIMING.userId(), Role.OWNER, com.practicecal.shared.plan.Plan.XL,
             java.time.ZoneId.of("Europe/Berlin"));
 
-    public AccessPolicy(MainTable table) {
+    public AccessPolicy(MainTable table, Clock clock) {
         this.table = table;
+        this.clock = clock;
+    }
+
+    /** Now, by the clock every service uses (grant expiry is decided by it, in the guard and in the write). */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** For requests whose first read is the caller alone: their membership, from their user item (one call). */
@@ -186,7 +194,7 @@ public class AccessPolicy {
         }
         Grant grant = GrantItem.fromItem(grantItem);
         Plan plan = Plan.valueOf(Attr.str(account, AccountItem.PLAN));
-        if (!grant.activeAt(Instant.now()) || !plan.allowsDelegation()) {
+        if (!grant.activeAt(clock.instant()) || !plan.allowsDelegation()) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
         if (!grant.allows(scope)) {

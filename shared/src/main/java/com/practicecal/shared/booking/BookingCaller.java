@@ -86,7 +86,7 @@ public interface BookingCaller {
                 tx.check("grant", GrantItem.key(accountId, principal.userId()), new Condition(STILL_GRANTED,
                         Map.of("#status", GrantItem.STATUS, "#scopes", "scopes", "#expires", GrantItem.EXPIRES_EPOCH),
                         Map.of(":active", Attr.s(Grant.ACTIVE), ":scope", Attr.s(Grant.WRITE),
-                                ":now", Attr.n(java.time.Instant.now().getEpochSecond()))));
+                                ":now", Attr.n(access.now().getEpochSecond()))));
             }
         };
     }

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class AccessPolicyTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private final AccessPolicy policy = new AccessPolicy(null);
+    private final AccessPolicy policy = new AccessPolicy(null, java.time.Clock.systemUTC());
 
     private static Membership owner(String account, Plan plan) {
         return new Membership("u-" + account, account, Role.OWNER, plan, BERLIN, "c-1");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * does not: it is an unknown user like any other.
  */
 class PrimingPrincipalTest {
-    private final AccessPolicy access = new AccessPolicy(null); // owners resolve from the batch alone
+    private final AccessPolicy access = new AccessPolicy(null, java.time.Clock.systemUTC()); // owners resolve from the batch alone
 
     @Test
     void onlyThePrimingInstanceIsTheSyntheticOwner() {
