@@ -73,6 +73,25 @@ public final class AccountItem {
                 .name("#calendar", CALENDAR_ROOMS).value(":rooms", roomSet(rooms));
     }
 
+    /** The calendar community the account belongs to (null: none). */
+    public static String communityId(Map<String, AttributeValue> item) {
+        return Attr.str(item, COMMUNITY);
+    }
+
+    /** What a grantee's access is decided on: the account's plan, time zone and community. */
+    public record Standing(Plan plan, ZoneId timeZone, String communityId) {
+    }
+
+    public static Standing standing(Map<String, AttributeValue> item) {
+        return new Standing(Plan.valueOf(Attr.str(item, PLAN)), ZoneId.of(Attr.str(item, "timeZone")),
+                Attr.str(item, COMMUNITY));
+    }
+
+    /** The account an item holds, if it is an account item (empty for any other item under an account key). */
+    public static java.util.Optional<Account> ifAccount(Map<String, AttributeValue> item) {
+        return TYPE.equals(Attr.str(item, Attr.TYPE)) ? java.util.Optional.of(fromItem(item)) : java.util.Optional.empty();
+    }
+
     public static Account fromItem(Map<String, AttributeValue> item) {
         return new Account(Attr.str(item, "accountId"), Attr.str(item, "name"), Plan.valueOf(Attr.str(item, PLAN)),
                 ZoneId.of(Attr.str(item, "timeZone")), Attr.str(item, OWNER), (int) Attr.num(item, ROOM_COUNT, 0),

@@ -33,6 +33,14 @@ public final class EmailItem {
         return item;
     }
 
+    /** Who a confirmed address belongs to. */
+    public record Owner(String userId, String accountId) {
+    }
+
+    public static Owner owner(Map<String, AttributeValue> item) {
+        return new Owner(Attr.str(item, "userId"), Attr.str(item, "accountId"));
+    }
+
     public static String accountId(Map<String, AttributeValue> item) {
         return Attr.str(item, "accountId");
     }

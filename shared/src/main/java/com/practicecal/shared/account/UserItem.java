@@ -3,6 +3,7 @@ package com.practicecal.shared.account;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.TxTag;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,6 +34,38 @@ public final class UserItem {
 
     public static Map<String, AttributeValue> key(String userId) {
         return Attr.key(PREFIX + userId, SORT);
+    }
+
+    /** The role name the owner gave a staff member (SECRETARY, ..., CUSTOM), beside the scopes it stands for. */
+    public static final String STAFF_ROLE = "staffRole";
+    public static final String ADDED_AT = "addedAt";
+
+    /** A staff member as stored: the membership, the address, the role name given and when they were added. */
+    public record Staff(Membership membership, String email, String staffRole, Instant addedAt) {
+    }
+
+    /** A staff member's user item, with the role name given and when they were added. */
+    public static Map<String, AttributeValue> staffItem(Membership staff, String email, String staffRole, Instant addedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(toItem(staff, email));
+        item.put(ADDED_AT, Attr.s(addedAt.toString()));
+        item.put(STAFF_ROLE, Attr.s(staffRole));
+        return item;
+    }
+
+    public static Staff staff(Map<String, AttributeValue> item) {
+        String added = Attr.str(item, ADDED_AT);
+        return new Staff(fromItem(item), Attr.str(item, "email"), Attr.str(item, STAFF_ROLE),
+                added == null ? null : Instant.parse(added));
+    }
+
+    /** The user id of a user item (as listed through {@link #staffPartition}). */
+    public static String userId(Map<String, AttributeValue> item) {
+        return Attr.str(item, "userId");
+    }
+
+    /** A list value of scopes, sorted, as {@link #SCOPES} stores them. */
+    public static AttributeValue scopesValue(java.util.Collection<String> scopes) {
+        return AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList());
     }
 
     /** The user's (verified) email address as stored. */

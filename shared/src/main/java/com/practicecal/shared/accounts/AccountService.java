@@ -18,15 +18,15 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The caller's account, plan changes and the public login configuration (sign-up: {@link SignupService}). */
 @Singleton
@@ -60,11 +60,10 @@ public class AccountService {
 
     /** An owner's account is keyed by their sub, so user and account come in one read (staff need a second). */
     private CallerAndAccount callerAndAccount(Principal principal) {
-        var read = table.batchGet(List.of(UserItem.key(principal.userId()), AccountItem.key(principal.userId())));
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), AccountItem.key(principal.userId())));
         Membership membership = access.membership(principal, read);
-        Map<String, AttributeValue> account = read.get(DynamoTable.keyString(AccountItem.key(membership.accountId())));
-        return new CallerAndAccount(membership,
-                account != null ? AccountItem.fromItem(account) : loadAccount(membership.accountId()));
+        return new CallerAndAccount(membership, read.get(AccountItem.key(membership.accountId()), AccountItem::fromItem)
+                .orElseGet(() -> loadAccount(membership.accountId())));
     }
 
     /** Owner changes the plan; refused while the account owns more rooms than the new plan allows. */
@@ -79,13 +78,12 @@ public class AccountService {
         }
         Events events = access.events(membership, requestId, clock.instant());
         // staff carry the plan on their membership item too: a downgrade below XL ends their access at once
-        var staff = table.query(software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().indexName(Attr.GSI1)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(UserItem.staffPartition(membership.accountId()))))).items();
+        List<String> staff = table.page(Query.gsi1(UserItem.staffPartition(membership.accountId())), UserItem::userId)
+                .items();
         try {
             var tx = table.transaction();
-            for (var member : staff) {
-                tx.update(UserItem.STAFF_TAG, UserItem.key(Attr.str(member, "userId")), Expression.update("SET #plan = :plan")
+            for (String staffUserId : staff) {
+                tx.update(UserItem.STAFF_TAG, UserItem.key(staffUserId), Expression.update("SET #plan = :plan")
                         .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())));
             }
             table.write(tx

@@ -3,6 +3,7 @@ package com.practicecal.shared.audit;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.TxTag;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -78,5 +79,54 @@ public final class AuditItem {
 
     public static AuditEntry fromItem(Map<String, AttributeValue> item) {
         return AuditJson.read(Attr.str(item, ENTRY));
+    }
+
+    /** A point of the chain as the head or a checkpoint stores it: the seq and the hash there. */
+    public record Position(long seq, String hash) {
+    }
+
+    /** The chain head as stored (seq 0 if it has none). */
+    public static Position headPosition(Map<String, AttributeValue> item) {
+        return new Position(Attr.num(item, SEQ, 0), Attr.str(item, HASH));
+    }
+
+    /** A verification checkpoint as stored (seq 1 if it has none). */
+    public static Position checkpointPosition(Map<String, AttributeValue> item) {
+        return new Position(Attr.num(item, SEQ, 1), Attr.str(item, HASH));
+    }
+
+    /** The checkpoint item after a successful verification up to {@code seq}. */
+    public static Map<String, AttributeValue> checkpointItem(String accountId, long seq, String hash, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(checkpointKey(accountId));
+        item.put(Attr.TYPE, Attr.s("AuditCheckpoint"));
+        item.put(SEQ, Attr.n(seq));
+        item.put(HASH, Attr.s(hash));
+        item.put("verifiedAt", Attr.s(at.toString()));
+        return item;
+    }
+
+    /** The marker of an appended event (its redelivery fails the marker's new-item condition). */
+    public static Map<String, AttributeValue> markerItem(String eventId, long seq, String accountId) {
+        return Map.of(Attr.PK, markerKey(eventId).get(Attr.PK), Attr.SK, markerKey(eventId).get(Attr.SK),
+                SEQ, Attr.n(seq), "accountId", Attr.s(accountId));
+    }
+
+    /**
+     * An entry as the verification walks it: the entry ({@code null} if it cannot be read), its event id as stored
+     * and the seq its key carries.
+     */
+    public record Stored(AuditEntry entry, String eventId, String keySeq) {
+    }
+
+    public static Stored stored(Map<String, AttributeValue> item) {
+        AuditEntry entry;
+        try {
+            entry = fromItem(item);
+        } catch (RuntimeException unreadable) {
+            entry = null;
+        }
+        String sort = Attr.str(item, Attr.SK);
+        return new Stored(entry, Attr.str(item, "eventId"),
+                sort == null || !sort.startsWith(ENTRY_PREFIX) ? null : sort.substring(ENTRY_PREFIX.length()));
     }
 }

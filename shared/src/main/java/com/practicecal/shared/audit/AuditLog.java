@@ -6,8 +6,7 @@ import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.Optional;
 
 /**
  * Appends events to an account's hash-chained audit log. One append = read the chain head, then one
@@ -31,18 +30,17 @@ public class AuditLog {
 
     public Outcome append(OutboxEvent event) {
         for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> head = table.get(AuditItem.headKey(event.accountId())).orElse(Map.of());
-            long seq = Attr.num(head, AuditItem.SEQ, 0);
-            String prevHash = head.isEmpty() ? HashChain.GENESIS : Attr.str(head, AuditItem.HASH);
+            Optional<AuditItem.Position> head = table.get(AuditItem.headKey(event.accountId()))
+                    .map(AuditItem::headPosition);
+            long seq = head.map(AuditItem.Position::seq).orElse(0L);
+            String prevHash = head.isEmpty() ? HashChain.GENESIS : head.get().hash();
             AuditEntry entry = HashChain.seal(new AuditEntry(seq + 1, event.eventId(), event.accountId(),
                     new AuditEntry.Actor(event.actorUserId(), event.actorKind()), event.onBehalfOf(), event.action(),
                     new AuditEntry.Target(event.targetType(), event.targetId()), event.at(), event.changes(),
                     event.operationId(), event.channel(), event.requestId(), prevHash, null));
             try {
                 table.write(table.transaction()
-                        .put(AuditItem.MARKER_TAG, Map.of("PK", AuditItem.markerKey(event.eventId()).get("PK"),
-                                "SK", AuditItem.markerKey(event.eventId()).get("SK"),
-                                "seq", Attr.n(entry.seq()), "accountId", Attr.s(event.accountId())),
+                        .put(AuditItem.MARKER_TAG, AuditItem.markerItem(event.eventId(), entry.seq(), event.accountId()),
                                 Condition.NEW_ITEM)
                         .update(AuditItem.HEAD_TAG, AuditItem.headKey(event.accountId()),
                                 Expression.update("SET #seq = :seq, #hash = :hash").when(HEAD_UNCHANGED)

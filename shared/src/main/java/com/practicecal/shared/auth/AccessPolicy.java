@@ -5,8 +5,6 @@ import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Snapshot;
@@ -57,7 +55,7 @@ public class AccessPolicy {
 
     /** For requests whose first read is the caller alone: their membership, from their user item (one call). */
     public Membership caller(Principal principal) {
-        return membership(principal, table.batchGet(List.of(UserItem.key(principal.userId()))));
+        return membership(principal, table.read(List.of(UserItem.key(principal.userId()))));
     }
 
     /** {@link #caller} for owner-only actions. */
@@ -76,40 +74,43 @@ public class AccessPolicy {
 
     /**
      * The caller's membership, read as part of the request's first batch read. A staff member's calendar community
-     * is their practice's, now: taken from the account item (from the batch if it is there, else read), never from a
-     * copy, so joining, leaving or removal of the practice applies to its staff with their next request.
+     * is their practice's, now: taken from the account item (from the snapshot if it is there, else read), never
+     * from a copy, so joining, leaving or removal of the practice applies to its staff with their next request.
      */
-    /** {@link #membership(Principal, Map)} from a snapshot read in the request's first batch. */
     public Membership membership(Principal principal, Snapshot snapshot) {
-        return membership(principal, snapshot.items());
-    }
-
-    public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(UserItem.key(principal.userId())));
-        if (item == null) {
+        Membership membership = snapshot.get(UserItem.key(principal.userId()), UserItem::fromItem).orElse(null);
+        if (membership == null) {
             if (principal == Principal.PRIMING) { // identity: a token's sub never yields this instance
                 return PRIMING_MEMBERSHIP;
             }
             throw new NotFoundException(ErrorCodes.ACCOUNT_NOT_FOUND, "no practice account belongs to this user");
         }
-        Membership membership = UserItem.fromItem(item);
         if (membership.role() != Role.STAFF) {
             return membership;
         }
-        String accountKey = DynamoTable.keyString(AccountItem.key(membership.accountId()));
-        Map<String, AttributeValue> account = batch.containsKey(accountKey) ? batch.get(accountKey)
-                : table.batchGet(List.of(AccountItem.key(membership.accountId()))).get(accountKey);
-        return membership.withCommunity(account == null ? null : Attr.str(account, AccountItem.COMMUNITY));
+        var accountKey = AccountItem.key(membership.accountId());
+        Snapshot account = snapshot.contains(accountKey) ? snapshot : table.read(List.of(accountKey));
+        return membership.withCommunity(account.get(accountKey, AccountItem::communityId).orElse(null));
+    }
+
+    /** {@link #membership(Principal, Snapshot)} from the raw batch, for callers not yet reading snapshots. */
+    public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
+        return membership(principal, Snapshot.of(batch));
     }
 
     /**
      * The caller's own account for work that needs {@code scope}: its owner always; staff only with the scope
      * and while the plan allows staff (a downgrade below XL ends staff access at once).
      */
-    public Membership member(Principal principal, Map<String, Map<String, AttributeValue>> batch, String scope) {
-        Membership membership = membership(principal, batch);
+    public Membership member(Principal principal, Snapshot snapshot, String scope) {
+        Membership membership = membership(principal, snapshot);
         requireScope(membership, scope);
         return membership;
+    }
+
+    /** {@link #member(Principal, Snapshot, String)} from the raw batch, for callers not yet reading snapshots. */
+    public Membership member(Principal principal, Map<String, Map<String, AttributeValue>> batch, String scope) {
+        return member(principal, Snapshot.of(batch), scope);
     }
 
     public void requireScope(Membership membership, String scope) {
@@ -146,13 +147,16 @@ public class AccessPolicy {
         }
         String plans = java.util.Arrays.stream(Plan.values()).filter(Plan::allowsStaff)
                 .map(p -> ":plan" + p.name()).collect(java.util.stream.Collectors.joining(", "));
-        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":account", Attr.s(membership.accountId()),
-                ":staff", Attr.s(Role.STAFF.name()), ":scope", Attr.s(scope)));
-        java.util.Arrays.stream(Plan.values()).filter(Plan::allowsStaff)
-                .forEach(p -> values.put(":plan" + p.name(), Attr.s(p.name())));
-        tx.check(STAFF_TAG, UserItem.key(membership.userId()), new Condition(STILL_STAFF.replace(":plans", plans),
-                Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE, "#scopes", UserItem.SCOPES,
-                        "#plan", UserItem.PLAN), values));
+        Condition stillStaff = Condition.of(STILL_STAFF.replace(":plans", plans))
+                .name("#account", UserItem.ACCOUNT).name("#role", UserItem.ROLE).name("#scopes", UserItem.SCOPES)
+                .name("#plan", UserItem.PLAN)
+                .value(":account", membership.accountId()).value(":staff", Role.STAFF.name()).value(":scope", scope);
+        for (Plan plan : Plan.values()) {
+            if (plan.allowsStaff()) {
+                stillStaff = stillStaff.value(":plan" + plan.name(), plan.name());
+            }
+        }
+        tx.check(STAFF_TAG, UserItem.key(membership.userId()), stillStaff);
     }
 
     /** Owner-only actions (plan, settings). */
@@ -184,27 +188,30 @@ public class AccessPolicy {
      * a revoked or expired one, or a plan without delegation means no relation (404); a missing scope is a 403
      * naming it.
      */
-    public Membership delegated(Principal principal, String accountId, String scope,
-                                Map<String, Map<String, AttributeValue>> batch) {
-        Membership own = membership(principal, batch); // the caller must be a user of some practice
+    public Membership delegated(Principal principal, String accountId, String scope, Snapshot snapshot) {
+        Membership own = membership(principal, snapshot); // the caller must be a user of some practice
         if (own.accountId().equals(accountId) && own.role() == Role.OWNER) {
             return own; // owners may use the delegated routes on their own calendar too
         }
-        Map<String, AttributeValue> grantItem = batch.get(DynamoTable.keyString(GrantItem.key(accountId, principal.userId())));
-        Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
-        if (grantItem == null || account == null) {
+        Grant grant = snapshot.get(GrantItem.key(accountId, principal.userId()), GrantItem::fromItem).orElse(null);
+        AccountItem.Standing account = snapshot.get(AccountItem.key(accountId), AccountItem::standing).orElse(null);
+        if (grant == null || account == null) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
-        Grant grant = GrantItem.fromItem(grantItem);
-        Plan plan = Plan.valueOf(Attr.str(account, AccountItem.PLAN));
-        if (!grant.activeAt(clock.instant()) || !plan.allowsDelegation()) {
+        if (!grant.activeAt(clock.instant()) || !account.plan().allowsDelegation()) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
         if (!grant.allows(scope)) {
             throw new ForbiddenException(ErrorCodes.MISSING_SCOPE, "your grant lacks the scope " + scope);
         }
-        return new Membership(principal.userId(), accountId, Role.GRANTEE, plan, ZoneId.of(Attr.str(account, "timeZone")),
-                Attr.str(account, AccountItem.COMMUNITY));
+        return new Membership(principal.userId(), accountId, Role.GRANTEE, account.plan(), account.timeZone(),
+                account.communityId());
+    }
+
+    /** {@link #delegated(Principal, String, String, Snapshot)} from the raw batch, for callers not yet reading snapshots. */
+    public Membership delegated(Principal principal, String accountId, String scope,
+                                Map<String, Map<String, AttributeValue>> batch) {
+        return delegated(principal, accountId, scope, Snapshot.of(batch));
     }
 
     /** The one place that decides which form of a view (e.g. a booking) the principal may see. */

@@ -8,8 +8,8 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
@@ -40,13 +40,17 @@ public final class ClientBookings {
         return client.clientId() == null ? List.of() : List.of(ClientItem.key(client.clientId()));
     }
 
-    /** The booking's client as read in {@code batch}: a record of the account, active; else 422 on clientId. */
+    /** {@link #resolve(Client, Snapshot, Membership)} from the raw batch, for callers not yet reading snapshots. */
     public static Client resolve(Client client, Map<String, Map<String, AttributeValue>> batch, Membership me) {
+        return resolve(client, Snapshot.of(batch), me);
+    }
+
+    /** The booking's client as read in {@code read}: a record of the account, active; else 422 on clientId. */
+    public static Client resolve(Client client, Snapshot read, Membership me) {
         if (client.clientId() == null) {
             return client;
         }
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(ClientItem.key(client.clientId())));
-        ClientRecord record = item == null ? null : ClientItem.fromItem(item);
+        ClientRecord record = read.get(ClientItem.key(client.clientId()), ClientItem::fromItem).orElse(null);
         if (record == null || !record.accountId().equals(me.accountId()) || !record.active()) {
             throw unknown();
         }

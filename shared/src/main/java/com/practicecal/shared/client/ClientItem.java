@@ -2,6 +2,7 @@ package com.practicecal.shared.client;
 
 import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,6 +110,33 @@ public final class ClientItem {
         }
         items.add(directoryItem(c, ALPHA_PREFIX + ClientName.sortKey(c.firstName(), c.lastName()) + "#" + c.id(), tokens));
         return items;
+    }
+
+    /** The key of the directory entry with sort key {@code sort} (a cursor's position). */
+    public static Map<String, AttributeValue> directoryKey(String accountId, String sort) {
+        return Attr.key(directoryPartition(accountId), sort);
+    }
+
+    /**
+     * The keys of {@code before}'s directory entries that {@code after}'s directory does not have (all of them when
+     * {@code after} is null: the record goes).
+     */
+    public static List<Map<String, AttributeValue>> staleDirectoryKeys(ClientRecord before, ClientRecord after) {
+        Set<String> fresh = new java.util.HashSet<>();
+        if (after != null) {
+            directory(after).forEach(i -> fresh.add(DynamoTable.keyString(i)));
+        }
+        return directoryKeys(before).stream().filter(k -> !fresh.contains(DynamoTable.keyString(k))).toList();
+    }
+
+    /** The booking id a client's link names. */
+    public static String linkedBookingId(Map<String, AttributeValue> link) {
+        return Attr.str(link, "bookingId");
+    }
+
+    /** Whether a name-order entry read under {@code prefix} (the name and "#") is of exactly that name. */
+    public static boolean exactlyNamed(Map<String, AttributeValue> entry, String prefix) {
+        return Attr.str(entry, Attr.SK).substring(prefix.length()).indexOf('#') < 0;
     }
 
     public static List<Map<String, AttributeValue>> directoryKeys(ClientRecord c) {

@@ -26,9 +26,10 @@ import com.practicecal.shared.practice.InvoiceItem;
 import com.practicecal.shared.practice.NoteItem;
 import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import com.practicecal.shared.store.TxTag;
@@ -43,8 +44,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import java.util.function.Consumer;
 
 /**
  * Merging duplicate records, and the data subject's rights: access and portability (one JSON document with
@@ -90,14 +90,14 @@ public class ClientRightsService {
             throw new ValidationException("intoId", "a client cannot be merged into itself");
         }
         for (int attempt = 1; ; attempt++) {
-            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(sourceId),
+            Snapshot read = table.read(List.of(UserItem.key(principal.userId()), ClientItem.key(sourceId),
                     ClientItem.key(intoId)));
-            Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
-            ClientRecord source = record(me, batch, sourceId)
+            Membership me = access.member(principal, read, StaffScopes.DOCUMENTATION);
+            ClientRecord source = record(me, read, sourceId)
                     .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "client not found"));
             ClientRecord target;
             try {
-                target = clients.active(me, batch, intoId);
+                target = clients.active(me, read, intoId);
             } catch (NotFoundException e) {
                 throw new ValidationException("intoId", "unknown client");
             }
@@ -188,14 +188,13 @@ public class ClientRightsService {
     }
 
     public ClientExport export(Principal principal, String clientId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
-        ClientRecord record = clients.active(me, batch, clientId);
+        ClientRecord record = clients.active(me, read, clientId);
         List<String> ids = bookingIds(clientId);
-        Map<String, Map<String, AttributeValue>> found = ids.isEmpty() ? Map.of()
-                : table.batchGetAll(ids.stream().map(BookingItem::key).toList());
-        List<Booking> bookings = found.values().stream().map(BookingItem::fromItem)
+        Snapshot found = table.readAll(ids.stream().map(BookingItem::key).toList());
+        List<Booking> bookings = found.all(BookingItem::fromItem).stream()
                 .filter(b -> clientId.equals(b.client().clientId()) && b.accountId().equals(me.accountId()))
                 .sorted(Comparator.comparing(b -> b.interval().start())).toList();
         Set<String> bookingIds = new HashSet<>();
@@ -236,13 +235,12 @@ public class ClientRightsService {
      * wrote; a staff read leaves a {@code client.viewed} audit entry as reading the record does.
      */
     public ClientBookingsView bookings(Principal principal, String clientId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
-        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
-        clients.active(me, batch, clientId);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+        Membership me = access.member(principal, read, StaffScopes.DOCUMENTATION);
+        clients.active(me, read, clientId);
         List<String> ids = bookingIds(clientId);
-        Map<String, Map<String, AttributeValue>> found = ids.isEmpty() ? Map.of()
-                : table.batchGetAll(ids.stream().map(BookingItem::key).toList());
-        List<BookingView> items = found.values().stream().map(BookingItem::fromItem)
+        Snapshot found = table.readAll(ids.stream().map(BookingItem::key).toList());
+        List<BookingView> items = found.all(BookingItem::fromItem).stream()
                 .filter(b -> clientId.equals(b.client().clientId()) && b.accountId().equals(me.accountId()))
                 .sorted(Comparator.comparing(b -> b.interval().start()))
                 .map(b -> BookingView.of(b, me.timeZone())).toList();
@@ -252,23 +250,8 @@ public class ClientRightsService {
 
     /** The account's whole audit trail in chain order (the export needs it all: ids only, no client data). */
     private List<AuditEntry> auditTrail(String accountId) {
-        List<AuditEntry> entries = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder()
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :entry)")
-                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(AuditItem.ACCOUNT_PREFIX + accountId),
-                            ":entry", Attr.s(AuditItem.ENTRY_PREFIX)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = audit.query(request);
-            response.items().forEach(item -> entries.add(AuditItem.fromItem(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return entries;
+        return audit.all(Query.partition(AuditItem.ACCOUNT_PREFIX + accountId).sortBeginsWith(AuditItem.ENTRY_PREFIX),
+                AuditItem::fromItem);
     }
 
     /**
@@ -308,18 +291,17 @@ public class ClientRightsService {
      */
     public void erase(Principal principal, String clientId, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
-            Membership me = access.membership(principal, batch);
+            Snapshot read = table.read(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+            Membership me = access.membership(principal, read);
             access.requireOwner(me);
-            ClientRecord record = record(me, batch, clientId)
+            ClientRecord record = record(me, read, clientId)
                     .filter(r -> r.active() || ClientRecord.ERASED.equals(r.status()))
                     .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "client not found"));
             Instant now = clock.instant();
             List<String> ids = bookingIds(clientId);
             if (record.active()) {
-                Map<String, Map<String, AttributeValue>> found = ids.isEmpty() ? Map.of()
-                        : table.batchGetAll(ids.stream().map(BookingItem::key).toList());
-                long future = found.values().stream().map(BookingItem::fromItem)
+                Snapshot found = table.readAll(ids.stream().map(BookingItem::key).toList());
+                long future = found.all(BookingItem::fromItem).stream()
                         .filter(b -> b.status() == BookingStatus.CONFIRMED && b.interval().end().isAfter(now)).count();
                 if (future > 0) {
                     throw new ConflictException(ErrorCodes.CLIENT_HAS_FUTURE_BOOKINGS, "the client has " + future
@@ -360,17 +342,13 @@ public class ClientRightsService {
                 BookingClientWrites.replaceClient(tx, before, Client.erased(), me.userId(), now);
                 // stored Idempotency-Key responses naming the client (the booking's version condition above makes a
                 // concurrent idempotent move that wrote a new one retry this after it)
-                for (Map<String, AttributeValue> link : partitionItems(BookingItem.PREFIX + bookingId,
-                        IdempotencyItem.PREFIX)) {
-                    IdempotencyItem.erase(tx, link);
-                }
+                idempotencyErasures(bookingId).forEach(tx::with);
                 if (before.client().email() != null) { // an online booking's counter, keyed by its email's hash
-                    tx.delete("online-counter:" + bookingId, OnlineLimits.clientKey(me.accountId(),
+                    tx.delete(TxTag.of(ONLINE_COUNTER_TAG.name() + ":" + bookingId), OnlineLimits.clientKey(me.accountId(),
                             before.client().email()), null);
                 }
                 for (NoteItem.Note note : notesOf(bookingId)) {
-                    tx.delete(NoteItem.TAG, Map.of(Attr.PK, Attr.s(BookingItem.PREFIX + bookingId),
-                            Attr.SK, Attr.s(NoteItem.PREFIX + note.createdAt() + "#" + note.id())), null);
+                    tx.delete(NoteItem.TAG, NoteItem.key(bookingId, note), null);
                 }
                 Instant retentionStart = now.atOffset(ZoneOffset.UTC).minus(INVOICE_RETENTION).toInstant();
                 for (InvoiceItem.Invoice invoice : invoices) {
@@ -380,7 +358,7 @@ public class ClientRightsService {
                         tx.update(InvoiceItem.TAG, InvoiceItem.key(invoice.id()), Expression
                                 .update("SET #restricted = :yes REMOVE #email")
                                 .name("#restricted", InvoiceItem.RESTRICTED).name("#email", "recipientEmail")
-                                .value(":yes", AttributeValue.fromBool(true)));
+                                .value(":yes", Attr.bool(true)));
                     }
                 }
             }
@@ -396,88 +374,37 @@ public class ClientRightsService {
 
     // ------------------------------------------------------------------------------------------------ reads
 
-    private java.util.Optional<ClientRecord> record(Membership me, Map<String, Map<String, AttributeValue>> batch,
-                                                    String clientId) {
-        var item = batch.get(DynamoTable.keyString(ClientItem.key(clientId)));
-        ClientRecord record = item == null ? null : ClientItem.fromItem(item);
-        return record != null && record.accountId().equals(me.accountId()) ? java.util.Optional.of(record)
-                : java.util.Optional.empty();
+    private java.util.Optional<ClientRecord> record(Membership me, Snapshot read, String clientId) {
+        return read.get(ClientItem.key(clientId), ClientItem::fromItem).filter(r -> r.accountId().equals(me.accountId()));
     }
 
     /** The client's bookings, from the links their transactions wrote. */
     List<String> bookingIds(String clientId) {
-        List<String> ids = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :booking)")
-                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(ClientItem.PREFIX + clientId),
-                            ":booking", Attr.s(ClientItem.LINK_PREFIX)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            response.items().forEach(i -> ids.add(Attr.str(i, "bookingId")));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return ids;
+        return table.all(Query.partition(ClientItem.PREFIX + clientId).sortBeginsWith(ClientItem.LINK_PREFIX).consistent(),
+                ClientItem::linkedBookingId);
     }
 
     private Booking booking(String bookingId) {
-        return table.batchGet(List.of(BookingItem.key(bookingId))).values().stream().findFirst()
-                .map(BookingItem::fromItem).orElse(null);
+        return table.read(List.of(BookingItem.key(bookingId))).get(BookingItem.key(bookingId), BookingItem::fromItem)
+                .orElse(null);
     }
 
-    /** The items of a partition whose sort key starts with {@code prefix}, strongly consistent. */
-    private List<Map<String, AttributeValue>> partitionItems(String partition, String prefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(partition), ":prefix", Attr.s(prefix)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
+    /** Erasing the booking's stored Idempotency-Key responses (read strongly consistent, all pages). */
+    private List<Consumer<Transaction>> idempotencyErasures(String bookingId) {
+        return table.all(Query.partition(BookingItem.PREFIX + bookingId).sortBeginsWith(IdempotencyItem.PREFIX).consistent(),
+                link -> tx -> IdempotencyItem.erase(tx, link));
     }
 
     private List<NoteItem.Note> notesOf(String bookingId) {
-        return table.query(QueryRequest.builder().consistentRead(true)
-                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :note)")
-                        .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(BookingItem.PREFIX + bookingId),
-                                ":note", Attr.s(NoteItem.PREFIX))))
-                .items().stream().map(NoteItem::fromItem).toList();
+        return table.page(Query.partition(BookingItem.PREFIX + bookingId).sortBeginsWith(NoteItem.PREFIX).consistent(),
+                NoteItem::fromItem).items();
     }
 
     private List<InvoiceItem.Invoice> invoicesOf(String accountId, Set<String> bookingIds) {
         if (bookingIds.isEmpty()) {
             return List.of();
         }
-        List<InvoiceItem.Invoice> invoices = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(InvoiceItem.listPartition(accountId))));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            response.items().stream().map(InvoiceItem::fromItem).filter(i -> bookingIds.contains(i.bookingId()))
-                    .forEach(invoices::add);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return invoices;
+        return table.all(Query.gsi1(InvoiceItem.listPartition(accountId)), InvoiceItem::fromItem).stream()
+                .filter(i -> bookingIds.contains(i.bookingId())).toList();
     }
 }

@@ -23,8 +23,10 @@ import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Page;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -38,8 +40,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Client records (Klientenakte): create, read, change and search — owner and staff with {@code documentation};
@@ -115,18 +115,18 @@ public class ClientService {
     }
 
     public ClientView get(Principal principal, String clientId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
-        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
-        ClientRecord record = active(me, batch, clientId);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+        Membership me = access.member(principal, read, StaffScopes.DOCUMENTATION);
+        ClientRecord record = active(me, read, clientId);
         logStaffRead(me, "client.viewed", "client", clientId, requestId);
         return ClientView.of(record);
     }
 
     public ClientView update(Principal principal, String clientId, UpdateClientRequest request, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            var batch = table.batchGet(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
-            Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
-            ClientRecord before = active(me, batch, clientId);
+            Snapshot read = table.read(List.of(UserItem.key(principal.userId()), ClientItem.key(clientId)));
+            Membership me = access.member(principal, read, StaffScopes.DOCUMENTATION);
+            ClientRecord before = active(me, read, clientId);
             Instant now = clock.instant();
             ClientRecord after = new ClientRecord(before.id(), before.accountId(),
                     request.firstName() == null ? before.firstName() : request.firstName().strip(),
@@ -171,12 +171,10 @@ public class ClientService {
         Found found = find(me.accountId(), query.query(), query.limit(), query.cursor());
         List<ClientView> items = new ArrayList<>();
         if (!found.clientIds().isEmpty()) {
-            var records = table.batchGet(found.clientIds().stream().map(ClientItem::key).toList());
+            Snapshot records = table.read(found.clientIds().stream().map(ClientItem::key).toList());
             for (String id : found.clientIds()) {
-                var item = records.get(DynamoTable.keyString(ClientItem.key(id)));
-                if (item != null && ClientItem.fromItem(item).active()) {
-                    items.add(listed(ClientItem.fromItem(item)));
-                }
+                records.get(ClientItem.key(id), ClientItem::fromItem).filter(ClientRecord::active)
+                        .ifPresent(record -> items.add(listed(record)));
             }
         }
         logStaffRead(me, "clients.viewed", "account", me.accountId(), requestId);
@@ -218,19 +216,14 @@ public class ClientService {
             throw new ValidationException("query", "must contain letters or digits");
         }
         String prefix = words.isEmpty() ? ClientItem.ALPHA_PREFIX : ClientItem.TOKEN_PREFIX + words.get(0);
-        var request = QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(partition), ":prefix", Attr.s(prefix)))
-                .limit(limit);
+        Query directory = Query.partition(partition).sortBeginsWith(prefix).limit(limit);
         if (cursor != null) {
-            request.exclusiveStartKey(DirectoryCursor.start(table, accountId, cursor));
+            DirectoryCursor.continueAt(directory, table, accountId, cursor);
         }
-        var response = table.query(request);
+        Page<ClientItem.Entry> page = table.page(directory, ClientItem::entry);
         List<ClientItem.Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (var item : response.items()) {
-            ClientItem.Entry entry = ClientItem.entry(item);
+        for (ClientItem.Entry entry : page.items()) {
             if (!words.isEmpty() && !counts(entry, words)) {
                 continue;
             }
@@ -238,7 +231,7 @@ public class ClientService {
                 entries.add(entry);
             }
         }
-        return new Found(entries.stream().map(ClientItem.Entry::clientId).toList(), entries, DirectoryCursor.next(response));
+        return new Found(entries.stream().map(ClientItem.Entry::clientId).toList(), entries, DirectoryCursor.next(page));
     }
 
     /**
@@ -255,9 +248,8 @@ public class ClientService {
     }
 
     /** The record of the caller's account if it is active; anything else is 404. */
-    ClientRecord active(Membership me, Map<String, Map<String, AttributeValue>> batch, String clientId) {
-        var item = batch.get(DynamoTable.keyString(ClientItem.key(clientId)));
-        ClientRecord record = item == null ? null : ClientItem.fromItem(item);
+    ClientRecord active(Membership me, Snapshot read, String clientId) {
+        ClientRecord record = read.get(ClientItem.key(clientId), ClientItem::fromItem).orElse(null);
         if (record == null || !record.accountId().equals(me.accountId()) || !record.active()) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "client not found");
         }
@@ -266,19 +258,11 @@ public class ClientService {
 
     /** The directory follows a name change: entries of the old names go, those of the new ones come. */
     static void replaceDirectory(Transaction tx, ClientRecord before, ClientRecord after) {
-        var old = ClientItem.directoryKeys(before);
-        var fresh = after == null ? List.<Map<String, AttributeValue>>of() : ClientItem.directory(after);
-        Set<String> freshKeys = new HashSet<>();
-        fresh.forEach(i -> freshKeys.add(DynamoTable.keyString(i)));
-        for (var key : old) {
-            if (!freshKeys.contains(DynamoTable.keyString(key))) {
-                tx.delete(ClientItem.DIRECTORY_TAG, key, null);
-            }
-        }
+        ClientItem.staleDirectoryKeys(before, after).forEach(key -> tx.delete(ClientItem.DIRECTORY_TAG, key, null));
         boolean renamed = after != null && (!Objects.equals(before.firstName(), after.firstName())
                 || !Objects.equals(before.lastName(), after.lastName()));
         if (renamed) {
-            fresh.forEach(item -> tx.put(ClientItem.DIRECTORY_TAG, item, null));
+            ClientItem.directory(after).forEach(item -> tx.put(ClientItem.DIRECTORY_TAG, item, null));
         }
     }
 

@@ -3,15 +3,14 @@ package com.practicecal.shared.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.json.Json;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Page;
+import com.practicecal.shared.store.Query;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Pagination cursors of the client directory that carry no name: the directory's sort keys hold folded names,
@@ -24,17 +23,18 @@ final class DirectoryCursor {
     }
 
     /** The cursor after a page (the directory query has no filter, so its last item is the last evaluated key). */
-    static String next(QueryResponse response) {
-        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty() || response.items().isEmpty()) {
+    static String next(Page<ClientItem.Entry> page) {
+        if (!page.hasMore() || page.items().isEmpty()) {
             return null;
         }
-        ClientItem.Entry last = ClientItem.entry(response.items().get(response.items().size() - 1));
+        ClientItem.Entry last = page.items().get(page.items().size() - 1);
         int position = last.token() == null ? -1 : last.tokens().indexOf(last.token());
         String json = Json.write(Map.of("c", last.clientId(), "p", Integer.toString(position)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, AttributeValue> start(DynamoTable table, String accountId, String cursor) {
+    /** Continues {@code directory} after the entry {@code cursor} names (rebuilt from the client's record). */
+    static Query continueAt(Query directory, DynamoTable table, String accountId, String cursor) {
         String clientId;
         int position;
         try {
@@ -48,8 +48,8 @@ final class DirectoryCursor {
         if (clientId == null || !clientId.matches("[A-Za-z0-9_-]{1,64}")) {
             throw invalid();
         }
-        var item = table.batchGet(List.of(ClientItem.key(clientId))).get(DynamoTable.keyString(ClientItem.key(clientId)));
-        ClientRecord record = item == null ? null : ClientItem.fromItem(item);
+        ClientRecord record = table.read(List.of(ClientItem.key(clientId))).get(ClientItem.key(clientId), ClientItem::fromItem)
+                .orElse(null);
         if (record == null || !record.active() || !accountId.equals(record.accountId())) {
             throw invalid();
         }
@@ -62,7 +62,7 @@ final class DirectoryCursor {
         } else {
             throw invalid();
         }
-        return Map.of(Attr.PK, Attr.s(ClientItem.directoryPartition(accountId)), Attr.SK, Attr.s(sort));
+        return directory.afterKey(ClientItem.directoryKey(accountId, sort));
     }
 
     private static ValidationException invalid() {

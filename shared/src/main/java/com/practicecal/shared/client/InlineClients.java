@@ -1,15 +1,13 @@
 package com.practicecal.shared.client;
 
 import com.practicecal.shared.booking.Client;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * A typed-in client ({@code client: {name, email?, phone?}} instead of {@code clientId}) belongs to a record, as an
@@ -35,16 +33,12 @@ public final class InlineClients {
             return Optional.empty();
         }
         String prefix = ClientItem.ALPHA_PREFIX + ClientName.sortKey(parts.firstName(), parts.lastName()) + "#";
-        var entries = table.query(QueryRequest.builder().consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(ClientItem.directoryPartition(accountId)),
-                        ":prefix", Attr.s(prefix)))
-                .limit(10)).items();
         List<ClientItem.Entry> named = new ArrayList<>();
-        for (var item : entries) {
-            if (Attr.str(item, Attr.SK).substring(prefix.length()).indexOf('#') < 0) { // this name, not a longer one
-                named.add(ClientItem.entry(item));
+        for (ClientItem.Entry entry : table.page(Query.partition(ClientItem.directoryPartition(accountId))
+                .sortBeginsWith(prefix).consistent().limit(10),
+                item -> ClientItem.exactlyNamed(item, prefix) ? ClientItem.entry(item) : null).items()) {
+            if (entry != null) { // this name, not a longer one
+                named.add(entry);
             }
         }
         if (typed.email() == null && typed.phone() == null) {
@@ -60,10 +54,9 @@ public final class InlineClients {
             return Optional.empty();
         }
         List<ClientRecord> candidates = new ArrayList<>();
-        var records = table.batchGet(named.stream().map(e -> ClientItem.key(e.clientId())).toList());
+        Snapshot records = table.read(named.stream().map(e -> ClientItem.key(e.clientId())).toList());
         for (ClientItem.Entry e : named) {
-            var item = records.get(DynamoTable.keyString(ClientItem.key(e.clientId())));
-            ClientRecord record = item == null ? null : ClientItem.fromItem(item);
+            ClientRecord record = records.get(ClientItem.key(e.clientId()), ClientItem::fromItem).orElse(null);
             if (record != null && record.active() && record.accountId().equals(accountId)
                     && agrees(typed.email(), record.email()) && agrees(typed.phone(), record.phone())) {
                 candidates.add(record);

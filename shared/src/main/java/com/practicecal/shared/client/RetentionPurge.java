@@ -14,6 +14,8 @@ import com.practicecal.shared.practice.NoteItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Scan;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import com.practicecal.shared.store.TxTag;
@@ -31,11 +33,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * Retention: bookings and their session notes are kept for a period (default 10 years, {@code RETENTION_PERIOD},
@@ -55,14 +55,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public class RetentionPurge {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPurge.class);
     static final String OF_ACCOUNT = "#account = :account";
-    static final String ENDED_BEFORE = "#pk = :pk AND #sk < :cutoff";
     /** Bookings from before the retention index, or with a typed-in client not yet linked to a record. */
     static final String TO_MIGRATE = "#type = :booking AND (attribute_not_exists(#rpk)"
             + " OR (attribute_exists(#clientName) AND attribute_not_exists(#clientId)))";
     static final String UNCHANGED = "#version = :version";
     static final String EARLIER_OR_NONE = "attribute_not_exists(#from) OR #from > :month";
-    static final Map<String, AttributeValue> CHECKPOINT = Attr.key("RETENTION", "CHECKPOINT");
-    static final TxTag CHECKPOINT_TAG = TxTag.of("checkpoint");
     static final TxTag BOOKING_TAG = TxTag.of("booking");
 
     private final MainTable table;
@@ -101,7 +98,7 @@ public class RetentionPurge {
         Instant now = clock.instant();
         Instant cutoff = cutoff(now, period).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as bookings store times
         YearMonth last = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC));
-        YearMonth first = table.get(CHECKPOINT).map(i -> Attr.str(i, "fromMonth")).map(YearMonth::parse)
+        YearMonth first = table.get(RetentionItem.CHECKPOINT).map(RetentionItem::fromMonth).map(YearMonth::parse)
                 .orElse(earliestMonth);
         List<String> bookingIds = new ArrayList<>();
         List<String> clientIds = new ArrayList<>();
@@ -117,12 +114,12 @@ public class RetentionPurge {
                     stillHeld = stillHeld == null ? month : stillHeld; // the client came again later: keep the history
                     continue;
                 }
-                List<Map<String, AttributeValue>> noteKeys = noteKeys(booking.id());
+                List<NoteItem.Note> bookingNotes = notes(booking.id());
                 bookingIds.add(booking.id());
-                notes += noteKeys.size();
+                notes += bookingNotes.size();
                 LOG.info("{} booking {} of account {} (ended {}, {} notes)", dryRun ? "would purge" : "purging",
-                        booking.id(), booking.accountId(), booking.interval().end(), noteKeys.size());
-                if (!dryRun && !purge(booking, noteKeys)) {
+                        booking.id(), booking.accountId(), booking.interval().end(), bookingNotes.size());
+                if (!dryRun && !purge(booking, bookingNotes)) {
                     stillHeld = stillHeld == null ? month : stillHeld;
                 }
             }
@@ -147,8 +144,8 @@ public class RetentionPurge {
         }
         if (!dryRun && accountId == null) {
             YearMonth next = stillHeld != null ? stillHeld : last;
-            table.write(table.transaction().update(CHECKPOINT_TAG, CHECKPOINT, Expression.update("SET #from = :month")
-                    .name("#from", "fromMonth").value(":month", Attr.s(next.toString()))));
+            table.write(table.transaction().update(RetentionItem.CHECKPOINT_TAG, RetentionItem.CHECKPOINT,
+                    Expression.update("SET #from = :month").name("#from", RetentionItem.FROM_MONTH).value(":month", Attr.s(next.toString()))));
         }
         Report report = new Report(dryRun, cutoff.toString(), bookingIds.size(), notes, clientIds.size(), bookingIds,
                 clientIds, months, 0, 0);
@@ -159,37 +156,26 @@ public class RetentionPurge {
 
     /** The bookings of {@code month} (all shards) that ended before the cutoff, read in full. */
     private List<Booking> candidates(YearMonth month, Instant cutoff, String accountId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (int shard = 0; shard < BookingItem.RETENTION_SHARDS; shard++) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, String> names = new HashMap<>(Map.of("#pk", BookingItem.RETENTION_PK,
-                        "#sk", BookingItem.RETENTION_SK));
-                Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                        ":pk", Attr.s(BookingItem.retentionPartition(month, shard)), ":cutoff", Attr.s(cutoff.toString())));
-                var request = QueryRequest.builder().indexName(BookingItem.RETENTION_INDEX)
-                        .keyConditionExpression(ENDED_BEFORE);
-                if (accountId != null) {
-                    request.filterExpression(OF_ACCOUNT);
-                    names.put("#account", "accountId");
-                    values.put(":account", Attr.s(accountId));
-                }
-                request.expressionAttributeNames(names).expressionAttributeValues(values);
-                if (start != null) {
-                    request.exclusiveStartKey(start);
-                }
-                var page = table.query(request);
-                page.items().forEach(i -> keys.add(Map.of(Attr.PK, i.get(Attr.PK), Attr.SK, i.get(Attr.SK))));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
-        }
+        var keys = IntStream.range(0, BookingItem.RETENTION_SHARDS)
+                .mapToObj(shard -> table.all(endedBefore(month, shard, cutoff, accountId), Attr::keyOf))
+                .flatMap(List::stream).toList();
         if (keys.isEmpty()) {
             return List.of();
         }
-        return table.batchGetAll(keys).values().stream().map(BookingItem::fromItem)
+        return table.readAll(keys).all(BookingItem::fromItem).stream()
                 .filter(b -> b.interval().end().isBefore(cutoff)) // the index is eventually consistent: as stored now
                 .sorted(java.util.Comparator.comparing((Booking b) -> b.interval().end()).thenComparing(Booking::id))
                 .toList();
+    }
+
+    /** A shard of the retention index: the bookings of {@code month} that ended before the cutoff. */
+    private static Query endedBefore(YearMonth month, int shard, Instant cutoff, String accountId) {
+        Query ended = Query.index(BookingItem.RETENTION_INDEX, BookingItem.RETENTION_PK, BookingItem.RETENTION_SK,
+                BookingItem.retentionPartition(month, shard)).sortBefore(cutoff.toString());
+        if (accountId != null) {
+            ended.filter(OF_ACCOUNT).name("#account", "accountId").value(":account", accountId);
+        }
+        return ended;
     }
 
     /**
@@ -206,45 +192,30 @@ public class RetentionPurge {
         Instant now = clock.instant();
         Actor actor = Actor.anonymous("migration");
         Events events = new Events(actor, "retention-backfill", now);
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = ScanRequest.builder().filterExpression(TO_MIGRATE)
-                    .expressionAttributeNames(Map.of("#type", Attr.TYPE, "#rpk", BookingItem.RETENTION_PK,
-                            "#clientName", "clientName", "#clientId", BookingItem.CLIENT_ID))
-                    .expressionAttributeValues(Map.of(":booking", Attr.s(BookingItem.TYPE)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var page = table.scan(request);
-            for (var item : page.items()) {
-                Booking booking = BookingItem.fromItem(item);
-                try {
-                    if (InlineClients.typedIn(booking.client())) {
-                        linkClient(booking, actor, events, now); // rewrites the booking, index keys included
-                        linked++;
-                    } else {
-                        Map<String, AttributeValue> keys = new HashMap<>();
-                        BookingItem.putRetentionKeys(keys, booking.id(), booking.interval().end());
-                        table.write(table.transaction().update(BOOKING_TAG, BookingItem.key(booking.id()), Expression
-                                .update("SET #rpk = :rpk, #rsk = :rsk").when(UNCHANGED)
-                                .name("#rpk", BookingItem.RETENTION_PK).name("#rsk", BookingItem.RETENTION_SK)
-                                .name("#version", BookingItem.VERSION).value(":rpk", keys.get(BookingItem.RETENTION_PK))
-                                .value(":rsk", keys.get(BookingItem.RETENTION_SK))
-                                .value(":version", Attr.n(booking.version()))));
-                    }
-                    updated++;
-                } catch (TransactionFailedException changed) {
-                    LOG.info("booking {} changed during the backfill; next run", booking.id());
+        Scan toMigrate = Scan.filter(TO_MIGRATE).name("#type", Attr.TYPE).name("#rpk", BookingItem.RETENTION_PK)
+                .name("#clientName", "clientName").name("#clientId", BookingItem.CLIENT_ID)
+                .value(":booking", BookingItem.TYPE);
+        for (Booking booking : table.each(toMigrate, BookingItem::fromItem)) {
+            try {
+                if (InlineClients.typedIn(booking.client())) {
+                    linkClient(booking, actor, events, now); // rewrites the booking, index keys included
+                    linked++;
+                } else {
+                    table.write(table.transaction().update(BOOKING_TAG, BookingItem.key(booking.id()),
+                            RetentionItem.setIndexKeys(booking).when(UNCHANGED)
+                                    .name("#version", BookingItem.VERSION).value(":version", Attr.n(booking.version()))));
                 }
-                YearMonth month = YearMonth.from(booking.interval().end().atOffset(ZoneOffset.UTC));
-                earliest = earliest == null || month.isBefore(earliest) ? month : earliest;
+                updated++;
+            } catch (TransactionFailedException changed) {
+                LOG.info("booking {} changed during the backfill; next run", booking.id());
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+            YearMonth month = YearMonth.from(booking.interval().end().atOffset(ZoneOffset.UTC));
+            earliest = earliest == null || month.isBefore(earliest) ? month : earliest;
+        }
         if (earliest != null) {
             try {
-                table.write(table.transaction().update(CHECKPOINT_TAG, CHECKPOINT, Expression
-                        .update("SET #from = :month").when(EARLIER_OR_NONE).name("#from", "fromMonth")
+                table.write(table.transaction().update(RetentionItem.CHECKPOINT_TAG, RetentionItem.CHECKPOINT, Expression
+                        .update("SET #from = :month").when(EARLIER_OR_NONE).name("#from", RetentionItem.FROM_MONTH)
                         .value(":month", Attr.s(earliest.toString()))));
             } catch (TransactionFailedException alreadyEarlier) {
                 // the checkpoint is already at or before that month
@@ -268,30 +239,20 @@ public class RetentionPurge {
 
     /** True if every booking of the client ended before the cutoff. */
     private boolean lastAppointmentBefore(String clientId, Instant cutoff) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (var link : table.query(QueryRequest.builder().consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :booking)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(ClientItem.PREFIX + clientId),
-                        ":booking", Attr.s(ClientItem.LINK_PREFIX)))).items()) {
-            keys.add(BookingItem.key(Attr.str(link, "bookingId")));
-        }
-        return table.batchGetAll(keys).values().stream().map(BookingItem::fromItem)
+        List<String> ids = table.page(Query.partition(ClientItem.PREFIX + clientId).sortBeginsWith(ClientItem.LINK_PREFIX)
+                .consistent(), ClientItem::linkedBookingId).items();
+        return table.readAll(ids.stream().map(BookingItem::key).toList()).all(BookingItem::fromItem).stream()
                 .allMatch(b -> b.interval().end().isBefore(cutoff));
     }
 
-    private List<Map<String, AttributeValue>> noteKeys(String bookingId) {
-        return table.query(QueryRequest.builder().consistentRead(true)
-                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :note)")
-                        .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(BookingItem.PREFIX + bookingId),
-                                ":note", Attr.s(NoteItem.PREFIX))))
-                .items().stream().map(i -> Map.of(Attr.PK, i.get(Attr.PK), Attr.SK, i.get(Attr.SK))).toList();
+    private List<NoteItem.Note> notes(String bookingId) {
+        return table.page(Query.partition(BookingItem.PREFIX + bookingId).sortBeginsWith(NoteItem.PREFIX).consistent(),
+                NoteItem::fromItem).items();
     }
 
-    private boolean purge(Booking booking, List<Map<String, AttributeValue>> noteKeys) {
+    private boolean purge(Booking booking, List<NoteItem.Note> notes) {
         Transaction tx = table.transaction().delete(BOOKING_TAG, BookingItem.key(booking.id()), null);
-        noteKeys.forEach(key -> tx.delete(NoteItem.TAG, key, null));
+        notes.forEach(note -> tx.delete(NoteItem.TAG, NoteItem.key(booking.id(), note), null));
         if (booking.client().clientId() != null) {
             tx.delete(ClientItem.LINK_TAG, ClientItem.linkKey(booking.client().clientId(), booking.id()), null);
         }

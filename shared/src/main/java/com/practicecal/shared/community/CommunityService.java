@@ -22,6 +22,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Calendar communities: invitations (14 days), accept/decline, leave/remove, and sharing rooms with the
@@ -112,19 +112,16 @@ public class CommunityService implements RoomSharing {
         access.requireOwner(me);
         String myEmail = read.get(UserItem.key(principal.userId()), UserItem::email).orElse(null); // none: SnapStart's synthetic caller
         Instant now = clock.instant();
-        List<String> invitationIds = myEmail == null ? List.of() : table.query(QueryRequest.builder()
-                        .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.PK))
-                        .expressionAttributeValues(Map.of(":pk", InvitationItem.pointerKey(myEmail, "x").get(Attr.PK))))
-                .items().stream().map(p -> Attr.str(p, "invitationId")).limit(100).toList();
+        List<String> invitationIds = myEmail == null ? List.of()
+                : table.page(Query.partition(InvitationItem.inviteePartition(myEmail)), InvitationItem::pointedInvitationId)
+                        .items().stream().limit(100).toList();
         var keys = invitationIds.stream().map(InvitationItem::key).toList();
         List<CommunityViews.InvitationView> incoming = keys.isEmpty() ? List.of() : table.read(keys)
                 .all(InvitationItem::fromItem).stream().map(i -> view(i, "incoming", now))
                 .sorted(Comparator.comparing(CommunityViews.InvitationView::createdAt).reversed()).toList();
-        List<CommunityViews.InvitationView> outgoing = table.query(QueryRequest.builder().indexName(Attr.GSI1)
-                        .keyConditionExpression("#pk = :pk").scanIndexForward(false)
-                        .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(InvitationItem.outgoingPartition(me.accountId())))))
-                .items().stream().map(InvitationItem::fromItem).map(i -> view(i, "outgoing", now)).toList();
+        List<CommunityViews.InvitationView> outgoing = table.page(
+                        Query.gsi1(InvitationItem.outgoingPartition(me.accountId())).newestFirst(), InvitationItem::fromItem)
+                .items().stream().map(i -> view(i, "outgoing", now)).toList();
         return new CommunityViews.Invitations(incoming, outgoing);
     }
 

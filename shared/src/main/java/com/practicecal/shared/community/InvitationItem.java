@@ -35,6 +35,16 @@ public final class InvitationItem {
         return Attr.key(INVITEE_PREFIX + Check.emailKey(email), PREFIX + id);
     }
 
+    /** The partition of the pointers to the invitations sent to this address. */
+    public static String inviteePartition(String email) {
+        return INVITEE_PREFIX + Check.emailKey(email);
+    }
+
+    /** The invitation a pointer points at. */
+    public static String pointedInvitationId(Map<String, AttributeValue> pointer) {
+        return Attr.str(pointer, "invitationId");
+    }
+
     public static String outgoingPartition(String accountId) {
         return "ACCOUNT#" + accountId + "#INVITATIONS";
     }

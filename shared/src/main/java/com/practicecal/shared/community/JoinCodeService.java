@@ -17,6 +17,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
@@ -177,26 +178,12 @@ public class JoinCodeService {
         Membership me = access.owner(principal);
         Instant now = clock.instant();
         List<ActiveCode> items = new java.util.ArrayList<>();
-        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
-        do {
-            var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(AccountItem.PREFIX + me.accountId()),
-                            ":prefix", Attr.s(JoinCodeItem.PREFIX)));
-            if (start != null) {
-                request.exclusiveStartKey(start);
+        for (JoinCodeItem.Entry e : table.each(Query.partition(AccountItem.PREFIX + me.accountId())
+                .sortBeginsWith(JoinCodeItem.PREFIX).consistent(), JoinCodeItem::entryFromItem)) {
+            if (e.validUntil().isAfter(now)) {
+                items.add(new ActiveCode(e.id(), e.hint(), e.createdAt(), e.validUntil()));
             }
-            var response = table.query(request);
-            for (var item : response.items()) {
-                JoinCodeItem.Entry e = JoinCodeItem.entryFromItem(item);
-                if (e.validUntil().isAfter(now)) {
-                    items.add(new ActiveCode(e.id(), e.hint(), e.createdAt(), e.validUntil()));
-                }
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         items.sort(java.util.Comparator.comparing(ActiveCode::createdAt).reversed());
         return new ActiveCodes(items);
     }

@@ -18,9 +18,10 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -31,8 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Owners offer users of other accounts access to their calendar (plan L and above); the grantee accepts the offer
@@ -62,15 +61,13 @@ public class GrantService {
      */
     public GrantView grant(Principal principal, GrantRequest request, String requestId) {
         String email = request.normalizedEmail();
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), EmailItem.key(email)));
-        Membership me = access.membership(principal, batch);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), EmailItem.key(email)));
+        Membership me = access.membership(principal, read);
         access.requireOwner(me);
         access.requirePlanAllowsDelegation(me);
-        var grantee = batch.get(DynamoTable.keyString(EmailItem.key(email)));
-        if (grantee == null) {
-            throw new ValidationException("granteeEmail", "no practice user has confirmed this email");
-        }
-        if (me.accountId().equals(EmailItem.accountId(grantee))) {
+        EmailItem.Owner grantee = read.get(EmailItem.key(email), EmailItem::owner)
+                .orElseThrow(() -> new ValidationException("granteeEmail", "no practice user has confirmed this email"));
+        if (me.accountId().equals(grantee.accountId())) {
             throw new ValidationException("granteeEmail", "grants are for users of other accounts");
         }
         Instant now = clock.instant();
@@ -78,7 +75,7 @@ public class GrantService {
         if (expiry != null && !expiry.isAfter(now)) {
             throw new ValidationException("expiresAt", "must be in the future");
         }
-        Grant grant = new Grant(UUID.randomUUID().toString(), me.accountId(), Attr.str(grantee, "userId"), email,
+        Grant grant = new Grant(UUID.randomUUID().toString(), me.accountId(), grantee.userId(), email,
                 request.scopeSet(), expiry, Grant.OFFERED, now, null);
         Events events = access.events(me, requestId, now);
         table.write(table.transaction()
@@ -93,8 +90,8 @@ public class GrantService {
     public GrantView.Lists list(Principal principal) {
         Membership me = access.owner(principal);
         Instant now = clock.instant();
-        List<Grant> given = given(me.accountId()).stream().map(GrantItem::fromItem).toList();
-        List<Grant> received = received(principal.userId()).stream().map(GrantItem::fromItem).toList();
+        List<Grant> given = given(me.accountId());
+        List<Grant> received = received(principal.userId());
         Map<String, Account> grantors = grantors(given, received);
         return new GrantView.Lists(
                 given.stream().map(g -> GrantView.of(g, grantors.get(g.grantorAccountId()), now)).toList(),
@@ -111,25 +108,20 @@ public class GrantService {
             return Map.of();
         }
         Map<String, Account> accounts = new HashMap<>();
-        table.batchGetAll(ids.stream().map(AccountItem::key).toList()).values().stream()
-                .filter(item -> AccountItem.TYPE.equals(Attr.str(item, Attr.TYPE)))
-                .map(AccountItem::fromItem).forEach(a -> accounts.put(a.id(), a));
+        table.readAll(ids.stream().map(AccountItem::key).toList()).all(AccountItem::ifAccount).stream()
+                .flatMap(java.util.Optional::stream).forEach(a -> accounts.put(a.id(), a));
         return accounts;
     }
 
-    private List<Map<String, AttributeValue>> given(String accountId) {
-        return table.query(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :grant)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", GrantItem.key(accountId, "x").get(Attr.PK),
-                        ":grant", Attr.s(GrantItem.PREFIX)))).items();
+    /** The grants the account gave (one call, as listed). */
+    private List<Grant> given(String accountId) {
+        return table.page(Query.partition(GrantItem.givenPartition(accountId)).sortBeginsWith(GrantItem.PREFIX),
+                GrantItem::fromItem).items();
     }
 
-    private List<Map<String, AttributeValue>> received(String userId) {
-        return table.query(QueryRequest.builder().indexName(Attr.GSI1)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(GrantItem.receivedPartition(userId))))).items();
+    /** The grants offered to the user (one call, as listed). */
+    private List<Grant> received(String userId) {
+        return table.page(Query.gsi1(GrantItem.receivedPartition(userId)), GrantItem::fromItem).items();
     }
 
     /**
@@ -139,7 +131,7 @@ public class GrantService {
     public GrantView accept(Principal principal, String grantId, String requestId) {
         Membership me = access.owner(principal); // the practice user the confirmed address belongs to
         Instant now = clock.instant();
-        Grant offer = received(me.userId()).stream().map(GrantItem::fromItem).filter(g -> g.id().equals(grantId))
+        Grant offer = received(me.userId()).stream().filter(g -> g.id().equals(grantId))
                 .findFirst().orElseThrow(() -> new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no such grant offer"));
         if (Grant.ACTIVE.equals(offer.status()) && !offer.expiredAt(now)) {
             return GrantView.of(offer, now);
@@ -173,7 +165,7 @@ public class GrantService {
     public GrantView decline(Principal principal, String grantId, String requestId) {
         Membership me = access.owner(principal);
         Instant now = clock.instant();
-        Grant offer = received(me.userId()).stream().map(GrantItem::fromItem).filter(g -> g.id().equals(grantId))
+        Grant offer = received(me.userId()).stream().filter(g -> g.id().equals(grantId))
                 .findFirst().orElseThrow(() -> new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no such grant offer"));
         Account grantor = grantors(List.of(offer)).get(offer.grantorAccountId());
         if (Grant.DECLINED.equals(offer.status())) {
@@ -206,7 +198,7 @@ public class GrantService {
      */
     public void revoke(Principal principal, String id, String requestId) {
         Membership me = access.owner(principal);
-        Grant grant = given(me.accountId()).stream().map(GrantItem::fromItem)
+        Grant grant = given(me.accountId()).stream()
                 .filter(g -> g.id().equals(id) || g.granteeUserId().equals(id))
                 .filter(g -> Grant.ACTIVE.equals(g.status()) || Grant.OFFERED.equals(g.status()))
                 .findFirst().orElseThrow(() -> new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no open grant"));

@@ -14,10 +14,11 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.online.BookingSettings;
 import com.practicecal.shared.online.BookingSettingsItem;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,8 +30,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Secret calendar feeds of an account (owner): create (the URL with its token is shown once), list, delete (revokes
@@ -80,12 +79,8 @@ public class FeedService {
     }
 
     static List<Feed> feedsOf(DynamoTable table, String accountId) {
-        var response = table.query(QueryRequest.builder().consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(FeedItem.partition(accountId)),
-                        ":prefix", Attr.s(FeedItem.PREFIX))));
-        return response.items().stream().map(FeedItem::fromItem).sorted(Comparator.comparing(Feed::createdAt)).toList();
+        return table.page(Query.partition(FeedItem.partition(accountId)).sortBeginsWith(FeedItem.PREFIX).consistent(),
+                FeedItem::fromItem).items().stream().sorted(Comparator.comparing(Feed::createdAt)).toList();
     }
 
     public void delete(Principal principal, String feedId, String requestId) {
@@ -109,19 +104,18 @@ public class FeedService {
         String token = FeedTokens.fromFileName(fileName).orElseThrow(FeedService::notFound);
         Feed feed = table.get(FeedTokenItem.key(FeedTokens.hash(token))).map(FeedTokenItem::fromItem)
                 .orElseThrow(FeedService::notFound);
-        Map<String, Map<String, AttributeValue>> batch = table.batchGet(List.of(UserItem.key(feed.userId()),
-                BookingSettingsItem.key(feed.accountId())));
+        Snapshot read = table.read(List.of(UserItem.key(feed.userId()), BookingSettingsItem.key(feed.accountId())));
         Membership me;
         try {
-            me = access.membership(new Principal(feed.userId(), null), batch);
+            me = access.membership(new Principal(feed.userId(), null), read);
         } catch (NotFoundException e) {
             throw notFound();
         }
         if (!me.accountId().equals(feed.accountId())) {
             throw notFound();
         }
-        Map<String, AttributeValue> settingsItem = batch.get(DynamoTable.keyString(BookingSettingsItem.key(feed.accountId())));
-        BookingSettings settings = settingsItem == null ? BookingSettings.defaults() : BookingSettingsItem.fromItem(settingsItem);
+        BookingSettings settings = read.get(BookingSettingsItem.key(feed.accountId()), BookingSettingsItem::fromItem)
+                .orElseGet(BookingSettings::defaults);
         return FeedDocument.of(IcsRenderer.render(entries(me, feed, settings)));
     }
 

@@ -32,6 +32,11 @@ public final class GrantItem {
         return Attr.key(AccountItem.PREFIX + grantorAccountId, PREFIX + granteeUserId);
     }
 
+    /** The partition of the grants an account gave (sort keys {@link #PREFIX} + grantee). */
+    public static String givenPartition(String grantorAccountId) {
+        return AccountItem.PREFIX + grantorAccountId;
+    }
+
     public static String receivedPartition(String granteeUserId) {
         return "GRANTEE#" + granteeUserId;
     }

@@ -27,6 +27,11 @@ public final class NoteItem {
         }
     }
 
+    /** The key of {@code note}, a note of booking {@code bookingId}. */
+    public static Map<String, AttributeValue> key(String bookingId, Note note) {
+        return Attr.key(BookingItem.PREFIX + bookingId, PREFIX + note.createdAt() + "#" + note.id());
+    }
+
     public static Map<String, AttributeValue> toItem(Note note) {
         Map<String, AttributeValue> item = new HashMap<>(Attr.key(BookingItem.PREFIX + note.bookingId(),
                 PREFIX + note.createdAt() + "#" + note.id()));

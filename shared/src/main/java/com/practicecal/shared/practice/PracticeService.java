@@ -22,9 +22,10 @@ import com.practicecal.shared.practice.PracticeRequests.NoteView;
 import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The practice resources behind the staff scopes: session notes ({@code documentation}), invoices
@@ -59,9 +59,9 @@ public class PracticeService {
     }
 
     public NoteView addNote(Principal principal, String bookingId, PracticeRequests.NoteRequest request, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
-        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
-        Booking booking = ownBooking(me, batch, bookingId);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+        Membership me = access.member(principal, read, StaffScopes.DOCUMENTATION);
+        Booking booking = ownBooking(me, read, bookingId);
         Instant now = clock.instant();
         NoteItem.Note note = new NoteItem.Note(UUID.randomUUID().toString(), booking.id(), me.accountId(), request.clean(),
                 me.userId(), now);
@@ -75,28 +75,25 @@ public class PracticeService {
     }
 
     public PracticeRequests.Notes notes(Principal principal, String bookingId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
-        Membership me = access.member(principal, batch, StaffScopes.DOCUMENTATION);
-        Booking booking = ownBooking(me, batch, bookingId);
-        var items = table.query(QueryRequest.builder().consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :note)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", BookingItem.key(booking.id()).get(Attr.PK),
-                        ":note", Attr.s(NoteItem.PREFIX)))).items();
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+        Membership me = access.member(principal, read, StaffScopes.DOCUMENTATION);
+        Booking booking = ownBooking(me, read, bookingId);
+        List<NoteItem.Note> notes = table.page(Query.partition(BookingItem.PREFIX + booking.id())
+                .sortBeginsWith(NoteItem.PREFIX).consistent(), NoteItem::fromItem).items();
         if (me.role() != Role.OWNER) {
             Events events = access.events(me, requestId, clock.instant());
             table.write(table.transaction().with(events.emit(me.accountId(), "notes.viewed",
                     "booking", booking.id(), Map.of())));
         }
-        return new PracticeRequests.Notes(items.stream().map(NoteItem::fromItem).map(PracticeService::view).toList());
+        return new PracticeRequests.Notes(notes.stream().map(PracticeService::view).toList());
     }
 
     public InvoiceView createInvoice(Principal principal, PracticeRequests.InvoiceRequest request, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(request.bookingId())));
-        Membership me = access.member(principal, batch, StaffScopes.INVOICING);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), BookingItem.key(request.bookingId())));
+        Membership me = access.member(principal, read, StaffScopes.INVOICING);
         Booking booking;
         try {
-            booking = ownBooking(me, batch, request.bookingId());
+            booking = ownBooking(me, read, request.bookingId());
         } catch (NotFoundException e) {
             throw new ValidationException("bookingId", "unknown booking");
         }
@@ -148,13 +145,11 @@ public class PracticeService {
 
     public InvoiceView setInvoiceStatus(Principal principal, String invoiceId, PracticeRequests.InvoiceStatusRequest request,
                                         String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), InvoiceItem.key(invoiceId)));
-        Membership me = access.member(principal, batch, StaffScopes.INVOICING);
-        var item = batch.get(DynamoTable.keyString(InvoiceItem.key(invoiceId)));
-        if (item == null || !me.accountId().equals(Attr.str(item, "accountId"))) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found");
-        }
-        InvoiceItem.Invoice before = InvoiceItem.fromItem(item);
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), InvoiceItem.key(invoiceId)));
+        Membership me = access.member(principal, read, StaffScopes.INVOICING);
+        InvoiceItem.Invoice before = read.get(InvoiceItem.key(invoiceId), InvoiceItem::fromItem)
+                .filter(invoice -> me.accountId().equals(invoice.accountId()))
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found"));
         Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction()
                 .update(InvoiceItem.TAG, InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
@@ -218,19 +213,13 @@ public class PracticeService {
     }
 
     private List<InvoiceItem.Invoice> allInvoices(Membership me) {
-        return table.query(QueryRequest.builder().indexName(Attr.GSI1).keyConditionExpression("#pk = :pk")
-                        .scanIndexForward(false).expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(InvoiceItem.listPartition(me.accountId())))))
-                .items().stream().map(InvoiceItem::fromItem).toList();
+        return table.page(Query.gsi1(InvoiceItem.listPartition(me.accountId())).newestFirst(), InvoiceItem::fromItem)
+                .items();
     }
 
-    private Booking ownBooking(Membership me, Map<String, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> batch,
-                               String bookingId) {
-        var item = batch.get(DynamoTable.keyString(BookingItem.key(bookingId)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found");
-        }
-        Booking booking = BookingItem.fromItem(item);
+    private Booking ownBooking(Membership me, Snapshot read, String bookingId) {
+        Booking booking = read.get(BookingItem.key(bookingId), BookingItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found"));
         access.requireSameAccount(me, booking.accountId());
         return booking;
     }

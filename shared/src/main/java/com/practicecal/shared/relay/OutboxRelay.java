@@ -2,7 +2,6 @@ package com.practicecal.shared.relay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.practicecal.shared.audit.AuditSettings;
 import com.practicecal.shared.event.OutboxEvent;
 import com.practicecal.shared.event.OutboxItem;
@@ -10,7 +9,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,7 +37,7 @@ public class OutboxRelay {
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<Pending> pending = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            String payload = payloadOf(record);
+            String payload = OutboxImageItem.payloadOf(record);
             if (payload != null) {
                 pending.add(new Pending(record.getDynamodb().getSequenceNumber(), OutboxItem.read(payload), payload));
             }
@@ -73,20 +71,6 @@ public class OutboxRelay {
             LOG.warn("SQS send failed ({}); the stream will retry", unavailable.getClass().getSimpleName());
             return 0;
         }
-    }
-
-    private static String payloadOf(DynamodbEvent.DynamodbStreamRecord record) {
-        if (record.getDynamodb() == null || record.getDynamodb().getNewImage() == null
-                || !"INSERT".equals(record.getEventName())) {
-            return null;
-        }
-        Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-        AttributeValue type = image.get("type");
-        AttributeValue payload = image.get("payload");
-        if (type == null || !OutboxItem.TYPE.equals(type.getS()) || payload == null) {
-            return null;
-        }
-        return payload.getS();
     }
 
     private static StreamsEventResponse failure(String sequenceNumber) {

@@ -14,6 +14,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Rooms of an account: create within the plan's limit, list, rename, delete when no future bookings remain. */
 @Singleton
@@ -74,13 +74,9 @@ public class RoomService {
 
     public RoomView.Page list(Principal principal) {
         Membership me = access.member(principal, com.practicecal.shared.staff.StaffScopes.APPOINTMENTS);
-        var response = table.query(QueryRequest.builder().indexName(Attr.GSI1)
-                .keyConditionExpression("#pk = :pk")
-                .filterExpression("#status = :active")
-                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#status", RoomItem.STATUS))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(RoomItem.listPartition(me.accountId())),
-                        ":active", Attr.s(RoomStatus.ACTIVE.name()))));
-        return new RoomView.Page(response.items().stream().map(RoomItem::fromItem).map(RoomView::of).toList());
+        var rooms = table.page(Query.gsi1(RoomItem.listPartition(me.accountId())).filter("#status = :active")
+                .name("#status", RoomItem.STATUS).value(":active", RoomStatus.ACTIVE.name()), RoomItem::fromItem);
+        return new RoomView.Page(rooms.items().stream().map(RoomView::of).toList());
     }
 
     /** Renames a room and/or shares it with the account's calendar community (or withdraws it). */

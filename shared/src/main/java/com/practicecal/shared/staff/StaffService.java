@@ -15,9 +15,10 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.TransactionFailedException;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Staff accounts (plan XL): the owner invites by email (Cognito sends the invitation with a temporary password),
@@ -44,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public class StaffService {
     private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
     /** The role the owner gave, on the member's user item (the scopes decide access; the role is how it reads). */
-    static final String STAFF_ROLE = "staffRole";
+    static final String STAFF_ROLE = UserItem.STAFF_ROLE;
     static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
 
     private final MainTable table;
@@ -80,11 +79,8 @@ public class StaffService {
                 scopes);
         Events events = access.events(me, requestId, now);
         try {
-            Map<String, AttributeValue> item = new java.util.HashMap<>(UserItem.toItem(staff, email));
-            item.put("addedAt", Attr.s(now.toString()));
-            item.put(STAFF_ROLE, Attr.s(request.role()));
             table.write(table.transaction()
-                    .put(UserItem.TAG, item, Condition.NEW_ITEM)
+                    .put(UserItem.TAG, UserItem.staffItem(staff, email, request.role(), now), Condition.NEW_ITEM)
                     .put(EmailItem.TAG, EmailItem.toItem(email, userId, me.accountId()), Condition.NEW_ITEM)
                     .with(events.emit(me.accountId(), "staff.added", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))));
@@ -100,9 +96,7 @@ public class StaffService {
 
     public StaffRequests.StaffList list(Principal principal) {
         Membership me = owner(principal);
-        return new StaffRequests.StaffList(table.query(QueryRequest.builder().indexName(Attr.GSI1)
-                        .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Attr.GSI1PK))
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(UserItem.staffPartition(me.accountId())))))
+        return new StaffRequests.StaffList(table.page(Query.gsi1(UserItem.staffPartition(me.accountId())), UserItem::staff)
                 .items().stream().map(StaffService::view).toList());
     }
 
@@ -116,7 +110,7 @@ public class StaffService {
             table.write(table.transaction()
                     .update(UserItem.TAG, UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes, #staffRole = :staffRole")
                             .name("#scopes", UserItem.SCOPES).name("#staffRole", STAFF_ROLE).value(":staffRole", Attr.s(role))
-                            .value(":scopes", AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList())), me))
+                            .value(":scopes", UserItem.scopesValue(scopes)), me))
                     .with(events.emit(me.accountId(), "staff.changed", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))));
         } catch (TransactionFailedException e) {
@@ -130,13 +124,13 @@ public class StaffService {
     public void remove(Principal principal, String userId, String requestId) {
         OwnerAndStaff read = ownerAndStaff(principal, userId);
         Membership me = read.owner();
-        String email = Attr.str(read.staff(), "email");
+        String email = read.staff().email();
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .delete(UserItem.TAG, UserItem.key(userId), new Condition(STAFF_OF_ACCOUNT,
-                            Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE),
-                            Map.of(":account", Attr.s(me.accountId()), ":staff", Attr.s(Role.STAFF.name()))))
+                    .delete(UserItem.TAG, UserItem.key(userId), Condition.of(STAFF_OF_ACCOUNT)
+                            .name("#account", UserItem.ACCOUNT).name("#role", UserItem.ROLE)
+                            .value(":account", me.accountId()).value(":staff", Role.STAFF.name()))
                     .delete(EmailItem.TAG, EmailItem.key(email), Condition.of("attribute_exists(PK)"))
                     .with(events.emit(me.accountId(), "staff.removed", "staff", userId,
                             Map.of())));
@@ -162,20 +156,18 @@ public class StaffService {
         return me;
     }
 
-    private record OwnerAndStaff(Membership owner, Map<String, AttributeValue> staff) {
+    private record OwnerAndStaff(Membership owner, UserItem.Staff staff) {
     }
 
     /** The owner and one of the account's staff members, in one read; anyone else's user is a 404. */
     private OwnerAndStaff ownerAndStaff(Principal principal, String userId) {
-        var read = table.batchGet(List.of(UserItem.key(principal.userId()), UserItem.key(userId)));
+        Snapshot read = table.read(List.of(UserItem.key(principal.userId()), UserItem.key(userId)));
         Membership me = access.membership(principal, read);
         access.requireOwner(me);
         requireStaffPlan(me);
-        Map<String, AttributeValue> staff = read.get(DynamoTable.keyString(UserItem.key(userId)));
-        if (staff == null || !me.accountId().equals(Attr.str(staff, UserItem.ACCOUNT))
-                || !Role.STAFF.name().equals(Attr.str(staff, UserItem.ROLE))) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
-        }
+        UserItem.Staff staff = read.get(UserItem.key(userId), UserItem::staff)
+                .filter(s -> me.accountId().equals(s.membership().accountId()) && s.membership().role() == Role.STAFF)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member"));
         return new OwnerAndStaff(me, staff);
     }
 
@@ -184,12 +176,10 @@ public class StaffService {
                 .value(":account", Attr.s(me.accountId())).value(":staff", Attr.s(Role.STAFF.name()));
     }
 
-    private static StaffRequests.StaffView view(Map<String, AttributeValue> item) {
-        Membership m = UserItem.fromItem(item);
-        String added = Attr.str(item, "addedAt");
-        return new StaffRequests.StaffView(m.userId(), Attr.str(item, "email"),
-                StaffScopes.roleOf(Attr.str(item, STAFF_ROLE), m.scopes()), m.scopes(),
-                added == null ? null : Instant.parse(added));
+    private static StaffRequests.StaffView view(UserItem.Staff staff) {
+        Membership m = staff.membership();
+        return new StaffRequests.StaffView(m.userId(), staff.email(), StaffScopes.roleOf(staff.staffRole(), m.scopes()),
+                m.scopes(), staff.addedAt());
     }
 
     private static AttributeType attr(String name, String value) {

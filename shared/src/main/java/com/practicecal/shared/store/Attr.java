@@ -25,6 +25,15 @@ public final class Attr {
         return AttributeValue.fromN(Long.toString(value));
     }
 
+    public static AttributeValue bool(boolean value) {
+        return AttributeValue.fromBool(value);
+    }
+
+    /** The key (PK, SK) of an item as read. */
+    public static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return Map.of(PK, item.get(PK), SK, item.get(SK));
+    }
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }

@@ -16,4 +16,27 @@ public record Condition(String expression, Map<String, String> names, Map<String
     public static Condition of(String expression, Map<String, AttributeValue> values) {
         return new Condition(expression, Map.of(), values);
     }
+
+    /** This condition with one more name placeholder. */
+    public Condition name(String placeholder, String attribute) {
+        Map<String, String> more = new java.util.HashMap<>(names);
+        more.put(placeholder, attribute);
+        return new Condition(expression, Map.copyOf(more), values);
+    }
+
+    /** This condition with one more string value placeholder. */
+    public Condition value(String placeholder, String value) {
+        return withValue(placeholder, Attr.s(value));
+    }
+
+    /** This condition with one more number value placeholder. */
+    public Condition value(String placeholder, long value) {
+        return withValue(placeholder, Attr.n(value));
+    }
+
+    private Condition withValue(String placeholder, AttributeValue value) {
+        Map<String, AttributeValue> more = new java.util.HashMap<>(values);
+        more.put(placeholder, value);
+        return new Condition(expression, names, Map.copyOf(more));
+    }
 }

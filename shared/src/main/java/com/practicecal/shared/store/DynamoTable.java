@@ -2,13 +2,17 @@ package com.practicecal.shared.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -88,6 +92,102 @@ public class DynamoTable {
             found.putAll(batchGet(unique.subList(i, Math.min(unique.size(), i + BATCH_GET_LIMIT)), consistent));
         }
         return found;
+    }
+
+    /** {@link #batchGetAll(List)} (strongly consistent, one call per 100 keys) as a typed {@link Snapshot}. */
+    public Snapshot readAll(List<Map<String, AttributeValue>> keys) {
+        return Snapshot.of(keys.isEmpty() ? Map.of() : batchGetAll(keys, true));
+    }
+
+    /** One call of {@code query}: its items read by {@code read} (an item class's reader) and the next cursor. */
+    public <T> Page<T> page(Query query, Function<Map<String, AttributeValue>, T> read) {
+        QueryResponse response = query(query.request(null));
+        return new Page<>(response.items().stream().map(read).toList(), Cursors.next(response));
+    }
+
+    /** Every item of {@code query}, following the pages (one call per page, as a loop over the cursor). */
+    public <T> List<T> all(Query query, Function<Map<String, AttributeValue>, T> read) {
+        List<T> all = new ArrayList<>();
+        each(query, read).forEach(all::add);
+        return all;
+    }
+
+    /**
+     * The items of {@code query} in order, read page by page as the iteration gets there: a caller that stops early
+     * makes no further calls (one call per page reached).
+     */
+    public <T> Iterable<T> each(Query query, Function<Map<String, AttributeValue>, T> read) {
+        return () -> new Pages<>(start -> {
+            QueryResponse r = query(query.request(start));
+            return new Paged(r.items(), r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
+        }, read);
+    }
+
+    /** The items of a full-table scan in order, page by page as the iteration gets there (maintenance jobs only). */
+    public <T> Iterable<T> each(Scan scan, Function<Map<String, AttributeValue>, T> read) {
+        return () -> new Pages<>(start -> {
+            var r = scan(scan.request(start));
+            return new Paged(r.items(), r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
+        }, read);
+    }
+
+    /**
+     * A single conditional PutItem outside a transaction; false if the condition failed (nothing written).
+     */
+    public boolean putIf(Map<String, AttributeValue> item, Condition condition) {
+        try {
+            dynamo.putItem(b -> {
+                b.tableName(table).item(item).conditionExpression(condition.expression());
+                if (!condition.names().isEmpty()) {
+                    b.expressionAttributeNames(condition.names());
+                }
+                if (!condition.values().isEmpty()) {
+                    b.expressionAttributeValues(condition.values());
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException failed) {
+            return false;
+        }
+    }
+
+    private record Paged(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey) {
+    }
+
+    /** Iterates pages lazily: the next call is made only when the current page is used up and a next one exists. */
+    private static final class Pages<T> implements Iterator<T> {
+        private final Function<Map<String, AttributeValue>, Paged> call;
+        private final Function<Map<String, AttributeValue>, T> read;
+        private Iterator<Map<String, AttributeValue>> current;
+        private Map<String, AttributeValue> next;
+        private boolean started;
+
+        Pages(Function<Map<String, AttributeValue>, Paged> call, Function<Map<String, AttributeValue>, T> read) {
+            this.call = call;
+            this.read = read;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!started || !current.hasNext()) {
+                if (started && (next == null || next.isEmpty())) {
+                    return false;
+                }
+                Paged page = call.apply(started ? next : null);
+                started = true;
+                current = page.items().iterator();
+                next = page.lastKey();
+            }
+            return true;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return read.apply(current.next());
+        }
     }
 
     public static String keyString(Map<String, AttributeValue> keyOrItem) {

@@ -23,6 +23,11 @@ public final class Snapshot {
         return new Snapshot(items);
     }
 
+    /** Nothing read (a use case that had no keys to read). */
+    public static Snapshot empty() {
+        return new Snapshot(Map.of());
+    }
+
     /** The item under {@code key}, read by {@code read} (an item class's {@code fromItem}); empty if absent. */
     public <T> Optional<T> get(Map<String, AttributeValue> key, Function<Map<String, AttributeValue>, T> read) {
         Map<String, AttributeValue> item = items.get(DynamoTable.keyString(key));

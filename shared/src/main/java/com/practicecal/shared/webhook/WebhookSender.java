@@ -8,9 +8,9 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import io.micronaut.context.annotation.Requires;
@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -106,27 +105,23 @@ public class WebhookSender {
             queue.postpone(message);
             return;
         }
-        Map<String, Map<String, AttributeValue>> items = table.batchGet(List.of(
-                DeliveryItem.key(message.endpointId(), message.deliveryId()),
-                EndpointItem.key(message.accountId(), message.endpointId())));
-        Map<String, AttributeValue> deliveryItem = items.get(DynamoTable.keyString(
-                DeliveryItem.key(message.endpointId(), message.deliveryId())));
-        if (deliveryItem == null) {
+        var deliveryKey = DeliveryItem.key(message.endpointId(), message.deliveryId());
+        var endpointKey = EndpointItem.key(message.accountId(), message.endpointId());
+        Snapshot read = table.read(List.of(deliveryKey, endpointKey));
+        Delivery delivery = read.get(deliveryKey, DeliveryItem::fromItem).orElse(null);
+        if (delivery == null) {
             return; // expired
         }
-        Delivery delivery = DeliveryItem.fromItem(deliveryItem);
         if (delivery.status() != DeliveryStatus.PENDING) {
             return; // a duplicate message of a finished delivery
         }
-        Map<String, AttributeValue> endpointItem = items.get(DynamoTable.keyString(
-                EndpointItem.key(message.accountId(), message.endpointId())));
-        if (endpointItem == null) {
+        Endpoint endpoint = read.get(endpointKey, EndpointItem::fromItem).orElse(null);
+        if (endpoint == null) {
             table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(
                     finished(delivery, DeliveryStatus.FAILED, delivery.attempts(), delivery.lastResponseCode(),
                             "webhook deleted", null, now)), null));
             return;
         }
-        Endpoint endpoint = EndpointItem.fromItem(endpointItem);
         if (!endpoint.enabled()) {
             table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(
                     finished(delivery, DeliveryStatus.FAILED, delivery.attempts(), delivery.lastResponseCode(),
@@ -204,7 +199,7 @@ public class WebhookSender {
                             .when("#enabled = :true")
                             .name("#enabled", EndpointItem.ENABLED).name("#reason", EndpointItem.DISABLED_REASON)
                             .name("#failing", EndpointItem.FAILING_SINCE)
-                            .value(":false", AttributeValue.fromBool(false)).value(":true", AttributeValue.fromBool(true))
+                            .value(":false", Attr.bool(false)).value(":true", Attr.bool(true))
                             .value(":failing", Attr.s(Endpoint.DISABLED_FAILING))
                             .value(":now", Attr.s(failingSince.toString())));
             Events events = new Events(SYSTEM, delivery.id(), now);

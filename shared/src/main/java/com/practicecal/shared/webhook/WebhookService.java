@@ -13,6 +13,7 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.TransactionFailedException;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -24,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -84,13 +83,8 @@ public class WebhookService {
     }
 
     static List<Endpoint> endpointsOf(DynamoTable table, String accountId) {
-        var response = table.query(QueryRequest.builder().consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(EndpointItem.partition(accountId)),
-                        ":prefix", Attr.s(EndpointItem.PREFIX))));
-        return response.items().stream().map(EndpointItem::fromItem)
-                .sorted(java.util.Comparator.comparing(Endpoint::createdAt)).toList();
+        return table.page(Query.partition(EndpointItem.partition(accountId)).sortBeginsWith(EndpointItem.PREFIX).consistent(),
+                EndpointItem::fromItem).items().stream().sorted(java.util.Comparator.comparing(Endpoint::createdAt)).toList();
     }
 
     public WebhookView update(Principal principal, String webhookId, UpdateWebhookRequest request, String requestId) {
@@ -152,13 +146,9 @@ public class WebhookService {
     public DeliveryView.Page deliveries(Principal principal, String webhookId) {
         Membership me = access.owner(principal);
         endpoint(me, webhookId);
-        var response = table.query(QueryRequest.builder().consistentRead(true).scanIndexForward(false)
-                .limit(MAX_DELIVERIES_LISTED)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(DeliveryItem.PREFIX + webhookId),
-                        ":prefix", Attr.s(DeliveryItem.SORT_PREFIX))));
-        return new DeliveryView.Page(response.items().stream().map(DeliveryItem::fromItem).map(DeliveryView::of).toList());
+        var deliveries = table.page(Query.partition(DeliveryItem.PREFIX + webhookId).sortBeginsWith(DeliveryItem.SORT_PREFIX)
+                .consistent().newestFirst().limit(MAX_DELIVERIES_LISTED), DeliveryItem::fromItem);
+        return new DeliveryView.Page(deliveries.items().stream().map(DeliveryView::of).toList());
     }
 
     /**
@@ -171,9 +161,8 @@ public class WebhookService {
         if (!endpoint.enabled()) {
             throw new ConflictException(ErrorCodes.WEBHOOK_DISABLED, "enable the webhook before redelivering");
         }
-        Map<String, AttributeValue> item = table.get(DeliveryItem.key(webhookId, deliveryId))
+        Delivery before = table.get(DeliveryItem.key(webhookId, deliveryId)).map(DeliveryItem::fromItem)
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "delivery not found"));
-        Delivery before = DeliveryItem.fromItem(item);
         Instant now = clock.instant();
         Delivery after = new Delivery(before.id(), before.endpointId(), before.accountId(), before.eventId(),
                 before.eventType(), before.payload(), DeliveryStatus.PENDING, before.attempts(),
