@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class AccountItem {
     /** Transaction tag of the account item. */
     public static final TxTag TAG = TxTag.of("account");
+    /** Transaction tag of another account's calendar-room index, changed for a community change ({@code per(id)}). */
+    public static final TxTag CALENDAR_TAG = TxTag.of("calendar");
     public static final String PREFIX = "ACCOUNT#";
     public static final String SORT = "ACCOUNT";
     public static final String TYPE = "Account";

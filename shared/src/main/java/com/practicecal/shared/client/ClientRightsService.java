@@ -344,7 +344,7 @@ public class ClientRightsService {
                 // concurrent idempotent move that wrote a new one retry this after it)
                 idempotencyErasures(bookingId).forEach(tx::with);
                 if (before.client().email() != null) { // an online booking's counter, keyed by its email's hash
-                    tx.delete(TxTag.of(ONLINE_COUNTER_TAG.name() + ":" + bookingId), OnlineLimits.clientKey(me.accountId(),
+                    tx.delete(ONLINE_COUNTER_TAG.per(bookingId), OnlineLimits.clientKey(me.accountId(),
                             before.client().email()), null);
                 }
                 for (NoteItem.Note note : notesOf(bookingId)) {

@@ -257,7 +257,7 @@ public class CommunityService implements RoomSharing {
             tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), expression);
         }
         for (String room : leaverRooms) {
-            tx.update("room:" + room, RoomItem.key(room), Expression.update("REMOVE #community")
+            tx.update(RoomItem.TAG.per(room), RoomItem.key(room), Expression.update("REMOVE #community")
                     .name("#community", RoomItem.COMMUNITY));
         }
         leaveItems(tx, accountId, member.ownerUserId(), community.id(), community.roomsSharedByOthers(accountId));
@@ -296,7 +296,7 @@ public class CommunityService implements RoomSharing {
                     .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                     .value(":room", CommunityItem.sharedRoom(me.accountId(), room.name())), community));
             community.members().keySet().stream().filter(id -> !id.equals(me.accountId())).sorted().forEach(other ->
-                    tx.update("calendar:" + other, AccountItem.key(other),
+                    tx.update(AccountItem.CALENDAR_TAG.per(other), AccountItem.key(other),
                             AccountItem.withCalendarRooms("", "ADD", List.of(room.id()))));
             tx.with(events.emit(me.accountId(), "room.shared", "room", room.id(),
                     Map.of("shared", new Change("false", "true"))));
@@ -357,7 +357,7 @@ public class CommunityService implements RoomSharing {
 
     /** Tidies other accounts' calendar indexes; readers already ignore rooms that stopped being bookable. */
     private static void forgetRooms(Transaction tx, String accountId, java.util.Collection<String> roomIds) {
-        tx.update("calendar:" + accountId, AccountItem.key(accountId), AccountItem.withCalendarRooms("", "DELETE", roomIds));
+        tx.update(AccountItem.CALENDAR_TAG.per(accountId), AccountItem.key(accountId), AccountItem.withCalendarRooms("", "DELETE", roomIds));
     }
 
     /** The change holds only if the community is still the version read; it moves the version on. */

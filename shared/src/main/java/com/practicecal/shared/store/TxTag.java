@@ -20,6 +20,11 @@ public record TxTag(String name) {
         return new TxTag(name);
     }
 
+    /** The tag of one of several items of this kind in a transaction: {@code room:<id>}. */
+    public TxTag per(String id) {
+        return new TxTag(name + ":" + id);
+    }
+
     @Override
     public String toString() {
         return name;

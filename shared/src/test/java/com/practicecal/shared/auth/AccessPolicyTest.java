@@ -16,13 +16,19 @@ import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.staff.StaffScopes;
+import com.practicecal.shared.config.AppSettings;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.FakeDynamo;
+import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TransactionItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -105,6 +111,46 @@ class AccessPolicyTest {
         Membership owner = policy.membership(new Principal("u-a-1", null),
                 batch(UserItem.toItem(owner("a-1", Plan.M), "o@p.test")));
         assertThat(owner.communityId()).isEqualTo("c-1");
+    }
+
+    @Test
+    void aStaffMembersCommunityComesFromTheSnapshotOrOneReadOfTheAccount() {
+        FakeDynamo dynamo = new FakeDynamo();
+        Map<String, AttributeValue> accountItem = new HashMap<>(account("a-1", Plan.XL));
+        accountItem.put(AccountItem.COMMUNITY, AttributeValue.fromS("c-now"));
+        dynamo.item(accountItem);
+        AccessPolicy reading = new AccessPolicy(new MainTable(dynamo,
+                new AppSettings("t", "pool", "client", "eu-central-1", null)), java.time.Clock.systemUTC());
+        Principal staffMember = new Principal("s-1", null);
+        Map<String, AttributeValue> user = UserItem.toItem(
+                new Membership("s-1", "a-1", Role.STAFF, Plan.XL, BERLIN, "stale", Set.of("appointments")), "s@p.test");
+        assertThat(reading.membership(staffMember, Snapshot.of(batch(user))).communityId()).isEqualTo("c-now");
+        assertThat(dynamo.batchGets).as("the account was not in the snapshot: one read").hasSize(1);
+        assertThat(reading.member(staffMember, Snapshot.of(batch(user, accountItem)), StaffScopes.APPOINTMENTS)
+                .communityId()).isEqualTo("c-now");
+        assertThat(dynamo.batchGets).as("in the snapshot: no read").hasSize(1);
+        assertThat(reading.membership(new Principal("u-a-1", null),
+                Snapshot.of(batch(UserItem.toItem(owner("a-1", Plan.M), "o@p.test")))).communityId()).isEqualTo("c-1");
+        assertThat(dynamo.batchGets).as("owners carry their community").hasSize(1);
+        assertThat(code(() -> reading.member(staffMember, Snapshot.of(batch(user, accountItem)), StaffScopes.INVOICING)))
+                .isEqualTo("403 " + ErrorCodes.MISSING_SCOPE);
+    }
+
+    @Test
+    void theStaffGuardChecksAccountRoleScopeAndEveryStaffPlan() {
+        Transaction tx = new Transaction("t");
+        policy.guardStaff(tx, staff(Plan.XL, StaffScopes.DOCUMENTATION), StaffScopes.DOCUMENTATION);
+        var check = TransactionItems.of(tx).get(0).conditionCheck();
+        assertThat(check.key()).isEqualTo(UserItem.key("s-1"));
+        assertThat(check.conditionExpression()).startsWith("#account = :account AND #role = :staff AND contains(#scopes, :scope)");
+        List<Plan> staffPlans = java.util.Arrays.stream(Plan.values()).filter(Plan::allowsStaff).toList();
+        assertThat(staffPlans).isNotEmpty();
+        staffPlans.forEach(p -> assertThat(check.expressionAttributeValues()).containsEntry(":plan" + p.name(),
+                AttributeValue.fromS(p.name())));
+        assertThat(check.expressionAttributeValues()).containsEntry(":account", AttributeValue.fromS("a-1"))
+                .containsEntry(":staff", AttributeValue.fromS("STAFF"))
+                .containsEntry(":scope", AttributeValue.fromS(StaffScopes.DOCUMENTATION));
+        assertThat(check.expressionAttributeNames()).containsOnlyKeys("#account", "#role", "#scopes", "#plan");
     }
 
     @Test

@@ -37,6 +37,13 @@ class TxTagTest {
     }
 
     @Test
+    void oneTagPerItemOfAKind() {
+        assertThat(ROOM.per("r-1").name()).isEqualTo("room:r-1");
+        assertThat(new TransactionFailedException("room:r-1", null).failed(ROOM.per("r-1"))).isTrue();
+        assertThat(new TransactionFailedException("room:r-1", null).failed(ROOM)).isFalse();
+    }
+
+    @Test
     void aTagHasAName() {
         assertThatThrownBy(() -> TxTag.of(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TxTag.of(null)).isInstanceOf(NullPointerException.class);

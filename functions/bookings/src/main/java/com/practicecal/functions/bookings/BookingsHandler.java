@@ -2,17 +2,16 @@ package com.practicecal.functions.bookings;
 
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
+import com.practicecal.shared.api.QueryParameters;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.block.BlockRequest;
 import com.practicecal.shared.block.BlockSeriesChangeRequest;
 import com.practicecal.shared.block.BlockSeriesService;
 import com.practicecal.shared.block.BlockService;
 import com.practicecal.shared.block.BlockUpdateRequest;
-import com.practicecal.shared.booking.BookingQuery;
 import com.practicecal.shared.booking.BookingService;
 import com.practicecal.shared.booking.CreateBookingRequest;
 import com.practicecal.shared.booking.MoveBookingRequest;
-import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.calendar.CalendarService;
 import com.practicecal.shared.series.SeriesChangeRequest;
 import com.practicecal.shared.series.SeriesRequest;
@@ -77,7 +76,7 @@ public class BookingsHandler extends RoutedFunction {
     }
 
     private ApiResponse listBlocks(ApiRequest request) {
-        return ApiResponse.ok(blocks.list(request.principal(), bookingQuery(request)));
+        return ApiResponse.ok(blocks.list(request.principal(), QueryParameters.bookings(request)));
     }
 
     private ApiResponse getBlock(ApiRequest request) {
@@ -152,7 +151,7 @@ public class BookingsHandler extends RoutedFunction {
 
     /** Lists the caller's bookings in a time range. */
     private ApiResponse listBookings(ApiRequest request) {
-        return ApiResponse.ok(bookings.list(request.principal(), bookingQuery(request), request.requestId()));
+        return ApiResponse.ok(bookings.list(request.principal(), QueryParameters.bookings(request), request.requestId()));
     }
 
     /** One booking of the caller. */
@@ -174,17 +173,6 @@ public class BookingsHandler extends RoutedFunction {
 
     /** Own bookings in full plus busy blocks of every bookable room. */
     private ApiResponse getCalendar(ApiRequest request) {
-        return ApiResponse.ok(calendar.calendar(request.principal(), calendarQuery(request), request.requestId()));
-    }
-
-    /** {@code ?from=&to=&limit=&cursor=} */
-    static BookingQuery bookingQuery(ApiRequest request) {
-        return BookingQuery.parse(request.queryValue("from"), request.queryValue("to"), request.queryValue("limit"),
-                request.queryValue("cursor"));
-    }
-
-    /** {@code ?from=&to=} */
-    static CalendarQuery calendarQuery(ApiRequest request) {
-        return CalendarQuery.parse(request.queryValue("from"), request.queryValue("to"));
+        return ApiResponse.ok(calendar.calendar(request.principal(), QueryParameters.calendar(request), request.requestId()));
     }
 }

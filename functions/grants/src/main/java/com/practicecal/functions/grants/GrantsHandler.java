@@ -2,11 +2,10 @@ package com.practicecal.functions.grants;
 
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.api.ApiResponse;
+import com.practicecal.shared.api.QueryParameters;
 import com.practicecal.shared.api.RoutedFunction;
-import com.practicecal.shared.booking.BookingQuery;
 import com.practicecal.shared.booking.CreateBookingRequest;
 import com.practicecal.shared.booking.MoveBookingRequest;
-import com.practicecal.shared.calendar.CalendarQuery;
 import com.practicecal.shared.delegation.DelegatedBookingService;
 import com.practicecal.shared.grant.GrantRequest;
 import com.practicecal.shared.delegation.GrantService;
@@ -78,7 +77,7 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee's view of a colleague's calendar. */
     private ApiResponse delegatedCalendar(ApiRequest request) {
-        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), calendarQuery(request)));
+        return ApiResponse.ok(delegated.calendar(request.principal(), request.pathParam("accountId"), QueryParameters.calendar(request)));
     }
 
     /** A grantee books into a colleague's calendar. */
@@ -89,7 +88,7 @@ public class GrantsHandler extends RoutedFunction {
 
     /** A grantee lists a colleague's bookings (minimal client data). */
     private ApiResponse delegatedListBookings(ApiRequest request) {
-        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), bookingQuery(request)));
+        return ApiResponse.ok(delegated.list(request.principal(), request.pathParam("accountId"), QueryParameters.bookings(request)));
     }
 
     /** A grantee reads one booking of a colleague (minimal client data). */
@@ -107,16 +106,5 @@ public class GrantsHandler extends RoutedFunction {
     private ApiResponse delegatedCancelBooking(ApiRequest request) {
         delegated.cancel(request.principal(), request.pathParam("accountId"), request.pathParam("bookingId"), request.requestId());
         return ApiResponse.noContent();
-    }
-
-    /** {@code ?from=&to=&limit=&cursor=} */
-    static BookingQuery bookingQuery(ApiRequest request) {
-        return BookingQuery.parse(request.queryValue("from"), request.queryValue("to"), request.queryValue("limit"),
-                request.queryValue("cursor"));
-    }
-
-    /** {@code ?from=&to=} */
-    static CalendarQuery calendarQuery(ApiRequest request) {
-        return CalendarQuery.parse(request.queryValue("from"), request.queryValue("to"));
     }
 }
