@@ -163,7 +163,7 @@ public class BlockSeriesService {
                 pending.add(i);
             }
         }
-        boolean seriesWritten = stored != null;
+        boolean seriesWritten = stored.isPresent();
         boolean responseStored = false;
         for (int p = 0; p < pending.size(); p++) {
             int i = pending.get(p);
