@@ -3,6 +3,7 @@ package com.practicecal.shared.account;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * bookable), and never lacks a bookable one.
  */
 public final class AccountItem {
+    /** Transaction tag of the account item. */
+    public static final TxTag TAG = TxTag.of("account");
     public static final String PREFIX = "ACCOUNT#";
     public static final String SORT = "ACCOUNT";
     public static final String TYPE = "Account";

@@ -2,6 +2,7 @@ package com.practicecal.shared.account;
 
 import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * returned to other accounts.
  */
 public final class EmailItem {
+    /** Transaction tag of an email item. */
+    public static final TxTag TAG = TxTag.of("email");
     public static final String PREFIX = "EMAIL#";
     public static final String SORT = "EMAIL";
 

@@ -2,6 +2,7 @@ package com.practicecal.shared.account;
 
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the same address overwrites it; DynamoDB's TTL ({@code expiresAt}) removes abandoned ones.
  */
 public final class PendingSignupItem {
+    /** Transaction tag of a pending sign-up. */
+    public static final TxTag TAG = TxTag.of("pending");
     public static final String PREFIX = "SIGNUP#";
     public static final String SORT = "SIGNUP";
     public static final String USER_ID = "userId";

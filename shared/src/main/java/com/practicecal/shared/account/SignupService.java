@@ -73,7 +73,7 @@ public class SignupService {
         ZoneId zone = ZoneId.of(request.zone());
         String userId = signUpInCognito(email, request.password());
         try {
-            table.write(table.transaction().put("pending", PendingSignupItem.toItem(new PendingSignupItem.Pending(
+            table.write(table.transaction().put(PendingSignupItem.TAG, PendingSignupItem.toItem(new PendingSignupItem.Pending(
                     email, userId, request.practiceName().strip(), plan, zone, clock.instant())), null));
         } catch (RuntimeException failure) {
             deleteCognitoUser(email);
@@ -137,10 +137,10 @@ public class SignupService {
         Events events = new Events(Actor.owner(userId), requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .put("account", AccountItem.toItem(account), Condition.NEW_ITEM)
-                    .put("user", UserItem.toItem(owner, email), Condition.NEW_ITEM)
-                    .put("email", EmailItem.toItem(email, userId, account.id()), Condition.NEW_ITEM)
-                    .delete("pending", PendingSignupItem.key(email),
+                    .put(AccountItem.TAG, AccountItem.toItem(account), Condition.NEW_ITEM)
+                    .put(UserItem.TAG, UserItem.toItem(owner, email), Condition.NEW_ITEM)
+                    .put(EmailItem.TAG, EmailItem.toItem(email, userId, account.id()), Condition.NEW_ITEM)
+                    .delete(PendingSignupItem.TAG, PendingSignupItem.key(email),
                             Condition.of(PENDING_FOR_USER, Map.of(":user", Attr.s(userId))))
                     .with(events.emit(account.id(), "account.created", "account",
                             account.id(), Map.of("plan", new Change(null, pending.plan().name())))));

@@ -2,6 +2,7 @@ package com.practicecal.shared.account;
 
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Storage form of {@link Membership}: PK {@code USER#<cognito sub>}, SK {@code USER}. */
 public final class UserItem {
+    /** Transaction tag of a user item. */
+    public static final TxTag TAG = TxTag.of("user");
+    /** Transaction tag of a staff member's user item (the access policy's check, the plan carried to staff). */
+    public static final TxTag STAFF_TAG = TxTag.of("staff");
     public static final String PREFIX = "USER#";
     public static final String SORT = "USER";
     public static final String TYPE = "User";

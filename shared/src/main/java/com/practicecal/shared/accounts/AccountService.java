@@ -85,17 +85,17 @@ public class AccountService {
         try {
             var tx = table.transaction();
             for (var member : staff) {
-                tx.update("staff", UserItem.key(Attr.str(member, "userId")), Expression.update("SET #plan = :plan")
+                tx.update(UserItem.STAFF_TAG, UserItem.key(Attr.str(member, "userId")), Expression.update("SET #plan = :plan")
                         .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())));
             }
             table.write(tx
-                    .update("account", AccountItem.key(membership.accountId()), Expression
+                    .update(AccountItem.TAG, AccountItem.key(membership.accountId()), Expression
                             .update("SET #plan = :plan").when(OWNED_BY_CALLER_AND_ROOMS_FIT)
                             .name("#plan", AccountItem.PLAN)
                             .value(":plan", Attr.s(target.name()))
                             .value(":owner", Attr.s(membership.userId()))
                             .value(":maxRooms", Attr.n(target.maxRooms())))
-                    .update("user", UserItem.key(membership.userId()), Expression.update("SET #plan = :plan")
+                    .update(UserItem.TAG, UserItem.key(membership.userId()), Expression.update("SET #plan = :plan")
                             .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())))
                     .with(events.emit(membership.accountId(), "account.plan_changed",
                             "account", membership.accountId(),

@@ -1,6 +1,7 @@
 package com.practicecal.shared.audit;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code HEAD}) holds the last seq and hash; a marker {@code EVENT#<eventId>} makes writes idempotent.
  */
 public final class AuditItem {
+    /** Transaction tag of the chain head. */
+    public static final TxTag HEAD_TAG = TxTag.of("head");
+    /** Transaction tag of an audit entry. */
+    public static final TxTag ENTRY_TAG = TxTag.of("entry");
+    /** Transaction tag of an event's marker. */
+    public static final TxTag MARKER_TAG = TxTag.of("marker");
     public static final String ACCOUNT_PREFIX = "ACCOUNT#";
     public static final String ENTRY_PREFIX = "ENTRY#";
     public static final String HEAD = "HEAD";

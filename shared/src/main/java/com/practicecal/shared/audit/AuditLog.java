@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class AuditLog {
     static final String HEAD_UNCHANGED = "attribute_not_exists(#seq) OR #seq = :expected";
-    private static final String TAG_MARKER = "marker";
     private static final int MAX_ATTEMPTS = 3;
 
     private final AuditTable table;
@@ -41,19 +40,19 @@ public class AuditLog {
                     event.operationId(), event.channel(), event.requestId(), prevHash, null));
             try {
                 table.write(table.transaction()
-                        .put(TAG_MARKER, Map.of("PK", AuditItem.markerKey(event.eventId()).get("PK"),
+                        .put(AuditItem.MARKER_TAG, Map.of("PK", AuditItem.markerKey(event.eventId()).get("PK"),
                                 "SK", AuditItem.markerKey(event.eventId()).get("SK"),
                                 "seq", Attr.n(entry.seq()), "accountId", Attr.s(event.accountId())),
                                 Condition.NEW_ITEM)
-                        .update("head", AuditItem.headKey(event.accountId()),
+                        .update(AuditItem.HEAD_TAG, AuditItem.headKey(event.accountId()),
                                 Expression.update("SET #seq = :seq, #hash = :hash").when(HEAD_UNCHANGED)
                                         .name("#seq", AuditItem.SEQ).name("#hash", AuditItem.HASH)
                                         .value(":seq", Attr.n(entry.seq())).value(":hash", Attr.s(entry.hash()))
                                         .value(":expected", Attr.n(seq)))
-                        .put("entry", AuditItem.toItem(entry, settings.retention()), Condition.NEW_ITEM));
+                        .put(AuditItem.ENTRY_TAG, AuditItem.toItem(entry, settings.retention()), Condition.NEW_ITEM));
                 return Outcome.APPENDED;
             } catch (TransactionFailedException failure) {
-                if (TAG_MARKER.equals(failure.failedTag())) {
+                if (failure.failed(AuditItem.MARKER_TAG)) {
                     return Outcome.DUPLICATE;
                 }
                 if (attempt >= MAX_ATTEMPTS) {

@@ -11,6 +11,7 @@ import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TxTag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -127,7 +128,9 @@ public class AccessPolicy {
     }
 
     /** The transaction tag of {@link #guardStaff}'s condition check. */
-    public static final String TAG_STAFF = "staff";
+    public static final TxTag STAFF_TAG = UserItem.STAFF_TAG;
+    /** {@link #STAFF_TAG} as a string, for callers that still compare {@code failedTag()}. */
+    public static final String TAG_STAFF = STAFF_TAG.name();
     /** Still staff of this account, with the scope, on a plan that allows staff: checked when the write commits. */
     static final String STILL_STAFF = "#account = :account AND #role = :staff AND contains(#scopes, :scope)"
             + " AND #plan IN (:plans)";
@@ -135,7 +138,7 @@ public class AccessPolicy {
     /**
      * A staff member's write commits only if they are still staff of the account with {@code scope} when it commits:
      * a removal, a downscoping or a plan downgrade that lands while the write is in flight cancels it (tag
-     * {@link #TAG_STAFF}). Owners' writes get no check.
+     * {@link #STAFF_TAG}). Owners' writes get no check.
      */
     public void guardStaff(Transaction tx, Membership membership, String scope) {
         if (membership.role() != Role.STAFF) {
@@ -147,7 +150,7 @@ public class AccessPolicy {
                 ":staff", Attr.s(Role.STAFF.name()), ":scope", Attr.s(scope)));
         java.util.Arrays.stream(Plan.values()).filter(Plan::allowsStaff)
                 .forEach(p -> values.put(":plan" + p.name(), Attr.s(p.name())));
-        tx.check(TAG_STAFF, UserItem.key(membership.userId()), new Condition(STILL_STAFF.replace(":plans", plans),
+        tx.check(STAFF_TAG, UserItem.key(membership.userId()), new Condition(STILL_STAFF.replace(":plans", plans),
                 Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE, "#scopes", UserItem.SCOPES,
                         "#plan", UserItem.PLAN), values));
     }

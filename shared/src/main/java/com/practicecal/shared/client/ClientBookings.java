@@ -11,6 +11,7 @@ import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transaction.
  */
 public final class ClientBookings {
-    public static final String TAG = "client";
+    /** {@link ClientItem#TAG} as a string, for callers that still compare {@code failedTag()}. */
+    public static final String TAG = ClientItem.TAG.name();
+    static final TxTag LINK_TAG = TxTag.of("client-link");
+    static final TxTag NEW_TAG = TxTag.of("client-new");
+    static final TxTag DIRECTORY_TAG = TxTag.of("client-directory");
     static final String ACTIVE_CLIENT_OF_ACCOUNT = "#status = :active AND #account = :account";
 
     private ClientBookings() {
@@ -62,12 +67,12 @@ public final class ClientBookings {
     public static Client add(Transaction tx, Client client, boolean createRecord, String source, Membership me,
                              String bookingId, Actor actor, Events events, Instant now) {
         if (client.clientId() != null) {
-            tx.update(TAG, ClientItem.key(client.clientId()), Expression.update("ADD #version :one")
+            tx.update(ClientItem.TAG, ClientItem.key(client.clientId()), Expression.update("ADD #version :one")
                     .when(ACTIVE_CLIENT_OF_ACCOUNT).name("#version", ClientItem.VERSION)
                     .name("#status", ClientItem.STATUS).name("#account", "accountId")
                     .value(":one", Attr.n(1)).value(":active", Attr.s(ClientRecord.ACTIVE))
                     .value(":account", Attr.s(me.accountId())));
-            tx.put("client-link", ClientItem.link(client.clientId(), me.accountId(), bookingId), null);
+            tx.put(LINK_TAG, ClientItem.link(client.clientId(), me.accountId(), bookingId), null);
             return client;
         }
         if (!createRecord || client.name() == null) {
@@ -77,9 +82,9 @@ public final class ClientBookings {
         ClientRecord record = new ClientRecord(UUID.randomUUID().toString(), me.accountId(), parts.firstName(),
                 parts.lastName(), client.email(), client.phone(), null, null, source,
                 ClientRecord.ACTIVE, null, actor.userId(), now, now, 1);
-        tx.put("client-new", ClientItem.toItem(record), Condition.NEW_ITEM);
-        ClientItem.directory(record).forEach(entry -> tx.put("client-directory", entry, null));
-        tx.put("client-link", ClientItem.link(record.id(), me.accountId(), bookingId), null);
+        tx.put(NEW_TAG, ClientItem.toItem(record), Condition.NEW_ITEM);
+        ClientItem.directory(record).forEach(entry -> tx.put(DIRECTORY_TAG, entry, null));
+        tx.put(LINK_TAG, ClientItem.link(record.id(), me.accountId(), bookingId), null);
         tx.with(events.emit(me.accountId(), "client.created", "client", record.id(),
                 Map.of("source", new Change(null, source))));
         return client.linkedTo(record);

@@ -2,6 +2,7 @@ package com.practicecal.shared.client;
 
 import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  */
 public final class ClientItem {
+    /** Transaction tag of a client record. */
+    public static final TxTag TAG = TxTag.of("client");
+    /** Transaction tag of a directory entry of a record. */
+    public static final TxTag DIRECTORY_TAG = TxTag.of("directory");
+    /** Transaction tag of a record's link to a booking. */
+    public static final TxTag LINK_TAG = TxTag.of("link");
     public static final String PREFIX = "CLIENT#";
     public static final String SORT = "CLIENT";
     public static final String TYPE = "Client";

@@ -31,6 +31,7 @@ import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
+import com.practicecal.shared.store.TxTag;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,10 @@ public class ClientRightsService {
     /** Invoices are kept 10 years (§147 AO); within that they keep the recipient's name, marked restricted. */
     public static final Period INVOICE_RETENTION = Period.ofYears(10);
     static final int MAX_ATTEMPTS = 5;
+    static final TxTag MERGE_TARGET_TAG = TxTag.of("target");
+    static final TxTag MERGE_SOURCE_TAG = TxTag.of("source");
+    static final TxTag OLD_LINK_TAG = TxTag.of("old-link");
+    static final TxTag ONLINE_COUNTER_TAG = TxTag.of("online-counter");
 
     private final MainTable table;
     private final AuditTable audit;
@@ -112,8 +117,8 @@ public class ClientRightsService {
                     target.createdBy(), target.createdAt(), now, target.version() + 1);
             Events events = access.events(me, requestId, now);
             Transaction tx = table.transaction()
-                    .put("target", ClientItem.toItem(merged), ClientService.unchanged(target))
-                    .put("source", ClientItem.tombstone(source, ClientRecord.MERGED, intoId, now),
+                    .put(MERGE_TARGET_TAG, ClientItem.toItem(merged), ClientService.unchanged(target))
+                    .put(MERGE_SOURCE_TAG, ClientItem.tombstone(source, ClientRecord.MERGED, intoId, now),
                             ClientService.unchanged(source));
             ClientService.replaceDirectory(tx, source, null);
             tx.with(events.emit(me.accountId(), "client.merged", "client", sourceId,
@@ -122,7 +127,7 @@ public class ClientRightsService {
             try {
                 table.write(tx);
             } catch (TransactionFailedException e) {
-                if (AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+                if (e.failed(AccessPolicy.STAFF_TAG)) {
                     throw clients.staffChanged(principal, e);
                 }
                 ClientService.retryOrGiveUp(attempt);
@@ -148,9 +153,9 @@ public class ClientRightsService {
                 Transaction tx = table.transaction();
                 if (before != null && sourceId.equals(before.client().clientId())) {
                     BookingClientWrites.replaceClient(tx, before, before.client().linkedTo(target), me.userId(), now);
-                    tx.put("link", ClientItem.link(target.id(), me.accountId(), bookingId), null);
+                    tx.put(ClientItem.LINK_TAG, ClientItem.link(target.id(), me.accountId(), bookingId), null);
                 }
-                tx.delete("old-link", ClientItem.linkKey(sourceId, bookingId), null);
+                tx.delete(OLD_LINK_TAG, ClientItem.linkKey(sourceId, bookingId), null);
                 try {
                     table.write(tx);
                     break;
@@ -321,11 +326,11 @@ public class ClientRightsService {
                             + " upcoming appointment(s); cancel them before erasing the client");
                 }
                 Events events = access.events(me, requestId, now);
-                Transaction tx = table.transaction().put("client",
+                Transaction tx = table.transaction().put(ClientItem.TAG,
                         ClientItem.tombstone(record, ClientRecord.ERASED, null, now), ClientService.unchanged(record));
                 ClientService.replaceDirectory(tx, record, null);
                 if (record.email() != null) { // the online-booking counter keyed by the email's hash
-                    tx.delete("online-counter", OnlineLimits.clientKey(me.accountId(),
+                    tx.delete(ONLINE_COUNTER_TAG, OnlineLimits.clientKey(me.accountId(),
                             record.email()), null);
                 }
                 tx.with(events.emit(me.accountId(), "client.erased", "client", clientId,
@@ -364,22 +369,22 @@ public class ClientRightsService {
                             before.client().email()), null);
                 }
                 for (NoteItem.Note note : notesOf(bookingId)) {
-                    tx.delete("note", Map.of(Attr.PK, Attr.s(BookingItem.PREFIX + bookingId),
+                    tx.delete(NoteItem.TAG, Map.of(Attr.PK, Attr.s(BookingItem.PREFIX + bookingId),
                             Attr.SK, Attr.s(NoteItem.PREFIX + note.createdAt() + "#" + note.id())), null);
                 }
                 Instant retentionStart = now.atOffset(ZoneOffset.UTC).minus(INVOICE_RETENTION).toInstant();
                 for (InvoiceItem.Invoice invoice : invoices) {
                     if (invoice.createdAt().isBefore(retentionStart)) {
-                        tx.delete("invoice", InvoiceItem.key(invoice.id()), null);
+                        tx.delete(InvoiceItem.TAG, InvoiceItem.key(invoice.id()), null);
                     } else {
-                        tx.update("invoice", InvoiceItem.key(invoice.id()), Expression
+                        tx.update(InvoiceItem.TAG, InvoiceItem.key(invoice.id()), Expression
                                 .update("SET #restricted = :yes REMOVE #email")
                                 .name("#restricted", InvoiceItem.RESTRICTED).name("#email", "recipientEmail")
                                 .value(":yes", AttributeValue.fromBool(true)));
                     }
                 }
             }
-            tx.delete("link", ClientItem.linkKey(clientId, bookingId), null);
+            tx.delete(ClientItem.LINK_TAG, ClientItem.linkKey(clientId, bookingId), null);
             try {
                 table.write(tx);
                 return;

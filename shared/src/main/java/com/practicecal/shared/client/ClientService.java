@@ -19,6 +19,7 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.grant.Grant;
+import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
@@ -93,8 +94,8 @@ public class ClientService {
                 ClientRequests.parseBirthDate("birthDate", request.birthDate()),
                 ClientRequests.cleanNotes("notes", request.notes()), ClientRecord.SOURCE_MANUAL, ClientRecord.ACTIVE,
                 null, by, now, now, 1);
-        Transaction tx = table.transaction().put("client", ClientItem.toItem(record), Condition.NEW_ITEM);
-        ClientItem.directory(record).forEach(item -> tx.put("directory", item, null));
+        Transaction tx = table.transaction().put(ClientItem.TAG, ClientItem.toItem(record), Condition.NEW_ITEM);
+        ClientItem.directory(record).forEach(item -> tx.put(ClientItem.DIRECTORY_TAG, item, null));
         tx.with(events.emit(me.accountId(), "client.created", "client", record.id(),
                 Map.of("source", new Change(null, ClientRecord.SOURCE_MANUAL))));
         if (guard != null) {
@@ -105,7 +106,7 @@ public class ClientService {
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
-            if ("grant".equals(e.failedTag())) {
+            if (e.failed(GrantItem.TAG)) {
                 throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
             }
             throw staffChanged(principal, e);
@@ -144,7 +145,7 @@ public class ClientService {
                 return ClientView.of(before);
             }
             Events events = access.events(me, requestId, now);
-            Transaction tx = table.transaction().put("client", ClientItem.toItem(after), unchanged(before));
+            Transaction tx = table.transaction().put(ClientItem.TAG, ClientItem.toItem(after), unchanged(before));
             replaceDirectory(tx, before, after);
             tx.with(events.emit(me.accountId(), "client.updated", "client", clientId,
                     changed));
@@ -153,7 +154,7 @@ public class ClientService {
                 table.write(tx);
                 return ClientView.of(after);
             } catch (TransactionFailedException e) {
-                if (AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+                if (e.failed(AccessPolicy.STAFF_TAG)) {
                     throw staffChanged(principal, e);
                 }
                 retryOrGiveUp(attempt);
@@ -271,13 +272,13 @@ public class ClientService {
         fresh.forEach(i -> freshKeys.add(DynamoTable.keyString(i)));
         for (var key : old) {
             if (!freshKeys.contains(DynamoTable.keyString(key))) {
-                tx.delete("directory", key, null);
+                tx.delete(ClientItem.DIRECTORY_TAG, key, null);
             }
         }
         boolean renamed = after != null && (!Objects.equals(before.firstName(), after.firstName())
                 || !Objects.equals(before.lastName(), after.lastName()));
         if (renamed) {
-            fresh.forEach(item -> tx.put("directory", item, null));
+            fresh.forEach(item -> tx.put(ClientItem.DIRECTORY_TAG, item, null));
         }
     }
 
@@ -325,7 +326,7 @@ public class ClientService {
      * was in flight; their current standing answers (404 removed, 403 scope). Anything else: retry.
      */
     RuntimeException staffChanged(Principal principal, TransactionFailedException e) {
-        if (AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+        if (e.failed(AccessPolicy.STAFF_TAG)) {
             access.member(principal, StaffScopes.DOCUMENTATION);
         }
         return new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "please retry");

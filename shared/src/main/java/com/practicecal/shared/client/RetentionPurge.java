@@ -16,6 +16,7 @@ import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
+import com.practicecal.shared.store.TxTag;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -61,6 +62,8 @@ public class RetentionPurge {
     static final String UNCHANGED = "#version = :version";
     static final String EARLIER_OR_NONE = "attribute_not_exists(#from) OR #from > :month";
     static final Map<String, AttributeValue> CHECKPOINT = Attr.key("RETENTION", "CHECKPOINT");
+    static final TxTag CHECKPOINT_TAG = TxTag.of("checkpoint");
+    static final TxTag BOOKING_TAG = TxTag.of("booking");
 
     private final MainTable table;
     private final Clock clock;
@@ -135,7 +138,7 @@ public class RetentionPurge {
             clientIds.add(entry.getKey());
             LOG.info("{} client record {}", dryRun ? "would purge" : "purging", entry.getKey());
             if (!dryRun) {
-                Transaction tx = table.transaction().delete("client", ClientItem.key(entry.getKey()), null);
+                Transaction tx = table.transaction().delete(ClientItem.TAG, ClientItem.key(entry.getKey()), null);
                 if (record.get().active()) {
                     ClientService.replaceDirectory(tx, record.get(), null);
                 }
@@ -144,7 +147,7 @@ public class RetentionPurge {
         }
         if (!dryRun && accountId == null) {
             YearMonth next = stillHeld != null ? stillHeld : last;
-            table.write(table.transaction().update("checkpoint", CHECKPOINT, Expression.update("SET #from = :month")
+            table.write(table.transaction().update(CHECKPOINT_TAG, CHECKPOINT, Expression.update("SET #from = :month")
                     .name("#from", "fromMonth").value(":month", Attr.s(next.toString()))));
         }
         Report report = new Report(dryRun, cutoff.toString(), bookingIds.size(), notes, clientIds.size(), bookingIds,
@@ -222,7 +225,7 @@ public class RetentionPurge {
                     } else {
                         Map<String, AttributeValue> keys = new HashMap<>();
                         BookingItem.putRetentionKeys(keys, booking.id(), booking.interval().end());
-                        table.write(table.transaction().update("booking", BookingItem.key(booking.id()), Expression
+                        table.write(table.transaction().update(BOOKING_TAG, BookingItem.key(booking.id()), Expression
                                 .update("SET #rpk = :rpk, #rsk = :rsk").when(UNCHANGED)
                                 .name("#rpk", BookingItem.RETENTION_PK).name("#rsk", BookingItem.RETENTION_SK)
                                 .name("#version", BookingItem.VERSION).value(":rpk", keys.get(BookingItem.RETENTION_PK))
@@ -240,7 +243,7 @@ public class RetentionPurge {
         } while (start != null);
         if (earliest != null) {
             try {
-                table.write(table.transaction().update("checkpoint", CHECKPOINT, Expression
+                table.write(table.transaction().update(CHECKPOINT_TAG, CHECKPOINT, Expression
                         .update("SET #from = :month").when(EARLIER_OR_NONE).name("#from", "fromMonth")
                         .value(":month", Attr.s(earliest.toString()))));
             } catch (TransactionFailedException alreadyEarlier) {
@@ -287,10 +290,10 @@ public class RetentionPurge {
     }
 
     private boolean purge(Booking booking, List<Map<String, AttributeValue>> noteKeys) {
-        Transaction tx = table.transaction().delete("booking", BookingItem.key(booking.id()), null);
-        noteKeys.forEach(key -> tx.delete("note", key, null));
+        Transaction tx = table.transaction().delete(BOOKING_TAG, BookingItem.key(booking.id()), null);
+        noteKeys.forEach(key -> tx.delete(NoteItem.TAG, key, null));
         if (booking.client().clientId() != null) {
-            tx.delete("link", ClientItem.linkKey(booking.client().clientId(), booking.id()), null);
+            tx.delete(ClientItem.LINK_TAG, ClientItem.linkKey(booking.client().clientId(), booking.id()), null);
         }
         AccountDayItem.forget(tx, booking);
         try {

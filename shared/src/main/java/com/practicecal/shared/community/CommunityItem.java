@@ -1,6 +1,8 @@
 package com.practicecal.shared.community;
 
+import com.practicecal.shared.room.RoomSharing;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * conditioning each on the version it read keeps the index complete when a join races a share.
  */
 public final class CommunityItem {
+    /** Transaction tag of the community item. */
+    public static final TxTag TAG = RoomSharing.COMMUNITY_TAG;
     public static final String PREFIX = "COMMUNITY#";
     public static final String SORT = "COMMUNITY";
     public static final String MEMBERS = "members";

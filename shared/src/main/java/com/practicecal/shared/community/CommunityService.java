@@ -87,15 +87,15 @@ public class CommunityService implements RoomSharing {
         if (communityId == null) {
             // The first invitation founds the community, with the inviter as its owner.
             communityId = UUID.randomUUID().toString();
-            tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.NEW_ITEM);
+            tx.put(CommunityItem.TAG, CommunityItem.newItem(communityId, me.accountId(), account.name(), now), Condition.NEW_ITEM);
             joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
             tx.with(events.emit(me.accountId(), "community.created", "community",
                     communityId, Map.of()));
         }
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), communityId, me.accountId(), account.name(),
                 invitee, Invitation.PENDING, now, now.plus(INVITATION_VALIDITY));
-        tx.put("invitation", InvitationItem.toItem(invitation), Condition.NEW_ITEM)
-                .put("pointer", InvitationItem.pointer(invitation), Condition.NEW_ITEM)
+        tx.put(InvitationItem.TAG, InvitationItem.toItem(invitation), Condition.NEW_ITEM)
+                .put(InvitationItem.POINTER_TAG, InvitationItem.pointer(invitation), Condition.NEW_ITEM)
                 .with(events.emit(me.accountId(), "community.invitation_sent", "invitation",
                         invitation.id(), Map.of("status", new Change(null, Invitation.PENDING))));
         try {
@@ -149,9 +149,9 @@ public class CommunityService implements RoomSharing {
         }
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
+                .update(InvitationItem.TAG, InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
                         .value(":accepted", Attr.s(Invitation.ACCEPTED)), now))
-                .update("community", CommunityItem.key(invitation.communityId()), unchanged(Expression
+                .update(CommunityItem.TAG, CommunityItem.key(invitation.communityId()), unchanged(Expression
                         .update("SET #members.#account = :member ADD #version :one")
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                         .value(":member", CommunityItem.member(account.name(), now)), community));
@@ -163,11 +163,13 @@ public class CommunityService implements RoomSharing {
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
-            throw switch (e.failedTag() == null ? "" : e.failedTag()) {
-                case "invitation" -> new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
-                case "community" -> new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
-                default -> new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
-            };
+            if (e.failed(InvitationItem.TAG)) {
+                throw new ConflictException(ErrorCodes.INVITATION_CLOSED, "the invitation is no longer pending");
+            }
+            if (e.failed(CommunityItem.TAG)) {
+                throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
+            }
+            throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
         }
         return view(principal);
     }
@@ -182,7 +184,7 @@ public class CommunityService implements RoomSharing {
         Events events = access.events(me, requestId, now);
         try {
             table.write(table.transaction()
-                    .update("invitation", InvitationItem.key(invitationId), pendingAndValid(Expression
+                    .update(InvitationItem.TAG, InvitationItem.key(invitationId), pendingAndValid(Expression
                             .update("SET #status = :declined").value(":declined", Attr.s(Invitation.DECLINED)), now))
                     .with(events.emit(invitation.inviterAccountId(),
                             "community.invitation_declined", "invitation", invitationId,
@@ -237,7 +239,7 @@ public class CommunityService implements RoomSharing {
         Transaction tx = table.transaction();
         List<String> leaverRooms = List.copyOf(community.roomsSharedBy(accountId));
         if (dissolve) {
-            tx.delete("community", CommunityItem.key(community.id()), new Condition(IS_MEMBER_AND_UNCHANGED,
+            tx.delete(CommunityItem.TAG, CommunityItem.key(community.id()), new Condition(IS_MEMBER_AND_UNCHANGED,
                     Map.of("#members", CommunityItem.MEMBERS, "#account", accountId, "#version", CommunityItem.VERSION),
                     Map.of(":version", Attr.n(community.version()))));
         } else {
@@ -255,7 +257,7 @@ public class CommunityService implements RoomSharing {
             if (!leaverRooms.isEmpty()) {
                 expression.name("#rooms", CommunityItem.SHARED_ROOMS);
             }
-            tx.update("community", CommunityItem.key(community.id()), expression);
+            tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), expression);
         }
         for (String room : leaverRooms) {
             tx.update("room:" + room, RoomItem.key(room), Expression.update("REMOVE #community")
@@ -291,7 +293,7 @@ public class CommunityService implements RoomSharing {
             if (community == null || !community.hasMember(me.accountId())) {
                 throw new ConflictException(ErrorCodes.NOT_IN_COMMUNITY, "join or found a calendar community first");
             }
-            tx.update("community", CommunityItem.key(community.id()), unchanged(Expression
+            tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), unchanged(Expression
                     .update("SET #rooms.#room = :room ADD #version :one").when(IS_MEMBER_AND_UNCHANGED)
                     .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id())
                     .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
@@ -304,7 +306,7 @@ public class CommunityService implements RoomSharing {
         } else if (room.communityId() != null) {
             Community community = table.get(CommunityItem.key(room.communityId())).map(CommunityItem::fromItem).orElse(null);
             if (community != null) {
-                tx.update("community", CommunityItem.key(community.id()), unchanged(Expression
+                tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), unchanged(Expression
                         .update("REMOVE #rooms.#room ADD #version :one")
                         .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()), community));
                 community.members().keySet().stream().filter(id -> !id.equals(room.accountId())).sorted()
@@ -318,7 +320,7 @@ public class CommunityService implements RoomSharing {
     /** Keeps the shared room's name in the community in step with a rename. */
     @Override
     public void renameShared(Transaction tx, Room room, String name) {
-        tx.update("community", CommunityItem.key(room.communityId()), Expression.update("SET #rooms.#room.#name = :name")
+        tx.update(CommunityItem.TAG, CommunityItem.key(room.communityId()), Expression.update("SET #rooms.#room.#name = :name")
                 .when("attribute_exists(#rooms.#room)")
                 .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()).name("#name", "name")
                 .value(":name", Attr.s(name)));
@@ -339,20 +341,20 @@ public class CommunityService implements RoomSharing {
     /** The account joins: its items name the community and its calendar index gains the community's shared rooms. */
     void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                            Set<String> sharedRooms) {
-        tx.update("account", AccountItem.key(accountId), AccountItem.withCalendarRooms("SET #community = :community",
+        tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.withCalendarRooms("SET #community = :community",
                         "ADD", sharedRooms)
                 .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
-        tx.update("user", UserItem.key(ownerUserId), Expression.update("SET #community = :community")
+        tx.update(UserItem.TAG, UserItem.key(ownerUserId), Expression.update("SET #community = :community")
                 .name("#community", UserItem.COMMUNITY).value(":community", Attr.s(communityId)));
     }
 
     /** The account leaves: its items forget the community, its calendar index the rooms others shared. */
     private void leaveItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                             Set<String> othersRooms) {
-        tx.update("account", AccountItem.key(accountId), AccountItem.withCalendarRooms("REMOVE #community", "DELETE",
+        tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.withCalendarRooms("REMOVE #community", "DELETE",
                         othersRooms)
                 .when(IN_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
-        tx.update("user", UserItem.key(ownerUserId), Expression.update("REMOVE #community")
+        tx.update(UserItem.TAG, UserItem.key(ownerUserId), Expression.update("REMOVE #community")
                 .name("#community", UserItem.COMMUNITY));
     }
 

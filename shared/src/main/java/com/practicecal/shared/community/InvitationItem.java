@@ -2,6 +2,7 @@ package com.practicecal.shared.community;
 
 import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * PK {@code INVITEE#<email>}, SK {@code INVITATION#<id>} written in the same transaction.
  */
 public final class InvitationItem {
+    /** Transaction tag of an invitation. */
+    public static final TxTag TAG = TxTag.of("invitation");
+    /** Transaction tag of an invitee's pointer to an invitation. */
+    public static final TxTag POINTER_TAG = TxTag.of("pointer");
     public static final String PREFIX = "INVITATION#";
     public static final String SORT = "INVITATION";
     public static final String INVITEE_PREFIX = "INVITEE#";

@@ -2,6 +2,7 @@ package com.practicecal.shared.community;
 
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * delete the entry in their own transactions. The id, never the code, names a code in a URL.
  */
 public final class JoinCodeItem {
+    /** Transaction tag of a join code. */
+    public static final TxTag TAG = TxTag.of("code");
+    /** Transaction tag of the issuer's entry of a join code. */
+    public static final TxTag ENTRY_TAG = TxTag.of("entry");
     public static final String PREFIX = "JOINCODE#";
     public static final String SORT = "JOINCODE";
     public static final String STATUS = "codeStatus";

@@ -4,6 +4,7 @@ import com.practicecal.shared.account.Account;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.auth.Principal;
@@ -36,6 +37,7 @@ import java.util.UUID;
  */
 @Singleton
 public class JoinCodeService {
+    static final TxTag MEMBER_TAG = TxTag.of("member");
     static final String ISSUED_AND_VALID = "#status = :issued AND #validUntil > :now";
 
     private final MainTable table;
@@ -79,21 +81,21 @@ public class JoinCodeService {
                 Account account = CommunityService.account(table.read(List.of(AccountItem.key(me.accountId()))),
                         me.accountId());
                 communityId = UUID.randomUUID().toString();
-                tx.put("community", CommunityItem.newItem(communityId, me.accountId(), account.name(), now),
+                tx.put(CommunityItem.TAG, CommunityItem.newItem(communityId, me.accountId(), account.name(), now),
                         Condition.NEW_ITEM);
                 communities.joinItems(tx, me.accountId(), me.userId(), communityId, Set.of());
                 tx.with(events.emit(me.accountId(), "community.created", "community",
                         communityId, Map.of()));
             } else {
-                tx.check("member", AccountItem.key(me.accountId()), new Condition(CommunityService.IN_COMMUNITY,
+                tx.check(MEMBER_TAG, AccountItem.key(me.accountId()), new Condition(CommunityService.IN_COMMUNITY,
                         Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(communityId))));
             }
             String code = JoinCodeItem.newCode();
             Instant validUntil = now.plus(JoinCodeItem.VALIDITY);
             JoinCodeItem.JoinCode issued = new JoinCodeItem.JoinCode(code, communityId, me.accountId(),
                     JoinCodeItem.ISSUED, now, validUntil, null, UUID.randomUUID().toString());
-            tx.put("code", JoinCodeItem.toItem(issued), Condition.NEW_ITEM);
-            tx.put("entry", JoinCodeItem.entry(issued), Condition.NEW_ITEM);
+            tx.put(JoinCodeItem.TAG, JoinCodeItem.toItem(issued), Condition.NEW_ITEM);
+            tx.put(JoinCodeItem.ENTRY_TAG, JoinCodeItem.entry(issued), Condition.NEW_ITEM);
             // the event names neither the code nor anything it could be guessed from
             tx.with(events.emit(me.accountId(), "community.join_code_issued", "community",
                     communityId, Map.of()));
@@ -101,7 +103,7 @@ public class JoinCodeService {
                 table.write(tx);
                 return new JoinCodeView(issued.id(), JoinCodeItem.display(code), validUntil);
             } catch (TransactionFailedException e) {
-                if (!"code".equals(e.failedTag()) || attempt >= 3) {
+                if (!e.failed(JoinCodeItem.TAG) || attempt >= 3) {
                     throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the account changed meanwhile; retry");
                 }
                 // a code collision (1 in ~10^12): draw another
@@ -139,18 +141,18 @@ public class JoinCodeService {
         }
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .update("code", JoinCodeItem.key(code), Expression.update("SET #status = :used, #usedBy = :account")
+                .update(JoinCodeItem.TAG, JoinCodeItem.key(code), Expression.update("SET #status = :used, #usedBy = :account")
                         .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS).name("#usedBy", "usedByAccountId")
                         .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":used", Attr.s(JoinCodeItem.USED))
                         .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":account", Attr.s(me.accountId()))
                         .value(":now", Attr.s(now.toString())))
-                .update("community", CommunityItem.key(community.id()), CommunityService.unchanged(Expression
+                .update(CommunityItem.TAG, CommunityItem.key(community.id()), CommunityService.unchanged(Expression
                         .update("SET #members.#account = :member ADD #version :one")
                         .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
                         .value(":member", CommunityItem.member(account.name(), now)), community));
         communities.joinItems(tx, me.accountId(), me.userId(), community.id(), community.sharedRooms().keySet());
         if (joinCode.id() != null) { // used: off the issuer's list of active codes
-            tx.delete("entry", JoinCodeItem.entryKey(joinCode.issuerAccountId(), joinCode.id()), null);
+            tx.delete(JoinCodeItem.ENTRY_TAG, JoinCodeItem.entryKey(joinCode.issuerAccountId(), joinCode.id()), null);
         }
         tx.with(events.emit(me.accountId(), "community.joined", "community",
                         community.id(), Map.of("via", new Change(null, "join_code"))))
@@ -159,13 +161,13 @@ public class JoinCodeService {
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
-            throw switch (e.failedTag() == null ? "" : e.failedTag()) {
-                case "code" -> new ConflictException(ErrorCodes.JOIN_CODE_USED, "this join code was just used");
-                case "community" -> new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION,
-                        "the community changed meanwhile; retry");
-                case "" -> new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
-                default -> new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
-            };
+            if (e.failed(JoinCodeItem.TAG)) {
+                throw new ConflictException(ErrorCodes.JOIN_CODE_USED, "this join code was just used");
+            }
+            if (e.failed(CommunityItem.TAG) || e.isConflict()) {
+                throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
+            }
+            throw new ConflictException(ErrorCodes.ALREADY_IN_COMMUNITY, "your account joined a community meanwhile");
         }
         return communities.view(principal);
     }
@@ -211,11 +213,11 @@ public class JoinCodeService {
         Instant now = clock.instant();
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .update("code", JoinCodeItem.key(e.code()), Expression.update("SET #status = :revoked")
+                .update(JoinCodeItem.TAG, JoinCodeItem.key(e.code()), Expression.update("SET #status = :revoked")
                         .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS)
                         .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":revoked", Attr.s(JoinCodeItem.REVOKED))
                         .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":now", Attr.s(now.toString())))
-                .delete("entry", JoinCodeItem.entryKey(me.accountId(), codeId), null)
+                .delete(JoinCodeItem.ENTRY_TAG, JoinCodeItem.entryKey(me.accountId(), codeId), null)
                 .with(events.emit(me.accountId(), "community.join_code_revoked", "community",
                         me.communityId() == null ? me.accountId() : me.communityId(), Map.of()));
         try {

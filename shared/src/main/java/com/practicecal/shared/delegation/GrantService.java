@@ -82,7 +82,7 @@ public class GrantService {
                 request.scopeSet(), expiry, Grant.OFFERED, now, null);
         Events events = access.events(me, requestId, now);
         table.write(table.transaction()
-                .put("grant", GrantItem.toItem(grant), null)
+                .put(GrantItem.TAG, GrantItem.toItem(grant), null)
                 .with(events.emit(me.accountId(), "grant.created", "grant",
                         grant.id(), Map.of("scopes", new Change(null, String.join(",", grant.scopes())),
                                 "status", new Change(null, Grant.OFFERED)))));
@@ -150,7 +150,7 @@ public class GrantService {
         Events events = new Events(Actor.grantee(me.userId(), offer.grantorAccountId()), requestId, now);
         try {
             table.write(table.transaction()
-                    .update("grant", GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
+                    .update(GrantItem.TAG, GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
                             .update("SET #status = :active, #accepted = :now_iso").when(OPEN_OFFER)
                             .name("#id", GrantItem.ID).name("#status", GrantItem.STATUS)
                             .name("#expires", GrantItem.EXPIRES_EPOCH).name("#accepted", "acceptedAt")
@@ -185,7 +185,7 @@ public class GrantService {
         Events events = new Events(Actor.grantee(me.userId(), offer.grantorAccountId()), requestId, now);
         try {
             table.write(table.transaction()
-                    .update("grant", GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
+                    .update(GrantItem.TAG, GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
                             .update("SET #status = :declined").when(OPEN_OFFER)
                             .name("#id", GrantItem.ID).name("#status", GrantItem.STATUS)
                             .name("#expires", GrantItem.EXPIRES_EPOCH)
@@ -213,7 +213,7 @@ public class GrantService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update("grant", GrantItem.key(me.accountId(), grant.granteeUserId()), Expression
+                    .update(GrantItem.TAG, GrantItem.key(me.accountId(), grant.granteeUserId()), Expression
                             .update("SET #status = :revoked").when(REVOCABLE + " AND " + sameGrant(grant))
                             .name("#status", GrantItem.STATUS).name("#id", GrantItem.ID)
                             .value(":revoked", Attr.s(Grant.REVOKED)).value(":active", Attr.s(Grant.ACTIVE))

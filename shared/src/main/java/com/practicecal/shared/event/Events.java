@@ -1,6 +1,7 @@
 package com.practicecal.shared.event;
 
 import com.practicecal.shared.store.Transaction;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 /** Builds outbox events for one operation; all events of one operation share its operation id. */
 public final class Events {
     /** The transaction tag of outbox items (they carry no condition, so the tag never names a failure). */
-    public static final String TAG = "event";
+    public static final TxTag TAG = TxTag.of("event");
 
     private final Actor actor;
     private final String requestId;

@@ -2,6 +2,7 @@ package com.practicecal.shared.feed;
 
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Storage form of {@link Feed}: PK {@code ACCOUNT#<accountId>}, SK {@code FEED#<id>}, so an account's feeds are one query. */
 public final class FeedItem {
+    /** Transaction tag of a feed. */
+    public static final TxTag TAG = TxTag.of("feed");
     public static final String PREFIX = "FEED#";
     public static final String TYPE = "CalendarFeed";
     public static final String FEED_ID = "feedId";

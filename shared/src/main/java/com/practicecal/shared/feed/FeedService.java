@@ -67,8 +67,8 @@ public class FeedService {
                 request.busy(), now);
         Events events = access.events(me, requestId, now);
         table.write(table.transaction()
-                .put("feed", FeedItem.toItem(feed), Condition.NEW_ITEM)
-                .put("feedToken", FeedTokenItem.toItem(feed), Condition.NEW_ITEM)
+                .put(FeedItem.TAG, FeedItem.toItem(feed), Condition.NEW_ITEM)
+                .put(FeedTokenItem.TAG, FeedTokenItem.toItem(feed), Condition.NEW_ITEM)
                 .with(events.emit(me.accountId(), "feed.created", "feed", feed.id(),
                         Map.of("includeBusy", new Change(null, Boolean.toString(feed.includeBusy()))))));
         return FeedView.withUrl(feed, FeedLinks.url(origin, token));
@@ -95,8 +95,8 @@ public class FeedService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .delete("feed", FeedItem.key(me.accountId(), feedId), Condition.of(EXISTS))
-                    .delete("feedToken", FeedTokenItem.key(feed.tokenHash()), Condition.of(EXISTS))
+                    .delete(FeedItem.TAG, FeedItem.key(me.accountId(), feedId), Condition.of(EXISTS))
+                    .delete(FeedTokenItem.TAG, FeedTokenItem.key(feed.tokenHash()), Condition.of(EXISTS))
                     .with(events.emit(me.accountId(), "feed.deleted", "feed", feedId,
                             Map.of("includeBusy", new Change(Boolean.toString(feed.includeBusy()), null)))));
         } catch (TransactionFailedException e) {

@@ -1,6 +1,7 @@
 package com.practicecal.shared.feed;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -10,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * feed so that a public request costs one read. Written and deleted together with the {@link FeedItem}.
  */
 public final class FeedTokenItem {
+    /** Transaction tag of a feed's token item. */
+    public static final TxTag TAG = TxTag.of("feedToken");
     public static final String PREFIX = "FEEDTOKEN#";
     public static final String SORT = "FEEDTOKEN";
     public static final String TYPE = "CalendarFeedToken";

@@ -2,6 +2,7 @@ package com.practicecal.shared.grant;
 
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code GRANTEE#<user>}).
  */
 public final class GrantItem {
+    /** Transaction tag of a grant. */
+    public static final TxTag TAG = TxTag.of("grant");
     public static final String PREFIX = "GRANT#";
     public static final String STATUS = "grantStatus";
     public static final String ID = "grantId";

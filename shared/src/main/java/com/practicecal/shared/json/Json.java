@@ -40,11 +40,21 @@ public final class Json {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    /** Request bodies: what the client wrote must be exactly what the declared type says, or 422. */
-    static final ObjectMapper INPUT = strict();
-    private static final ObjectReader INPUT_TREE = INPUT.reader();
+    /**
+     * Request bodies: what the client wrote must be exactly what the declared type says, or 422. Built on the first
+     * body read (a holder class), so a read-only route's cold start does not pay for a second mapper.
+     */
+    private static final class Input {
+        static final ObjectMapper MAPPER = strict();
+        static final ObjectReader TREE = MAPPER.reader();
+    }
 
     private Json() {
+    }
+
+    /** The strict request-body mapper (for tests). */
+    static ObjectMapper input() {
+        return Input.MAPPER;
     }
 
     private static ObjectMapper strict() {
@@ -121,7 +131,7 @@ public final class Json {
         }
         JsonNode tree;
         try {
-            tree = INPUT_TREE.readTree(body);
+            tree = Input.TREE.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body is not valid JSON");
         }
@@ -129,7 +139,7 @@ public final class Json {
             throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body must be a JSON object");
         }
         try {
-            T value = INPUT.readValue(body, type);
+            T value = Input.MAPPER.readValue(body, type);
             if (value == null) {
                 throw new ValidationException(ErrorCodes.MALFORMED_JSON, null, "request body must be a JSON object");
             }

@@ -1,6 +1,7 @@
 package com.practicecal.shared.practice;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code ACCOUNT#<id>#INVOICES}). Holds the appointment's date and service only — no appointment details.
  */
 public final class InvoiceItem {
+    /** Transaction tag of an invoice. */
+    public static final TxTag TAG = TxTag.of("invoice");
     public static final String PREFIX = "INVOICE#";
     public static final String SORT = "INVOICE";
     public static final String STATUS = "invoiceStatus";

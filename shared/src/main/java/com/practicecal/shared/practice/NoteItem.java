@@ -2,6 +2,7 @@ package com.practicecal.shared.practice;
 
 import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The text is never logged, never in events or queues.
  */
 public final class NoteItem {
+    /** Transaction tag of a session note. */
+    public static final TxTag TAG = TxTag.of("note");
     public static final String PREFIX = "NOTE#";
 
     private NoteItem() {

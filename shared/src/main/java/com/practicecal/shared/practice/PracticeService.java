@@ -67,7 +67,7 @@ public class PracticeService {
                 me.userId(), now);
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .put("note", NoteItem.toItem(note), Condition.NEW_ITEM)
+                .put(NoteItem.TAG, NoteItem.toItem(note), Condition.NEW_ITEM)
                 .with(events.emit(me.accountId(), "note.created", "note", note.id(),
                         Map.of("bookingId", new Change(null, booking.id()))));
         writeAsStaff(principal, me, StaffScopes.DOCUMENTATION, tx);
@@ -112,7 +112,7 @@ public class PracticeService {
                 InvoiceItem.OPEN, now);
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .put("invoice", InvoiceItem.toItem(invoice), Condition.NEW_ITEM)
+                .put(InvoiceItem.TAG, InvoiceItem.toItem(invoice), Condition.NEW_ITEM)
                 .with(events.emit(me.accountId(), "invoice.created", "invoice", invoice.id(),
                         Map.of("amountCents", new Change(null, Long.toString(invoice.amountCents())),
                                 "status", new Change(null, InvoiceItem.OPEN))));
@@ -138,7 +138,7 @@ public class PracticeService {
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
-            if (!AccessPolicy.TAG_STAFF.equals(e.failedTag())) {
+            if (!e.failed(AccessPolicy.STAFF_TAG)) {
                 throw e;
             }
             access.member(principal, scope); // throws for a removed or downscoped member
@@ -157,7 +157,7 @@ public class PracticeService {
         InvoiceItem.Invoice before = InvoiceItem.fromItem(item);
         Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction()
-                .update("invoice", InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
+                .update(InvoiceItem.TAG, InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
                         .when(INVOICE_OF_ACCOUNT).name("#status", InvoiceItem.STATUS).name("#account", "accountId")
                         .value(":status", Attr.s(request.status())).value(":account", Attr.s(me.accountId())))
                 .with(events.emit(me.accountId(), "invoice.status_changed", "invoice",

@@ -1,6 +1,7 @@
 package com.practicecal.shared.room;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code ACCOUNT#<id>#ROOMS}). Keyed by room, not account, so other accounts can later book a shared room.
  */
 public final class RoomItem {
+    /** Transaction tag of a room. */
+    public static final TxTag TAG = TxTag.of("room");
     public static final String PREFIX = "ROOM#";
     public static final String SORT = "ROOM";
     public static final String TYPE = "Room";

@@ -53,17 +53,17 @@ public class RoomService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one, #calendar :room")
+                    .update(AccountItem.TAG, AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one, #calendar :room")
                             .when(ROOM_SLOT_FREE)
                             .name("#rooms", AccountItem.ROOM_COUNT).name("#plan", AccountItem.PLAN)
                             .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(room.id())))
                             .value(":one", Attr.n(1)).value(":max", Attr.n(me.plan().maxRooms()))
                             .value(":plan", Attr.s(me.plan().name())))
-                    .put("room", RoomItem.toItem(room), Condition.NEW_ITEM)
+                    .put(RoomItem.TAG, RoomItem.toItem(room), Condition.NEW_ITEM)
                     .with(events.emit(me.accountId(), "room.created", "room", room.id(),
                             Map.of("name", new Change(null, room.name())))));
         } catch (TransactionFailedException e) {
-            if ("account".equals(e.failedTag())) {
+            if (e.failed(AccountItem.TAG)) {
                 throw new ConflictException(ErrorCodes.ROOM_LIMIT_REACHED,
                         "plan " + me.plan() + " allows " + me.plan().maxRooms() + " room(s)");
             }
@@ -117,7 +117,7 @@ public class RoomService {
         if (update.updateExpression().contains("#community")) {
             update.name("#community", RoomItem.COMMUNITY);
         }
-        tx.update("room", RoomItem.key(roomId), activeRoomOfAccount(update, me.accountId()));
+        tx.update(RoomItem.TAG, RoomItem.key(roomId), activeRoomOfAccount(update, me.accountId()));
         if (!name.equals(room.name())) {
             tx.with(events.emit(me.accountId(), "room.renamed", "room", roomId,
                     Map.of("name", new Change(room.name(), name))));
@@ -125,7 +125,7 @@ public class RoomService {
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
-            if ("community".equals(e.failedTag())) {
+            if (e.failed(RoomSharing.COMMUNITY_TAG)) {
                 throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the community changed meanwhile; retry");
             }
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
@@ -144,14 +144,14 @@ public class RoomService {
         access.requireOwner(me);
         Room room = ownActiveRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem));
         try {
-            table.write(table.transaction().update("room", RoomItem.key(roomId), activeRoomOfAccount(
+            table.write(table.transaction().update(RoomItem.TAG, RoomItem.key(roomId), activeRoomOfAccount(
                     Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),
                     me.accountId())));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
         if (futureBookings.exist(roomId, clock.instant())) {
-            table.write(table.transaction().update("room", RoomItem.key(roomId), beingDeleted(
+            table.write(table.transaction().update(RoomItem.TAG, RoomItem.key(roomId), beingDeleted(
                     Expression.update("SET #status = :active").value(":active", Attr.s(RoomStatus.ACTIVE.name())))));
             throw new ConflictException(ErrorCodes.ROOM_HAS_FUTURE_BOOKINGS,
                     "the room has future bookings; cancel or move them first");
@@ -162,9 +162,9 @@ public class RoomService {
             communities.share(tx, me, room, false, events);
         }
         table.write(tx
-                .update("room", RoomItem.key(roomId), beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
+                .update(RoomItem.TAG, RoomItem.key(roomId), beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
                         .name("#gpk", Attr.GSI1PK).value(":deleted", Attr.s(RoomStatus.DELETED.name()))))
-                .update("account", AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
+                .update(AccountItem.TAG, AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
                         .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1))
                         .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(roomId))))
                 .with(events.emit(me.accountId(), "room.deleted", "room", roomId,

@@ -84,8 +84,8 @@ public class StaffService {
             item.put("addedAt", Attr.s(now.toString()));
             item.put(STAFF_ROLE, Attr.s(request.role()));
             table.write(table.transaction()
-                    .put("user", item, Condition.NEW_ITEM)
-                    .put("email", EmailItem.toItem(email, userId, me.accountId()), Condition.NEW_ITEM)
+                    .put(UserItem.TAG, item, Condition.NEW_ITEM)
+                    .put(EmailItem.TAG, EmailItem.toItem(email, userId, me.accountId()), Condition.NEW_ITEM)
                     .with(events.emit(me.accountId(), "staff.added", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))));
         } catch (RuntimeException failure) {
@@ -114,7 +114,7 @@ public class StaffService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update("user", UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes, #staffRole = :staffRole")
+                    .update(UserItem.TAG, UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes, #staffRole = :staffRole")
                             .name("#scopes", UserItem.SCOPES).name("#staffRole", STAFF_ROLE).value(":staffRole", Attr.s(role))
                             .value(":scopes", AttributeValue.fromL(scopes.stream().sorted().map(Attr::s).toList())), me))
                     .with(events.emit(me.accountId(), "staff.changed", "staff", userId,
@@ -134,10 +134,10 @@ public class StaffService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .delete("user", UserItem.key(userId), new Condition(STAFF_OF_ACCOUNT,
+                    .delete(UserItem.TAG, UserItem.key(userId), new Condition(STAFF_OF_ACCOUNT,
                             Map.of("#account", UserItem.ACCOUNT, "#role", UserItem.ROLE),
                             Map.of(":account", Attr.s(me.accountId()), ":staff", Attr.s(Role.STAFF.name()))))
-                    .delete("email", EmailItem.key(email), Condition.of("attribute_exists(PK)"))
+                    .delete(EmailItem.TAG, EmailItem.key(email), Condition.of("attribute_exists(PK)"))
                     .with(events.emit(me.accountId(), "staff.removed", "staff", userId,
                             Map.of())));
         } catch (TransactionFailedException e) {

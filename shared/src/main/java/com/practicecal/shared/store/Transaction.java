@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * One TransactWriteItems call under construction. Every item carries a tag so that a cancellation can be
- * translated into the domain failure of the item whose condition failed.
+ * translated into the domain failure of the item whose condition failed. Tags are {@link TxTag}s; the
+ * {@code String} overloads remain for callers not yet moved to them.
  */
 public final class Transaction {
     private final String table;
@@ -25,6 +26,23 @@ public final class Transaction {
         this.table = table;
     }
 
+    public Transaction put(TxTag tag, Map<String, AttributeValue> item, Condition condition) {
+        return put(tag.name(), item, condition);
+    }
+
+    public Transaction update(TxTag tag, Map<String, AttributeValue> key, Expression update) {
+        return update(tag.name(), key, update);
+    }
+
+    public Transaction delete(TxTag tag, Map<String, AttributeValue> key, Condition condition) {
+        return delete(tag.name(), key, condition);
+    }
+
+    public Transaction check(TxTag tag, Map<String, AttributeValue> key, Condition condition) {
+        return check(tag.name(), key, condition);
+    }
+
+    /** The untyped form of {@link #put(TxTag, Map, Condition)}, kept while callers move to {@link TxTag}. */
     public Transaction put(String tag, Map<String, AttributeValue> item, Condition condition) {
         Put.Builder put = Put.builder().tableName(table).item(item)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);

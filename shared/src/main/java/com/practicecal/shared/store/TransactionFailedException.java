@@ -21,6 +21,11 @@ public class TransactionFailedException extends RuntimeException {
         return failedTag;
     }
 
+    /** Whether the item tagged {@code tag} is the one whose condition failed. */
+    public boolean failed(TxTag tag) {
+        return tag.name().equals(failedTag);
+    }
+
     public boolean isConflict() {
         return failedTag == null;
     }

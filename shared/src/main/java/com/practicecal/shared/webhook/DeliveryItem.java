@@ -1,6 +1,7 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * with the event time, so a query in reverse order lists the newest first. Expires after {@link #RETENTION}.
  */
 public final class DeliveryItem {
+    /** Transaction tag of a webhook delivery. */
+    public static final TxTag TAG = TxTag.of("delivery");
     public static final String PREFIX = "WEBHOOK#";
     public static final String SORT_PREFIX = "DELIVERY#";
     public static final String TYPE = "WebhookDelivery";

@@ -1,6 +1,7 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * endpoints are one query (the dispatcher's only read per event).
  */
 public final class EndpointItem {
+    /** Transaction tag of a webhook endpoint whose delivery state (failing, disabled) the sender updates. */
+    public static final TxTag TAG = TxTag.of("endpoint");
+    /** Transaction tag of a webhook endpoint changed by its owner. */
+    public static final TxTag OWNER_EDIT_TAG = TxTag.of("webhook");
     public static final String ACCOUNT_PREFIX = "ACCOUNT#";
     public static final String PREFIX = "WEBHOOK#";
     public static final String TYPE = "WebhookEndpoint";

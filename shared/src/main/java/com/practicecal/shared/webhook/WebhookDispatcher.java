@@ -69,7 +69,7 @@ public class WebhookDispatcher {
             Delivery delivery = new Delivery(id, endpoint.id(), event.accountId(), event.eventId(), event.action(),
                     WebhookPayload.of(event), DeliveryStatus.PENDING, 0, null, null, now, now, now);
             try {
-                table.write(table.transaction().put("delivery", DeliveryItem.toItem(delivery), Condition.NEW_ITEM));
+                table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(delivery), Condition.NEW_ITEM));
             } catch (TransactionFailedException exists) {
                 if (exists.isConflict()) {
                     throw exists;

@@ -121,14 +121,14 @@ public class WebhookSender {
         Map<String, AttributeValue> endpointItem = items.get(DynamoTable.keyString(
                 EndpointItem.key(message.accountId(), message.endpointId())));
         if (endpointItem == null) {
-            table.write(table.transaction().put("delivery", DeliveryItem.toItem(
+            table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(
                     finished(delivery, DeliveryStatus.FAILED, delivery.attempts(), delivery.lastResponseCode(),
                             "webhook deleted", null, now)), null));
             return;
         }
         Endpoint endpoint = EndpointItem.fromItem(endpointItem);
         if (!endpoint.enabled()) {
-            table.write(table.transaction().put("delivery", DeliveryItem.toItem(
+            table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(
                     finished(delivery, DeliveryStatus.FAILED, delivery.attempts(), delivery.lastResponseCode(),
                             "webhook disabled", null, now)), null));
             queue.deadLetter(message);
@@ -176,10 +176,10 @@ public class WebhookSender {
     }
 
     private void recordSuccess(Endpoint endpoint, Delivery delivery, Outcome outcome, Instant now) {
-        Transaction tx = table.transaction().put("delivery", DeliveryItem.toItem(finished(delivery,
+        Transaction tx = table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(finished(delivery,
                 DeliveryStatus.SUCCEEDED, delivery.attempts() + 1, outcome.code(), null, null, now)), null);
         if (endpoint.failingSince() != null) {
-            tx.update("endpoint", EndpointItem.key(endpoint.accountId(), endpoint.id()),
+            tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()),
                     Expression.update("REMOVE #failing").when("attribute_exists(PK)")
                             .name("#failing", EndpointItem.FAILING_SINCE));
         }
@@ -197,9 +197,9 @@ public class WebhookSender {
         Instant nextRetryAt = wait.map(now::plus).orElse(null);
         Delivery recorded = finished(delivery, wait.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
                 delivery.attempts() + 1, outcome.code(), outcome.error(), nextRetryAt, now);
-        Transaction tx = table.transaction().put("delivery", DeliveryItem.toItem(recorded), null);
+        Transaction tx = table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(recorded), null);
         if (disable) {
-            tx.update("endpoint", EndpointItem.key(endpoint.accountId(), endpoint.id()),
+            tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()),
                     Expression.update("SET #enabled = :false, #reason = :failing, #failing = if_not_exists(#failing, :now)")
                             .when("#enabled = :true")
                             .name("#enabled", EndpointItem.ENABLED).name("#reason", EndpointItem.DISABLED_REASON)
@@ -214,7 +214,7 @@ public class WebhookSender {
             LOG.info("webhook {} of account {} disabled: failing since {}", endpoint.id(), endpoint.accountId(),
                     failingSince);
         } else if (endpoint.failingSince() == null) {
-            tx.update("endpoint", EndpointItem.key(endpoint.accountId(), endpoint.id()),
+            tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()),
                     Expression.update("SET #failing = if_not_exists(#failing, :now)").when("attribute_exists(PK)")
                             .name("#failing", EndpointItem.FAILING_SINCE).value(":now", Attr.s(now.toString())));
         }
@@ -231,10 +231,10 @@ public class WebhookSender {
         try {
             table.write(tx);
         } catch (TransactionFailedException e) {
-            if (!"endpoint".equals(e.failedTag())) {
+            if (!e.failed(EndpointItem.TAG)) {
                 throw e;
             }
-            table.write(table.transaction().put("delivery", DeliveryItem.toItem(recorded), null));
+            table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(recorded), null));
         }
     }
 

@@ -67,7 +67,7 @@ public class WebhookService {
         changes.put("enabled", new Change(null, "true"));
         Events events = access.events(me, requestId, now);
         table.write(table.transaction()
-                .put("webhook", EndpointItem.toItem(endpoint), Condition.NEW_ITEM)
+                .put(EndpointItem.OWNER_EDIT_TAG, EndpointItem.toItem(endpoint), Condition.NEW_ITEM)
                 .with(events.emit(me.accountId(), "webhook.created", "webhook",
                         endpoint.id(), changes)));
         return WebhookView.withSecret(endpoint);
@@ -127,7 +127,7 @@ public class WebhookService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .delete("webhook", EndpointItem.key(me.accountId(), webhookId), Condition.of(EXISTS))
+                    .delete(EndpointItem.OWNER_EDIT_TAG, EndpointItem.key(me.accountId(), webhookId), Condition.of(EXISTS))
                     .with(events.emit(me.accountId(), "webhook.deleted", "webhook",
                             webhookId, Map.of("enabled", new Change(Boolean.toString(before.enabled()), null)))));
         } catch (TransactionFailedException e) {
@@ -178,7 +178,7 @@ public class WebhookService {
         Delivery after = new Delivery(before.id(), before.endpointId(), before.accountId(), before.eventId(),
                 before.eventType(), before.payload(), DeliveryStatus.PENDING, before.attempts(),
                 before.lastResponseCode(), before.lastError(), now, before.createdAt(), now);
-        table.write(table.transaction().put("delivery", DeliveryItem.toItem(after), Condition.of(EXISTS)));
+        table.write(table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(after), Condition.of(EXISTS)));
         queue.schedule(new DeliveryMessage(deliveryId, webhookId, me.accountId(), 0, null), Duration.ZERO);
         return DeliveryView.of(after);
     }
@@ -186,10 +186,10 @@ public class WebhookService {
     private void writeUnchanged(Endpoint before, Endpoint after, com.practicecal.shared.event.OutboxEvent event) {
         try {
             table.write(table.transaction()
-                    .put("webhook", EndpointItem.toItem(after), new Condition(UNCHANGED,
+                    .put(EndpointItem.OWNER_EDIT_TAG, EndpointItem.toItem(after), new Condition(UNCHANGED,
                             Map.of("#updatedAt", EndpointItem.UPDATED_AT),
                             Map.of(":updatedAt", Attr.s(before.updatedAt().toString()))))
-                    .put("event", OutboxItem.toItem(event), null));
+                    .put(Events.TAG, OutboxItem.toItem(event), null));
         } catch (TransactionFailedException e) {
             throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the webhook changed meanwhile; retry");
         }
