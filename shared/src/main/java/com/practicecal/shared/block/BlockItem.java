@@ -81,6 +81,14 @@ public final class BlockItem {
                 new Interval(Instant.parse(Attr.str(m, "start")), Instant.parse(Attr.str(m, "end")))));
     }
 
+    /** A block as read, with the old place a long move still has to free (if any). */
+    public record Read(Block block, java.util.Optional<Pending> pending) {
+    }
+
+    public static Read read(Map<String, AttributeValue> item) {
+        return new Read(fromItem(item), pending(item));
+    }
+
     public static Block fromItem(Map<String, AttributeValue> item) {
         return new Block(Attr.str(item, "blockId"), Attr.str(item, "accountId"), Attr.str(item, "roomId"),
                 new Interval(Instant.parse(Attr.str(item, "start")), Instant.parse(Attr.str(item, "end"))),

@@ -45,6 +45,11 @@ public final class OccupancyDayItem {
         return new OccupancyDay(roomId, day, Attr.num(item, VERSION, 0), occupants);
     }
 
+    /** The room's day as {@code read} found it (a day never written is empty). */
+    public static OccupancyDay from(com.practicecal.shared.store.Snapshot read, String roomId, LocalDate day) {
+        return read.get(key(roomId, day), item -> fromItem(roomId, day, item)).orElseGet(() -> OccupancyDay.empty(roomId, day));
+    }
+
     public static LocalDate dayOf(Map<String, AttributeValue> item) {
         return LocalDate.parse(Attr.str(item, Attr.SK).substring(DAY_PREFIX.length()));
     }

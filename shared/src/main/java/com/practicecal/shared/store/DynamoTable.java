@@ -51,6 +51,31 @@ public class DynamoTable {
         return Snapshot.of(batchGet(keys, true));
     }
 
+    /** {@link #read(List)} of the keys collected: one strongly consistent call (up to 100 keys). */
+    public Snapshot read(Keys keys) {
+        return read(keys, true);
+    }
+
+    /** {@link #batchGet(List, boolean)} of the keys collected, as a typed {@link Snapshot}. */
+    public Snapshot read(Keys keys, boolean consistent) {
+        return Snapshot.of(batchGet(keys.list(), consistent));
+    }
+
+    /** {@link #batchGetAll(List)} of the keys collected (one call per 100), as a typed {@link Snapshot}. */
+    public Snapshot readAll(Keys keys) {
+        return readAll(keys, true);
+    }
+
+    /** {@link #batchGetAll(List, boolean)} of the keys collected, as a typed {@link Snapshot}. */
+    public Snapshot readAll(Keys keys, boolean consistent) {
+        return Snapshot.of(batchGetAll(keys.list(), consistent));
+    }
+
+    /** {@link #get} (one strongly consistent GetItem) read by an item class's {@code fromItem}; empty if absent. */
+    public <T> Optional<T> find(Map<String, AttributeValue> key, java.util.function.Function<Map<String, AttributeValue>, T> read) {
+        return get(key).map(read);
+    }
+
     /**
      * @param consistent false for reads whose result is advisory (a later conditional write decides): eventually
      *                   consistent reads cost half the read capacity
