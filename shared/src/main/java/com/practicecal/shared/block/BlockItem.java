@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Storage form of {@link Block}: PK {@code BLOCK#<id>}, SK {@code BLOCK}; listed per account by start through GSI1
@@ -50,6 +51,29 @@ public final class BlockItem {
         item.put(Attr.GSI1PK, Attr.s(listPartition(b.accountId())));
         item.put(Attr.GSI1SK, Attr.s(b.interval().start() + "#" + b.id()));
         return item;
+    }
+
+    /**
+     * The query for one page of the account's blocks overlapping [from, to), by start: a block may have begun up to
+     * {@link BlockRequest#MAX_LENGTH} before {@code from}, so the index range starts that much earlier and the filter
+     * keeps those ending after {@code from}.
+     */
+    static QueryRequest.Builder overlapping(String accountId, Instant from, Instant to, int limit, String cursor) {
+        String partition = listPartition(accountId);
+        var request = QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .filterExpression("#end > :from")
+                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
+                .expressionAttributeValues(Map.of(
+                        ":pk", Attr.s(partition),
+                        ":lo", Attr.s(from.minus(BlockRequest.MAX_LENGTH).toString()),
+                        ":hi", Attr.s(to.minusSeconds(1) + "~"),
+                        ":from", Attr.s(from.toString())))
+                .limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(com.practicecal.shared.store.Cursors.start(cursor, Attr.GSI1PK, partition));
+        }
+        return request;
     }
 
     /** A long move's first step left the old place to free (see {@code BlockService}): its room (or none) and times. */

@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Blocked time. A block with a room goes through the same conditional transaction as a booking — the room's
@@ -148,21 +147,7 @@ public class BlockService {
 
     private static software.amazon.awssdk.services.dynamodb.model.QueryResponse page(DynamoTable table, String accountId,
             Instant from, Instant to, int limit, String cursor) {
-        String partition = BlockItem.listPartition(accountId);
-        var request = QueryRequest.builder().indexName(Attr.GSI1)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-                .filterExpression("#end > :from")
-                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
-                .expressionAttributeValues(Map.of(
-                        ":pk", Attr.s(partition),
-                        ":lo", Attr.s(from.minus(BlockRequest.MAX_LENGTH).toString()),
-                        ":hi", Attr.s(to.minusSeconds(1) + "~"),
-                        ":from", Attr.s(from.toString())))
-                .limit(limit);
-        if (cursor != null) {
-            request.exclusiveStartKey(Cursors.start(cursor, Attr.GSI1PK, partition));
-        }
-        return table.query(request);
+        return table.query(BlockItem.overlapping(accountId, from, to, limit, cursor));
     }
 
     /** Moves a block (times and/or room) and/or renames it; the old room days are freed in the same transaction. */

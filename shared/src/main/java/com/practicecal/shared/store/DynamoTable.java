@@ -137,6 +137,35 @@ public class DynamoTable {
         return dynamo.query(request.tableName(table).build());
     }
 
+    /**
+     * The pages of {@code request}, each queried only when the iteration reaches it (stop early and no further page
+     * is read): one Query call per page.
+     */
+    public Iterable<QueryResponse> pages(QueryRequest.Builder request) {
+        return () -> new java.util.Iterator<>() {
+            private Map<String, AttributeValue> start;
+            private boolean more = true;
+
+            public boolean hasNext() {
+                return more;
+            }
+
+            public QueryResponse next() {
+                if (!more) {
+                    throw new java.util.NoSuchElementException();
+                }
+                if (start != null) {
+                    request.exclusiveStartKey(start);
+                }
+                QueryResponse response = query(request);
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+                more = start != null;
+                return response;
+            }
+        };
+    }
+
     /** Runs the transaction; a cancellation becomes a {@link TransactionFailedException} naming the failed item. */
     public void write(Transaction tx) {
         try {
