@@ -79,7 +79,7 @@ final class FunctionHandlers {
     }
 
     /**
-     * MicronautRequestHandler's constructor logs and swallows injection failures; a handler with null
+     * The handler constructors used to log and swallow injection failures (MicronautRequestHandler); a handler with null
      * dependencies would then fail on every request with a NullPointerException. Fail at start instead.
      */
     private static void requireInjected(SamFunction function, Object handler) {
@@ -97,7 +97,7 @@ final class FunctionHandlers {
                 }
                 if (value == null) {
                     throw new IllegalStateException(function.logicalId() + ": " + type.getName() + "."
-                            + field.getName() + " was not injected; see the error MicronautRequestHandler logged");
+                            + field.getName() + " was not injected; see the error logged at init");
                 }
             }
         }

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.practicecal.shared.runtime.FunctionContexts;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,8 +98,8 @@ public final class LocalApi implements AutoCloseable {
         this.iam = LocalIam.of(stack);
         List<Object> singletons = new ArrayList<>(builder.singletons);
         singletons.add(iam);
-        // Environments "function" and "lambda", eager singletons: the context a deployed function gets.
-        ApplicationContext started = new LambdaApplicationContextBuilder()
+        // The context a deployed function gets (FunctionContexts), shared by all functions here.
+        ApplicationContext started = FunctionContexts.builder()
                 .properties(properties)
                 .singletons(singletons.toArray())
                 .start();

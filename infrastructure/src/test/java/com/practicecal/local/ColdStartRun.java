@@ -8,13 +8,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.practicecal.shared.aws.AwsClients;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one call twice. Prints {@code COLDSTART init=<ms> first=<ms> second=<ms> status=<code>}.
  * Arguments: {@code bare} | {@code init <class>} (only builds the handler) | {@code handler <class> <event.json>
  * [primed]} (an HTTP API payload-2.0 event, invoked twice; {@code primed}: after the SnapStart hooks, counted in init).
+ * The event comes as a properties file ({@link EventFile}), built with the events library's builders: in Lambda the
+ * runtime decodes the event with its own JSON stack, so the runner must not warm the function's Jackson either.
  */
 public final class ColdStartRun {
     private ColdStartRun() {
@@ -99,8 +100,92 @@ public final class ColdStartRun {
     }
 
     private static APIGatewayV2HTTPEvent event(String file) throws java.io.IOException {
-        return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(Files.readString(Path.of(file)), APIGatewayV2HTTPEvent.class);
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return EventFile.read(properties);
+    }
+
+    /** An HTTP API event as flat properties (no JSON): what the bench sends and what the child invokes with. */
+    static final class EventFile {
+        private EventFile() {
+        }
+
+        static Properties write(APIGatewayV2HTTPEvent event) {
+            Properties p = new Properties();
+            put(p, "routeKey", event.getRouteKey());
+            put(p, "rawPath", event.getRawPath());
+            put(p, "rawQueryString", event.getRawQueryString());
+            put(p, "body", event.getBody());
+            put(p, "base64", String.valueOf(event.getIsBase64Encoded()));
+            putAll(p, "header.", event.getHeaders());
+            putAll(p, "query.", event.getQueryStringParameters());
+            putAll(p, "path.", event.getPathParameters());
+            APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+            if (context != null) {
+                put(p, "requestId", context.getRequestId());
+                put(p, "stage", context.getStage());
+                put(p, "accountId", context.getAccountId());
+                put(p, "apiId", context.getApiId());
+                if (context.getHttp() != null) {
+                    put(p, "method", context.getHttp().getMethod());
+                    put(p, "path", context.getHttp().getPath());
+                    put(p, "protocol", context.getHttp().getProtocol());
+                    put(p, "sourceIp", context.getHttp().getSourceIp());
+                    put(p, "userAgent", context.getHttp().getUserAgent());
+                }
+                if (context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null) {
+                    putAll(p, "claim.", context.getAuthorizer().getJwt().getClaims());
+                }
+            }
+            return p;
+        }
+
+        static APIGatewayV2HTTPEvent read(Properties p) {
+            APIGatewayV2HTTPEvent.RequestContext.RequestContextBuilder context = APIGatewayV2HTTPEvent.RequestContext
+                    .builder().withRequestId(p.getProperty("requestId")).withRouteKey(p.getProperty("routeKey"))
+                    .withStage(p.getProperty("stage")).withAccountId(p.getProperty("accountId"))
+                    .withApiId(p.getProperty("apiId"))
+                    .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(p.getProperty("method"))
+                            .withPath(p.getProperty("path")).withProtocol(p.getProperty("protocol"))
+                            .withSourceIp(p.getProperty("sourceIp")).withUserAgent(p.getProperty("userAgent"))
+                            .build());
+            Map<String, String> claims = all(p, "claim.");
+            if (claims != null) {
+                context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims)
+                                .build()).build());
+            }
+            return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(p.getProperty("routeKey"))
+                    .withRawPath(p.getProperty("rawPath")).withRawQueryString(p.getProperty("rawQueryString"))
+                    .withBody(p.getProperty("body")).withIsBase64Encoded(Boolean.parseBoolean(p.getProperty("base64")))
+                    .withHeaders(all(p, "header.")).withQueryStringParameters(all(p, "query."))
+                    .withPathParameters(all(p, "path.")).withRequestContext(context.build()).build();
+        }
+
+        private static void put(Properties p, String key, String value) {
+            if (value != null) {
+                p.setProperty(key, value);
+            }
+        }
+
+        private static void putAll(Properties p, String prefix, Map<String, String> values) {
+            if (values != null) {
+                values.forEach((name, value) -> put(p, prefix + name, value));
+            }
+        }
+
+        /** The entries under {@code prefix}, or null when there are none (as the gateway sends them). */
+        private static Map<String, String> all(Properties p, String prefix) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith(prefix)) {
+                    values.put(key.substring(prefix.length()), p.getProperty(key));
+                }
+            }
+            return values.isEmpty() ? null : values;
+        }
     }
 
     private static Context context(String requestId) {

@@ -64,8 +64,10 @@ final class FunctionJarProcess implements AutoCloseable {
     Result invoke(SamFunction function, APIGatewayV2HTTPEvent event, Map<String, String> extraEnvironment,
                   boolean primed) {
         try {
-            Path file = Files.createTempFile(runner, "event", ".json");
-            Files.writeString(file, EventFixtures.MAPPER.writeValueAsString(event));
+            Path file = Files.createTempFile(runner, "event", ".properties");
+            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                ColdStartRun.EventFile.write(event).store(out, null);
+            }
             List<String> args = new ArrayList<>(List.of("handler", function.handlerClass(), file.toString()));
             if (primed) {
                 args.add("primed");

@@ -2,10 +2,8 @@ package com.practicecal.shared.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.FunctionHandler;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,7 +14,7 @@ import org.slf4j.MDC;
  * Base of every HTTP Lambda: request in, one service call, response out. Subclasses implement only
  * {@link #handle(ApiRequest)}; errors of any kind go through the {@link ErrorMapper}.
  */
-public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiFunction extends FunctionHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** One line per request: method, route, status, latency (never the path: feed tokens live there). */
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
@@ -27,11 +25,6 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
     /** For tests and the local runner: share one application context between functions. */
     protected ApiFunction(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.builder();
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

@@ -33,6 +33,12 @@ public record BlockEntry(String id, String roomId, Instant start, Instant end, S
         return new Interval(start, end);
     }
 
+    /** {@link #on(Map, String, Collection)} from a typed snapshot. */
+    public static List<BlockEntry> on(com.practicecal.shared.store.Snapshot read, String accountId,
+                                      Collection<LocalDate> days) {
+        return on(read.items(), accountId, days);
+    }
+
     /** The blocks on the account's {@code days} as read in {@code found}, each once. */
     public static List<BlockEntry> on(Map<String, Map<String, AttributeValue>> found, String accountId,
                                       Collection<LocalDate> days) {

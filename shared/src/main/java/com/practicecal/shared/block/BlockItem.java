@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Storage form of {@link Block}: PK {@code BLOCK#<id>}, SK {@code BLOCK}; listed per account by start through GSI1
@@ -52,6 +53,29 @@ public final class BlockItem {
         return item;
     }
 
+    /**
+     * The query for one page of the account's blocks overlapping [from, to), by start: a block may have begun up to
+     * {@link BlockRequest#MAX_LENGTH} before {@code from}, so the index range starts that much earlier and the filter
+     * keeps those ending after {@code from}.
+     */
+    static QueryRequest.Builder overlapping(String accountId, Instant from, Instant to, int limit, String cursor) {
+        String partition = listPartition(accountId);
+        var request = QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .filterExpression("#end > :from")
+                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
+                .expressionAttributeValues(Map.of(
+                        ":pk", Attr.s(partition),
+                        ":lo", Attr.s(from.minus(BlockRequest.MAX_LENGTH).toString()),
+                        ":hi", Attr.s(to.minusSeconds(1) + "~"),
+                        ":from", Attr.s(from.toString())))
+                .limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(com.practicecal.shared.store.Cursors.start(cursor, Attr.GSI1PK, partition));
+        }
+        return request;
+    }
+
     /** A long move's first step left the old place to free (see {@code BlockService}): its room (or none) and times. */
     public static final String PENDING_RELEASE = "pendingRelease";
 
@@ -79,6 +103,14 @@ public final class BlockItem {
         Map<String, AttributeValue> m = value.m();
         return java.util.Optional.of(new Pending(Attr.str(m, "roomId"),
                 new Interval(Instant.parse(Attr.str(m, "start")), Instant.parse(Attr.str(m, "end")))));
+    }
+
+    /** A block as read, with the old place a long move still has to free (if any). */
+    public record Read(Block block, java.util.Optional<Pending> pending) {
+    }
+
+    public static Read read(Map<String, AttributeValue> item) {
+        return new Read(fromItem(item), pending(item));
     }
 
     public static Block fromItem(Map<String, AttributeValue> item) {

@@ -10,6 +10,7 @@ import com.practicecal.shared.booking.Idempotency;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.booking.OccupancyDay;
 import com.practicecal.shared.booking.OccupancyDayItem;
+import com.practicecal.shared.booking.OccurrenceChange;
 import com.practicecal.shared.booking.RoomClaims;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.DomainException;
@@ -22,8 +23,9 @@ import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.series.Recurrence;
 import com.practicecal.shared.series.Series;
 import com.practicecal.shared.series.SeriesItem;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -36,15 +38,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Weekly blocks (a lunch break every Tuesday), built like booking series: the series id derives from the
@@ -102,9 +101,9 @@ public class BlockSeriesService {
         ZoneOffset guessZone = Check.instant("start", request.start()).getOffset();
         Series guess = plan(seriesId, principal.userId(), guessZone, request, null, "", Instant.EPOCH);
 
-        Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>(caller.identityKeys());
+        Keys keys = new Keys().addAll(caller.identity());
         keys.add(SeriesItem.blockKey(seriesId));
-        keys.add(idempotency.itemKey());
+        keys.addAll(idempotency.keys());
         if (roomId != null) {
             keys.add(RoomItem.key(roomId));
         }
@@ -116,11 +115,11 @@ public class BlockSeriesService {
                         .forEach(day -> keys.add(OccupancyDayItem.key(roomId, day)));
             }
         }
-        Map<String, Map<String, AttributeValue>> batch = new HashMap<>(table.batchGetAll(new ArrayList<>(keys)));
+        Snapshot batch = table.readAll(keys);
         Membership me = caller.resolve(batch);
         Instant now = clock.instant();
-        Optional<BlockService.BlockSeriesView> replay = idempotency.replay(
-                batch.get(DynamoTable.keyString(idempotency.itemKey())), BlockService.BlockSeriesView.class, now);
+        Optional<BlockService.BlockSeriesView> replay = idempotency.replay(batch, BlockService.BlockSeriesView.class,
+                now);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -128,36 +127,35 @@ public class BlockSeriesService {
         Actor actor = caller.actor(me);
         ZoneId zone = me.timeZone();
         Series series = plan(seriesId, me.accountId(), zone, request, idempotency.requestHash(), actor.userId(), now);
-        Map<String, AttributeValue> stored = batch.get(DynamoTable.keyString(SeriesItem.blockKey(seriesId)));
-        if (stored != null) {
-            Series earlier = SeriesItem.fromItem(stored);
+        Optional<Series> stored = batch.get(SeriesItem.blockKey(seriesId), SeriesItem::fromItem);
+        if (stored.isPresent()) {
+            Series earlier = stored.get();
             if (!Objects.equals(earlier.requestHash(), series.requestHash()) || !earlier.accountId().equals(me.accountId())) {
                 throw reused();
             }
             series = earlier; // resume the series as first planned
         }
-        List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        Keys needed = new Keys();
         for (int i = 0; i < series.occurrences(); i++) {
-            Set<Map<String, AttributeValue>> needed = new LinkedHashSet<>();
             needed.add(BlockItem.key(blockId(seriesId, i)));
             if (roomId != null) {
                 series.planned(i).utcDays().forEach(day -> needed.add(OccupancyDayItem.key(roomId, day)));
             }
-            needed.stream().filter(k -> !keys.contains(k)).forEach(missing::add);
         }
+        Keys missing = needed.notIn(keys);
         if (!missing.isEmpty()) {
-            batch.putAll(table.batchGetAll(missing));
+            batch = batch.with(table.readAll(missing));
         }
-        Room room = roomId == null ? null : RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
+        Room room = roomId == null ? null : RoomClaims.bookableRoom(me, batch, roomId, "roomId");
         Events events = new Events(actor, requestId, now);
 
         List<BlockView> done = new ArrayList<>();
         Map<Integer, String> skipped = new TreeMap<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < series.occurrences(); i++) {
-            Map<String, AttributeValue> existing = batch.get(DynamoTable.keyString(BlockItem.key(blockId(seriesId, i))));
-            if (existing != null) {
-                done.add(BlockView.of(BlockItem.fromItem(existing), zone));
+            Optional<Block> existing = batch.get(BlockItem.key(blockId(seriesId, i)), BlockItem::fromItem);
+            if (existing.isPresent()) {
+                done.add(BlockView.of(existing.get(), zone));
             } else if (room != null && !RoomClaims.isFree(RoomClaims.readDays(roomId, series.planned(i), batch),
                     series.planned(i), blockId(seriesId, i))) {
                 skipped.put(i, ErrorCodes.ROOM_TAKEN);
@@ -165,14 +163,14 @@ public class BlockSeriesService {
                 pending.add(i);
             }
         }
-        boolean seriesWritten = stored != null;
+        boolean seriesWritten = stored.isPresent();
         boolean responseStored = false;
         for (int p = 0; p < pending.size(); p++) {
             int i = pending.get(p);
             boolean last = p == pending.size() - 1;
             Interval interval = series.planned(i);
             String blockId = blockId(seriesId, i);
-            Map<String, Map<String, AttributeValue>> current = batch;
+            Snapshot current = batch;
             for (int attempt = 1; ; attempt++) {
                 Block block = new Block(blockId, me.accountId(), roomId, interval, title, seriesId, actor.userId(), now,
                         actor.userId(), now, 1);
@@ -186,7 +184,7 @@ public class BlockSeriesService {
                     List<BlockView> all = new ArrayList<>(done);
                     all.add(BlockView.of(block, zone));
                     ifCommitted = response(series, all, skipped);
-                    tx.put(TAG_IDEMPOTENCY, idempotency.record(ifCommitted, now), idempotency.unused(now));
+                    idempotency.store(tx, TAG_IDEMPOTENCY, ifCommitted, now);
                 }
                 caller.guard(tx, me);
                 try {
@@ -204,18 +202,13 @@ public class BlockSeriesService {
                         throw reused();
                     }
                     if (AccessPolicy.TAG_STAFF.equals(tag)) {
-                        caller.resolve(table.batchGet(caller.identityKeys())); // removed or downscoped in flight
+                        caller.resolve(table.read(caller.identity())); // removed or downscoped in flight
                     }
                     // the room's days moved, or a concurrent retry created this occurrence: read this one again
-                    List<Map<String, AttributeValue>> again = new ArrayList<>();
-                    again.add(BlockItem.key(blockId));
-                    if (roomId != null) {
-                        again.addAll(RoomClaims.keys(roomId, interval));
-                    }
-                    current = table.batchGet(again);
-                    Map<String, AttributeValue> mine = current.get(DynamoTable.keyString(BlockItem.key(blockId)));
-                    if (mine != null) {
-                        done.add(BlockView.of(BlockItem.fromItem(mine), zone));
+                    current = table.read(again(blockId, roomId, interval));
+                    Optional<Block> mine = current.get(BlockItem.key(blockId), BlockItem::fromItem);
+                    if (mine.isPresent()) {
+                        done.add(BlockView.of(mine.get(), zone));
                         seriesWritten = true;
                         break;
                     }
@@ -239,7 +232,7 @@ public class BlockSeriesService {
             if (!seriesWritten) {
                 tx.update(TAG_SERIES, SeriesItem.blockKey(seriesId), SeriesItem.upsert(series));
             }
-            tx.put(TAG_IDEMPOTENCY, idempotency.record(response, now), idempotency.unused(now));
+            idempotency.store(tx, TAG_IDEMPOTENCY, response, now);
             try {
                 table.write(tx);
             } catch (TransactionFailedException failure) {
@@ -247,8 +240,7 @@ public class BlockSeriesService {
                     throw reused();
                 }
                 // a concurrent retry stored its response first: that one stands
-                return idempotency.replay(table.get(idempotency.itemKey()).orElse(null),
-                        BlockService.BlockSeriesView.class, now).orElse(response);
+                return idempotency.replayStored(table, BlockService.BlockSeriesView.class, now).orElse(response);
             }
         }
         return response;
@@ -282,89 +274,73 @@ public class BlockSeriesService {
         Events events = new Events(actor, requestId, now);
 
         List<Integer> toChange = new ArrayList<>();
-        List<Map<String, AttributeValue>> missing = new ArrayList<>();
-        Map<String, Map<String, AttributeValue>> read = new HashMap<>(loaded.batch());
+        Keys wanted = new Keys();
         for (int i = first; i < after.occurrences(); i++) {
             if (loaded.blocks().get(i) != null) {
                 toChange.add(i);
                 if (roomId != null) {
-                    RoomClaims.keys(roomId, after.planned(i)).stream()
-                            .filter(k -> !read.containsKey(DynamoTable.keyString(k))).forEach(missing::add);
+                    wanted.addAll(RoomClaims.keys(roomId, after.planned(i)));
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            read.putAll(table.batchGetAll(missing));
-        }
-        Room room = roomId == null || toChange.isEmpty() ? null
-                : RoomClaims.bookableRoom(me, RoomClaims.roomItem(read, roomId), "roomId");
+        Keys missing = wanted.notFoundIn(loaded.batch());
+        Snapshot read = missing.isEmpty() ? loaded.batch() : loaded.batch().with(table.readAll(missing));
+        Room room = roomId == null || toChange.isEmpty() ? null : RoomClaims.bookableRoom(me, read, roomId, "roomId");
 
-        boolean segmentWritten = false;
+        boolean[] segmentWritten = {false};
         List<String> changed = new ArrayList<>();
         List<BlockService.BlockSeriesChanged.NotChanged> failed = new ArrayList<>();
         for (int i : toChange) {
-            Block b = loaded.blocks().get(i);
             Interval interval = after.planned(i);
-            Map<String, Map<String, AttributeValue>> state = read;
-            for (int attempt = 1; ; attempt++) {
-                String title = newTitle != null ? newTitle : b.title();
-                boolean placeChanged = !Objects.equals(roomId, b.roomId()) || !interval.equals(b.interval());
-                if (!placeChanged && title.equals(b.title())) {
-                    changed.add(b.id()); // already so
-                    break;
-                }
-                if (placeChanged && !interval.end().isAfter(now)) {
-                    failed.add(notChanged(b, ErrorCodes.VALIDATION_FAILED, zone));
-                    break;
-                }
-                List<OccupancyDay> days = roomId == null ? List.of() : RoomClaims.readDays(roomId, interval, state);
-                if (placeChanged && roomId != null && !RoomClaims.isFree(days, interval, b.id())) {
-                    failed.add(notChanged(b, ErrorCodes.ROOM_TAKEN, zone));
-                    break;
-                }
-                Transaction tx = blocks.updateTransaction(me, room, b, b.changed(roomId, interval, title, actor.userId(),
-                        now), days, events);
-                if (!segmentWritten) {
-                    tx.update(TAG_SERIES, SeriesItem.blockKey(seriesId), SeriesItem.segments(before, after));
-                }
-                caller.guard(tx, me);
-                try {
-                    table.write(tx);
-                    segmentWritten = true;
-                    changed.add(b.id());
-                    break;
-                } catch (TransactionFailedException failure) {
-                    String tag = failure.failedTag();
-                    if (TAG_SERIES.equals(tag)) {
-                        throw concurrentChange();
-                    }
-                    if (RoomClaims.TAG_ROOM.equals(tag)) {
-                        failed.add(notChanged(b, ErrorCodes.ROOM_UNAVAILABLE, zone));
-                        break;
-                    }
-                    if (AccessPolicy.TAG_STAFF.equals(tag)) {
-                        caller.resolve(table.batchGet(caller.identityKeys()));
-                    }
-                    if (attempt >= RoomClaims.MAX_ATTEMPTS) {
-                        failed.add(notChanged(b, ErrorCodes.CONCURRENT_MODIFICATION, zone));
-                        break;
-                    }
-                    RoomClaims.retryOrGiveUp(attempt); // attempt < MAX_ATTEMPTS: waits, never throws
-                    List<Map<String, AttributeValue>> again = new ArrayList<>();
-                    again.add(BlockItem.key(b.id()));
-                    if (roomId != null) {
-                        again.addAll(RoomClaims.keys(roomId, interval));
-                    }
-                    state = table.batchGet(again);
-                    Map<String, AttributeValue> fresh = state.get(DynamoTable.keyString(BlockItem.key(b.id())));
-                    if (fresh == null) {
-                        break; // deleted meanwhile: nothing to change
-                    }
-                    b = BlockItem.fromItem(fresh);
-                }
+            OccurrenceChange.Outcome<Block> outcome = OccurrenceChange.run(table, caller, me, loaded.blocks().get(i),
+                    read, new OccurrenceChange.Steps<>() {
+                        public OccurrenceChange.Plan plan(Block b, Snapshot state) {
+                            String title = newTitle != null ? newTitle : b.title();
+                            boolean placeChanged = !Objects.equals(roomId, b.roomId()) || !interval.equals(b.interval());
+                            if (!placeChanged && title.equals(b.title())) {
+                                return OccurrenceChange.already();
+                            }
+                            if (placeChanged && !interval.end().isAfter(now)) {
+                                return OccurrenceChange.refused(ErrorCodes.VALIDATION_FAILED);
+                            }
+                            List<OccupancyDay> days = roomId == null ? List.of()
+                                    : RoomClaims.readDays(roomId, interval, state);
+                            if (placeChanged && roomId != null && !RoomClaims.isFree(days, interval, b.id())) {
+                                return OccurrenceChange.refused(ErrorCodes.ROOM_TAKEN);
+                            }
+                            Transaction tx = blocks.updateTransaction(me, room, b, b.changed(roomId, interval, title,
+                                    actor.userId(), now), days, events);
+                            if (!segmentWritten[0]) {
+                                tx.update(TAG_SERIES, SeriesItem.blockKey(seriesId), SeriesItem.segments(before, after));
+                            }
+                            return OccurrenceChange.write(tx);
+                        }
+
+                        public String refusedBy(String tag) {
+                            if (TAG_SERIES.equals(tag)) {
+                                throw concurrentChange();
+                            }
+                            return RoomClaims.TAG_ROOM.equals(tag) ? ErrorCodes.ROOM_UNAVAILABLE : null;
+                        }
+
+                        public Keys reread(Block b) {
+                            return again(b.id(), roomId, interval);
+                        }
+
+                        public Optional<Block> fresh(Block b, Snapshot state) {
+                            return state.get(BlockItem.key(b.id()), BlockItem::fromItem); // empty: deleted meanwhile
+                        }
+                    });
+            if (outcome.status() == OccurrenceChange.Status.WRITTEN) {
+                segmentWritten[0] = true;
+            }
+            if (outcome.changed()) {
+                changed.add(outcome.occupant().id());
+            } else if (outcome.status() == OccurrenceChange.Status.REFUSED) {
+                failed.add(notChanged(outcome.occupant(), outcome.code(), zone));
             }
         }
-        if (!segmentWritten) {
+        if (!segmentWritten[0]) {
             try {
                 Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.blockKey(seriesId),
                         SeriesItem.segments(before, after));
@@ -411,37 +387,39 @@ public class BlockSeriesService {
         return new BlockService.BlockSeriesChanged(seriesId, deleted, failed);
     }
 
-    private record Loaded(Membership me, Series series, Map<Integer, Block> blocks,
-                          Map<String, Map<String, AttributeValue>> batch) {
+    private record Loaded(Membership me, Series series, Map<Integer, Block> blocks, Snapshot batch) {
+    }
+
+    /** What a failed attempt on block {@code blockId} reads again: the block and, with a room, the room's days. */
+    private static Keys again(String blockId, String roomId, Interval interval) {
+        Keys again = new Keys().add(BlockItem.key(blockId));
+        if (roomId != null) {
+            again.addAll(RoomClaims.keys(roomId, interval));
+        }
+        return again;
     }
 
     /** Caller, series and every candidate occurrence (at most 52, ids derived) in one batched read. */
     private Loaded load(BookingCaller caller, String seriesId, String roomId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-        keys.add(SeriesItem.blockKey(seriesId));
+        Keys keys = new Keys().addAll(caller.identity()).add(SeriesItem.blockKey(seriesId));
         for (int i = 0; i < Recurrence.MAX_OCCURRENCES; i++) {
             keys.add(BlockItem.key(blockId(seriesId, i)));
         }
         if (roomId != null) {
             keys.add(RoomItem.key(roomId));
         }
-        var batch = table.batchGetAll(keys);
+        Snapshot batch = table.readAll(keys);
         Membership me = caller.resolve(batch);
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(SeriesItem.blockKey(seriesId)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "series not found");
-        }
-        Series series = SeriesItem.fromItem(item);
+        Series series = batch.get(SeriesItem.blockKey(seriesId), SeriesItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "series not found"));
         access.requireSameAccount(me, series.accountId());
         if (roomId != null) {
-            RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId"); // before anything is written
+            RoomClaims.bookableRoom(me, batch, roomId, "roomId"); // before anything is written
         }
         Map<Integer, Block> byIndex = new HashMap<>();
         for (int i = 0; i < series.occurrences(); i++) {
-            Map<String, AttributeValue> b = batch.get(DynamoTable.keyString(BlockItem.key(blockId(seriesId, i))));
-            if (b != null) {
-                byIndex.put(i, BlockItem.fromItem(b));
-            }
+            int index = i;
+            batch.get(BlockItem.key(blockId(seriesId, i)), BlockItem::fromItem).ifPresent(b -> byIndex.put(index, b));
         }
         return new Loaded(me, series, byIndex, batch);
     }

@@ -23,7 +23,9 @@ import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Cursors;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -36,8 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Blocked time. A block with a room goes through the same conditional transaction as a booking — the room's
@@ -86,16 +86,15 @@ public class BlockService {
                             Optional<Idempotency> idempotency, String requestId) {
         String blockId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
+            Keys keys = new Keys().addAll(caller.identity());
             if (roomId != null) {
                 keys.addAll(RoomClaims.keys(roomId, interval));
             }
-            idempotency.ifPresent(i -> keys.add(i.itemKey()));
-            Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
+            idempotency.ifPresent(i -> keys.addAll(i.keys()));
+            Snapshot batch = table.read(keys);
             Membership me = caller.resolve(batch);
             Instant now = clock.instant();
-            Optional<BlockView> replay = idempotency.flatMap(i -> i.replay(
-                    batch.get(DynamoTable.keyString(i.itemKey())), BlockView.class, now));
+            Optional<BlockView> replay = idempotency.flatMap(i -> i.replay(batch, BlockView.class, now));
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -103,7 +102,7 @@ public class BlockService {
             Room room = null;
             List<OccupancyDay> days = List.of();
             if (roomId != null) {
-                room = RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
+                room = RoomClaims.bookableRoom(me, batch, roomId, "roomId");
                 days = RoomClaims.readDays(roomId, interval, batch);
                 RoomClaims.requireFree(days, interval, blockId, me.timeZone());
             }
@@ -112,7 +111,7 @@ public class BlockService {
                     actor.userId(), now, 1);
             BlockView view = BlockView.of(block, me.timeZone());
             Transaction tx = createTransaction(me, room, block, days, new Events(actor, requestId, now));
-            idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
+            idempotency.ifPresent(i -> i.store(tx, "idempotency", view, now));
             if (commit(tx, caller, me, attempt)) {
                 return view;
             }
@@ -121,9 +120,7 @@ public class BlockService {
 
     public BlockView get(Principal principal, String blockId) {
         BookingCaller caller = BookingCaller.user(principal, access);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-        keys.add(BlockItem.key(blockId));
-        var batch = table.batchGet(keys);
+        Snapshot batch = table.read(caller.identity().with(Keys.of(BlockItem.key(blockId))));
         Membership me = caller.resolve(batch);
         return BlockView.of(ownBlock(me, batch, blockId), me.timeZone());
     }
@@ -150,21 +147,7 @@ public class BlockService {
 
     private static software.amazon.awssdk.services.dynamodb.model.QueryResponse page(DynamoTable table, String accountId,
             Instant from, Instant to, int limit, String cursor) {
-        String partition = BlockItem.listPartition(accountId);
-        var request = QueryRequest.builder().indexName(Attr.GSI1)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
-                .filterExpression("#end > :from")
-                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
-                .expressionAttributeValues(Map.of(
-                        ":pk", Attr.s(partition),
-                        ":lo", Attr.s(from.minus(BlockRequest.MAX_LENGTH).toString()),
-                        ":hi", Attr.s(to.minusSeconds(1) + "~"),
-                        ":from", Attr.s(from.toString())))
-                .limit(limit);
-        if (cursor != null) {
-            request.exclusiveStartKey(Cursors.start(cursor, Attr.GSI1PK, partition));
-        }
-        return table.query(request);
+        return table.query(BlockItem.overlapping(accountId, from, to, limit, cursor));
     }
 
     /** Moves a block (times and/or room) and/or renames it; the old room days are freed in the same transaction. */
@@ -181,19 +164,17 @@ public class BlockService {
     public BlockView update(BookingCaller caller, String blockId, String newRoomId, boolean removeRoom,
                             Interval newInterval, String newTitle, Optional<Idempotency> idempotency, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-            keys.add(BlockItem.key(blockId));
-            idempotency.ifPresent(i -> keys.add(i.itemKey()));
-            var first = table.batchGet(keys);
+            Keys keys = new Keys().addAll(caller.identity()).add(BlockItem.key(blockId));
+            idempotency.ifPresent(i -> keys.addAll(i.keys()));
+            Snapshot first = table.read(keys);
             Membership me = caller.resolve(first);
             Instant now = clock.instant();
-            Optional<BlockView> replay = idempotency.flatMap(i -> i.replay(
-                    first.get(DynamoTable.keyString(i.itemKey())), BlockView.class, now));
+            Optional<BlockView> replay = idempotency.flatMap(i -> i.replay(first, BlockView.class, now));
             if (replay.isPresent()) {
                 return replay.get();
             }
             Block before = ownBlock(me, first, blockId);
-            if (rollForward(me, first.get(DynamoTable.keyString(BlockItem.key(blockId))))) {
+            if (rollForward(me, first.get(BlockItem.key(blockId), BlockItem::read))) {
                 continue; // an interrupted long move was completed: read again
             }
             String roomId = removeRoom ? null : newRoomId != null ? newRoomId : before.roomId();
@@ -212,20 +193,20 @@ public class BlockService {
             Room room = null;
             List<OccupancyDay> days = List.of();
             if (placeChanged && roomId != null) {
-                var batch = table.batchGet(RoomClaims.keys(roomId, interval));
-                room = RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId");
+                Snapshot batch = table.read(RoomClaims.keys(roomId, interval));
+                room = RoomClaims.bookableRoom(me, batch, roomId, "roomId");
                 days = RoomClaims.readDays(roomId, interval, batch);
                 RoomClaims.requireFree(days, interval, blockId, me.timeZone());
             }
             Transaction tx = updateTransaction(me, room, before, after, days, new Events(actor, requestId, now));
-            idempotency.ifPresent(i -> tx.put("idempotency", i.record(view, now), i.unused(now)));
+            idempotency.ifPresent(i -> i.store(tx, "idempotency", view, now));
             if (tx.size() + 1 > MAX_TRANSACTION_ITEMS) { // + the caller's guard
                 // a long block moved far: claim the new place first, free the old one in a second step
                 Transaction claim = claimTransaction(me, room, before, after, days, new Events(actor, requestId, now));
                 if (commit(claim, caller, me, attempt)) {
                     Transaction release = releaseTransaction(me, after, new BlockItem.Pending(before.roomId(),
                             before.interval()));
-                    idempotency.ifPresent(i -> release.put("idempotency", i.record(view, now), i.unused(now)));
+                    idempotency.ifPresent(i -> i.store(release, "idempotency", view, now));
                     caller.guard(release, me);
                     try {
                         table.write(release);
@@ -249,12 +230,10 @@ public class BlockService {
 
     public void delete(BookingCaller caller, String blockId, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-            keys.add(BlockItem.key(blockId));
-            var batch = table.batchGet(keys);
+            Snapshot batch = table.read(caller.identity().with(Keys.of(BlockItem.key(blockId))));
             Membership me = caller.resolve(batch);
             Block before = ownBlock(me, batch, blockId);
-            if (rollForward(me, batch.get(DynamoTable.keyString(BlockItem.key(blockId))))) {
+            if (rollForward(me, batch.get(BlockItem.key(blockId), BlockItem::read))) {
                 continue; // an interrupted long move was completed: read again
             }
             Instant now = clock.instant();
@@ -355,13 +334,13 @@ public class BlockService {
     }
 
     /** Completes an interrupted long move of the block as read; true if it did (the caller reads again). */
-    private boolean rollForward(Membership me, Map<String, AttributeValue> item) {
-        Optional<BlockItem.Pending> pending = item == null ? Optional.empty() : BlockItem.pending(item);
+    private boolean rollForward(Membership me, Optional<BlockItem.Read> read) {
+        Optional<BlockItem.Pending> pending = read.flatMap(BlockItem.Read::pending);
         if (pending.isEmpty()) {
             return false;
         }
         try {
-            table.write(releaseTransaction(me, BlockItem.fromItem(item), pending.get()));
+            table.write(releaseTransaction(me, read.get().block(), pending.get()));
         } catch (TransactionFailedException moved) {
             // completed by someone else meanwhile
         }
@@ -369,7 +348,7 @@ public class BlockService {
     }
 
     private void finishPendingMove(Membership me, String blockId) {
-        table.get(BlockItem.key(blockId)).ifPresent(item -> rollForward(me, item));
+        rollForward(me, table.find(BlockItem.key(blockId), BlockItem::read));
     }
 
     /** The transaction that deletes {@code before} (as read, version-conditioned) and frees its room days. */
@@ -405,12 +384,9 @@ public class BlockService {
         }
     }
 
-    private Block ownBlock(Membership me, Map<String, Map<String, AttributeValue>> batch, String blockId) {
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(BlockItem.key(blockId)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "block not found");
-        }
-        Block block = BlockItem.fromItem(item);
+    private Block ownBlock(Membership me, Snapshot batch, String blockId) {
+        Block block = batch.get(BlockItem.key(blockId), BlockItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "block not found"));
         access.requireSameAccount(me, block.accountId());
         return block;
     }

@@ -70,6 +70,17 @@ public final class AccountDayItem {
         return new ArrayList<>(unique.values());
     }
 
+    /** {@link #agenda(Map, String, Collection)} from a typed snapshot. */
+    public static List<Booking> agenda(com.practicecal.shared.store.Snapshot read, String accountId,
+                                       Collection<LocalDate> days) {
+        return agenda(read.items(), accountId, days);
+    }
+
+    /** The day's counter as {@code read} found it (0 if never written). */
+    public static long version(com.practicecal.shared.store.Snapshot read, String accountId, LocalDate day) {
+        return read.get(key(accountId, day), AccountDayItem::version).orElse(0L);
+    }
+
     /**
      * Bumps the account's counters for {@code days} and keeps their agendas in step with one booking change:
      * {@code after} (null when nothing remains, e.g. cancelled) is recorded on its days, {@code before} removed

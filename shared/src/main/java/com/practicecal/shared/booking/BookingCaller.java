@@ -9,15 +9,14 @@ import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
-import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.staff.StaffScopes;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public interface BookingCaller {
     /** The items whose read tells who the caller is; part of the operation's first batch. */
-    List<Map<String, AttributeValue>> identityKeys();
+    Keys identity();
 
-    Membership resolve(Map<String, Map<String, AttributeValue>> batch);
+    Membership resolve(Snapshot read);
+
+    /** {@link #identity()} as a key list, for callers that read with {@code DynamoTable#batchGet}. */
+    default List<Map<String, AttributeValue>> identityKeys() {
+        return identity().list();
+    }
+
+    /** {@link #resolve(Snapshot)} of a raw batch, for callers that read with {@code DynamoTable#batchGet}. */
+    default Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
+        return resolve(Snapshot.of(batch));
+    }
 
     Actor actor(Membership membership);
 
@@ -60,13 +69,13 @@ public interface BookingCaller {
                 return Optional.ofNullable(last);
             }
 
-            public List<Map<String, AttributeValue>> identityKeys() {
-                return List.of(UserItem.key(principal.userId()), GrantItem.key(accountId, principal.userId()),
+            public Keys identity() {
+                return Keys.of(UserItem.key(principal.userId()), GrantItem.key(accountId, principal.userId()),
                         AccountItem.key(accountId));
             }
 
-            public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
-                last = access.delegated(principal, accountId, scope, batch);
+            public Membership resolve(Snapshot read) {
+                last = access.delegated(principal, accountId, scope, read.items());
                 return last;
             }
 
@@ -100,12 +109,12 @@ public interface BookingCaller {
 
     static BookingCaller user(Principal principal, AccessPolicy access) {
         return new BookingCaller() {
-            public List<Map<String, AttributeValue>> identityKeys() {
-                return List.of(UserItem.key(principal.userId()));
+            public Keys identity() {
+                return Keys.of(UserItem.key(principal.userId()));
             }
 
-            public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
-                return access.member(principal, batch, StaffScopes.APPOINTMENTS);
+            public Membership resolve(Snapshot read) {
+                return access.member(principal, read.items(), StaffScopes.APPOINTMENTS);
             }
 
             public Actor actor(Membership membership) {
@@ -126,17 +135,15 @@ public interface BookingCaller {
     /** A client without login, booking into the therapist's (account's) calendar through the public API. */
     static BookingCaller publicClient(String accountId) {
         return new BookingCaller() {
-            public List<Map<String, AttributeValue>> identityKeys() {
-                return List.of(AccountItem.key(accountId));
+            public Keys identity() {
+                return Keys.of(AccountItem.key(accountId));
             }
 
-            public Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
-                Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
-                if (account == null) {
-                    throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
-                }
-                return new Membership(PUBLIC_USER, accountId, Role.OWNER, Plan.valueOf(Attr.str(account, AccountItem.PLAN)),
-                        ZoneId.of(Attr.str(account, "timeZone")), Attr.str(account, AccountItem.COMMUNITY));
+            public Membership resolve(Snapshot read) {
+                CalendarAccount account = CalendarAccountItem.in(read, accountId)
+                        .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found"));
+                return new Membership(PUBLIC_USER, accountId, Role.OWNER, account.plan(), account.timeZone(),
+                        account.communityId());
             }
 
             public Actor actor(Membership membership) {

@@ -105,6 +105,32 @@ public final class BookingItem {
         return item;
     }
 
+    /**
+     * The query for one page of the account's bookings overlapping [from, to), by start: a booking may have begun up
+     * to {@link CreateBookingRequest#MAX_LENGTH} before {@code from}, so the index range starts that much earlier and
+     * the filter keeps those ending after {@code from}.
+     */
+    static software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder overlapping(String accountId,
+            Instant from, Instant to, int limit, String cursor) {
+        Instant lowerStart = from.minus(CreateBookingRequest.MAX_LENGTH);
+        var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().indexName(Attr.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lo AND :hi")
+                .filterExpression("#end > :from")
+                .expressionAttributeNames(Map.of("#pk", Attr.GSI1PK, "#sk", Attr.GSI1SK, "#end", "end"))
+                .expressionAttributeValues(Map.of(
+                        ":pk", Attr.s(listPartition(accountId)),
+                        ":lo", Attr.s(lowerStart.toString()),
+                        // "~" sorts after "#<id>", so bookings starting exactly before `to` are all included
+                        ":hi", Attr.s(to.minusSeconds(1) + "~"),
+                        ":from", Attr.s(from.toString())))
+                .limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(com.practicecal.shared.store.Cursors.start(cursor, Attr.GSI1PK,
+                    listPartition(accountId)));
+        }
+        return request;
+    }
+
     public static Booking fromItem(Map<String, AttributeValue> item) {
         return new Booking(Attr.str(item, "bookingId"), Attr.str(item, "accountId"), Attr.str(item, "roomId"),
                 new Interval(Instant.parse(Attr.str(item, "start")), Instant.parse(Attr.str(item, "end"))),

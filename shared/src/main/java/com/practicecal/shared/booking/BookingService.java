@@ -23,8 +23,9 @@ import com.practicecal.shared.staff.StaffScopes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -32,13 +33,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Bookings that can never double-book a room. Every change is one TransactWriteItems: the booking, the
@@ -111,17 +110,16 @@ public class BookingService {
         Interval interval = request.interval();
         String bookingId = request.bookingId() != null ? request.bookingId() : UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            keys.addAll(caller.identityKeys());
+            Keys keys = new Keys().addAll(caller.identity());
             keys.add(RoomItem.key(request.roomId()));
             interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
-            idempotency.ifPresent(i -> keys.add(i.itemKey()));
+            idempotency.ifPresent(i -> keys.addAll(i.keys()));
             keys.addAll(ClientBookings.keys(request.client()));
             OnlineLimits online = request.online();
             if (online != null) {
-                keys.add(online.clientKey());
+                keys.addAll(online.clientKeys());
             }
-            Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
+            Snapshot batch = table.read(keys);
             Membership me = caller.resolve(batch);
             Instant now = clock.instant();
             Optional<BookingView> replay = replay(idempotency, batch, now);
@@ -129,13 +127,13 @@ public class BookingService {
                 return replay.get();
             }
             requireFuture(interval, now);
-            Room room = RoomClaims.bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(request.roomId()))), "roomId");
+            Room room = RoomClaims.bookableRoom(me, batch, request.roomId(), "roomId");
             List<OccupancyDay> days = RoomClaims.readDays(request.roomId(), interval, batch);
             RoomClaims.requireFree(days, interval, bookingId, me.timeZone());
             OnlineLimits.ClientBookings clientBookings = online == null ? null
-                    : online.requireClientBelowCap(batch.get(DynamoTable.keyString(online.clientKey())), now);
+                    : online.requireClientBelowCap(batch, now);
 
-            Client client = ClientBookings.resolve(request.client(), batch, me);
+            Client client = ClientBookings.resolve(request.client(), batch.items(), me);
             boolean createRecord = request.createClientRecord();
             if (!createRecord && InlineClients.typedIn(client)) { // typed in: its record, else a new one (as online)
                 Optional<Client> linked = InlineClients.match(table, me.accountId(), client);
@@ -197,21 +195,19 @@ public class BookingService {
     public static final String TAG_QUOTA_CLAIM = "quota";
 
     public BookingView get(BookingCaller caller, String bookingId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-        keys.add(BookingItem.key(bookingId));
-        var batch = table.batchGet(keys);
+        Snapshot batch = table.read(caller.identity().with(Keys.of(BookingItem.key(bookingId))));
         Membership me = caller.resolve(batch);
         return BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
     }
 
     /** Resolves who a caller acts as, with one read. */
     public Membership resolve(BookingCaller caller) {
-        return caller.resolve(table.batchGet(caller.identityKeys()));
+        return caller.resolve(table.read(caller.identity()));
     }
 
     public BookingView get(Principal principal, String bookingId, String requestId) {
-        var batch = table.batchGet(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
-        Membership me = access.member(principal, batch, StaffScopes.APPOINTMENTS);
+        Snapshot batch = table.read(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
+        Membership me = access.member(principal, batch.items(), StaffScopes.APPOINTMENTS);
         BookingView view = BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
         logContactView(me, "booking.contact_viewed", "booking", bookingId, requestId);
         return view;
@@ -269,10 +265,9 @@ public class BookingService {
                             Map<LocalDate, Long> therapistDayVersions, Optional<Idempotency> idempotency,
                             String requestId) {
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-            keys.add(BookingItem.key(bookingId));
-            idempotency.ifPresent(i -> keys.add(i.itemKey()));
-            var first = table.batchGet(keys);
+            Keys keys = new Keys().addAll(caller.identity()).add(BookingItem.key(bookingId));
+            idempotency.ifPresent(i -> keys.addAll(i.keys()));
+            Snapshot first = table.read(keys);
             Membership me = caller.resolve(first);
             Instant now = clock.instant();
             Optional<BookingView> replay = replay(idempotency, first, now);
@@ -291,11 +286,8 @@ public class BookingService {
             }
             requireFuture(interval, now);
 
-            List<Map<String, AttributeValue>> second = new ArrayList<>();
-            second.add(RoomItem.key(roomId));
-            interval.utcDays().forEach(day -> second.add(OccupancyDayItem.key(roomId, day)));
-            var batch = table.batchGet(second);
-            Room room = RoomClaims.bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
+            Snapshot batch = table.read(RoomClaims.keys(roomId, interval));
+            Room room = RoomClaims.bookableRoom(me, batch, roomId, "roomId");
             List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, batch);
             RoomClaims.requireFree(days, interval, bookingId, me.timeZone());
 
@@ -357,9 +349,7 @@ public class BookingService {
     public void cancel(BookingCaller caller, String bookingId, java.util.function.Consumer<Booking> guard,
                        String requestId) {
         for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-            keys.add(BookingItem.key(bookingId));
-            var batch = table.batchGet(keys);
+            Snapshot batch = table.read(caller.identity().with(Keys.of(BookingItem.key(bookingId))));
             Membership me = caller.resolve(batch);
             Booking before = ownBooking(me, batch, bookingId);
             if (before.status() == BookingStatus.CANCELLED) {
@@ -398,17 +388,16 @@ public class BookingService {
     }
 
     /** The first response to this Idempotency-Key, if the request was already carried out. */
-    private static Optional<BookingView> replay(Optional<Idempotency> idempotency,
-                                                Map<String, Map<String, AttributeValue>> batch, Instant now) {
-        return idempotency.flatMap(i -> i.replay(batch.get(DynamoTable.keyString(i.itemKey())), BookingView.class, now));
+    private static Optional<BookingView> replay(Optional<Idempotency> idempotency, Snapshot batch, Instant now) {
+        return idempotency.flatMap(i -> i.replay(batch, BookingView.class, now));
     }
 
     /** Writes the change with its idempotency record and the caller's guard; empty means "state moved, go again". */
     private Optional<BookingView> commit(Transaction tx, BookingView view, Optional<Idempotency> idempotency, Instant now,
                                          BookingCaller caller, Membership me, int attempt) {
         idempotency.ifPresent(i -> {
-            tx.put(TAG_IDEMPOTENCY, i.record(view, now), i.unused(now));
-            tx.put(TAG_IDEMPOTENCY + "-link", i.linkUnder(view.id(), now), null); // names the client: erasure finds it
+            i.store(tx, TAG_IDEMPOTENCY, view, now);
+            i.linkUnder(tx, TAG_IDEMPOTENCY + "-link", view.id(), now); // names the client: erasure finds it
         });
         caller.guard(tx, me);
         try {
@@ -461,12 +450,9 @@ public class BookingService {
             throw new ValidationException("start", "must be in the future");
         }
     }
-    private Booking ownBooking(Membership me, Map<String, Map<String, AttributeValue>> batch, String bookingId) {
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(BookingItem.key(bookingId)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found");
-        }
-        Booking booking = BookingItem.fromItem(item);
+    private Booking ownBooking(Membership me, Snapshot batch, String bookingId) {
+        Booking booking = batch.get(BookingItem.key(bookingId), BookingItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "booking not found"));
         access.requireSameAccount(me, booking.accountId());
         return booking;
     }

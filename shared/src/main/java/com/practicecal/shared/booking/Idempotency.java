@@ -5,6 +5,10 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.json.Json;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
+import com.practicecal.shared.store.Snapshot;
+import com.practicecal.shared.store.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +16,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Idempotency-Key handling: the same key with the same request replays the first response and writes nothing;
@@ -37,38 +40,51 @@ public record Idempotency(String userId, String key, String requestHash) {
         });
     }
 
-    public Map<String, AttributeValue> itemKey() {
-        return IdempotencyItem.key(userId, key);
+    /** The key of the record, for the operation's first batch read. */
+    public Keys keys() {
+        return Keys.of(IdempotencyItem.key(userId, key));
     }
 
-    public Map<String, AttributeValue> record(Object response, Instant now) {
-        return IdempotencyItem.toItem(userId, key, requestHash, Json.write(response), now);
+    /** Adds the record storing {@code response} to {@code tx}: only if the key is unused (or its TTL passed). */
+    public void store(Transaction tx, String tag, Object response, Instant now) {
+        tx.put(tag, IdempotencyItem.toItem(userId, key, requestHash, Json.write(response), now), unused(now));
     }
 
     /** The link that lets an erasure of the client the response names find this record (see {@link IdempotencyItem}). */
-    public Map<String, AttributeValue> linkUnder(String bookingId, Instant now) {
-        return IdempotencyItem.link(BookingItem.PREFIX + bookingId, userId, key, now);
+    public void linkUnder(Transaction tx, String tag, String bookingId, Instant now) {
+        tx.put(tag, IdempotencyItem.link(BookingItem.PREFIX + bookingId, userId, key, now), null);
     }
 
     public Condition unused(Instant now) {
         return Condition.of(UNUSED_KEY, Map.of(":now", Attr.n(now.getEpochSecond())));
     }
 
+    /** The stored response in {@code read} if this key was already used for this request; 422 if used for another. */
+    public <T> Optional<T> replay(Snapshot read, Class<T> type, Instant now) {
+        return replay(read.get(IdempotencyItem.key(userId, key), IdempotencyItem::fromItem), type, now);
+    }
+
+    /** {@link #replay(Snapshot, Class, Instant)} of the record as stored now (one GetItem). */
+    public <T> Optional<T> replayStored(DynamoTable table, Class<T> type, Instant now) {
+        return replay(table.find(IdempotencyItem.key(userId, key), IdempotencyItem::fromItem), type, now);
+    }
+
     /** The stored response if this key was already used for this request; 422 if used for another. */
-    public <T> Optional<T> replay(Map<String, AttributeValue> stored, Class<T> type, Instant now) {
-        if (stored == null || stored.isEmpty() || Attr.num(stored, Attr.EXPIRES_AT, 0) < now.getEpochSecond()) {
+    <T> Optional<T> replay(Optional<IdempotencyItem.Stored> read, Class<T> type, Instant now) {
+        if (read.isEmpty() || read.get().expiresAt() < now.getEpochSecond()) {
             return Optional.empty();
         }
-        if (!requestHash.equals(Attr.str(stored, IdempotencyItem.REQUEST_HASH))) {
+        IdempotencyItem.Stored stored = read.get();
+        if (!requestHash.equals(stored.requestHash())) {
             throw new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                     "was already used with a different request");
         }
-        if (stored.containsKey(IdempotencyItem.ERASED)) {
+        if (stored.erased()) {
             throw new ValidationException(ErrorCodes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                     "the result of this request was erased with the client's data; send a new key");
         }
         try {
-            return Optional.of(Json.MAPPER.readValue(Attr.str(stored, IdempotencyItem.RESPONSE), type));
+            return Optional.of(Json.MAPPER.readValue(stored.responseJson(), type));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable idempotency record", e);
         }

@@ -45,6 +45,15 @@ public final class IdempotencyItem {
         return item;
     }
 
+    /** A stored record as read: what a replay decides on. */
+    public record Stored(String requestHash, String responseJson, long expiresAt, boolean erased) {
+    }
+
+    public static Stored fromItem(Map<String, AttributeValue> item) {
+        return new Stored(Attr.str(item, REQUEST_HASH), Attr.str(item, RESPONSE), Attr.num(item, Attr.EXPIRES_AT, 0),
+                item.containsKey(ERASED));
+    }
+
     /** The link of a stored response to the booking it names: under the booking's partition, same expiry. */
     public static Map<String, AttributeValue> link(String bookingPartition, String userId, String idempotencyKey,
                                                    Instant now) {

@@ -31,6 +31,14 @@ public final class OccupancyDayItem {
                 "a", Attr.s(accountId)));
     }
 
+    /** The day's occupants map as read, plus {@code occupantId} in {@code interval}: the value a claim writes whole. */
+    public static AttributeValue occupantsWith(OccupancyDay day, String occupantId, Interval interval, String accountId) {
+        Map<String, AttributeValue> occupants = new HashMap<>();
+        day.occupants().forEach((id, o) -> occupants.put(id, occupant(o.interval(), o.accountId())));
+        occupants.put(occupantId, occupant(interval, accountId));
+        return AttributeValue.fromM(occupants);
+    }
+
     public static OccupancyDay fromItem(String roomId, LocalDate day, Map<String, AttributeValue> item) {
         if (item == null) {
             return OccupancyDay.empty(roomId, day);
@@ -43,6 +51,27 @@ public final class OccupancyDayItem {
                     Attr.str(m, "a")));
         });
         return new OccupancyDay(roomId, day, Attr.num(item, VERSION, 0), occupants);
+    }
+
+    /** The room's day as {@code read} found it (a day never written is empty). */
+    public static OccupancyDay from(com.practicecal.shared.store.Snapshot read, String roomId, LocalDate day) {
+        return read.get(key(roomId, day), item -> fromItem(roomId, day, item)).orElseGet(() -> OccupancyDay.empty(roomId, day));
+    }
+
+    /** The query of the room's occupancy days from {@code from} on (strongly consistent; the room item is not a day). */
+    public static software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder daysFrom(String roomId,
+                                                                                           LocalDate from) {
+        return software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk >= :from")
+                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                .expressionAttributeValues(Map.of(":pk", key(roomId, from).get(Attr.PK),
+                        ":from", Attr.s(DAY_PREFIX + from)));
+    }
+
+    /** The occupancy days among a query page's items of the room's partition. */
+    public static java.util.List<OccupancyDay> days(String roomId, java.util.List<Map<String, AttributeValue>> items) {
+        return items.stream().filter(item -> Attr.str(item, Attr.SK).startsWith(DAY_PREFIX))
+                .map(item -> fromItem(roomId, dayOf(item), item)).toList();
     }
 
     public static LocalDate dayOf(Map<String, AttributeValue> item) {

@@ -3,10 +3,8 @@ package com.practicecal.shared.booking;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.Transaction;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,14 +34,11 @@ public final class OccupancyWrites {
         claimed.forEach(day -> claimedByDay.put(day.day(), day));
         for (OccupancyDay day : claimed) {
             // The whole map is written: the version condition proves it is the state the overlap check saw.
-            Map<String, AttributeValue> occupants = new HashMap<>();
-            day.occupants().forEach((id, o) -> occupants.put(id, OccupancyDayItem.occupant(o.interval(), o.accountId())));
-            occupants.put(bookingId, OccupancyDayItem.occupant(newInterval, accountId));
             Expression update = Expression.update("SET #occ = :occupants, #version = :next, #type = :type")
                     .when(day.exists() ? VERSION_UNCHANGED : DAY_IS_NEW)
                     .name("#occ", OccupancyDayItem.OCCUPANTS).name("#version", OccupancyDayItem.VERSION)
                     .name("#type", Attr.TYPE)
-                    .value(":occupants", AttributeValue.fromM(occupants))
+                    .value(":occupants", OccupancyDayItem.occupantsWith(day, bookingId, newInterval, accountId))
                     .value(":next", Attr.n(day.version() + 1))
                     .value(":type", Attr.s(OccupancyDayItem.TYPE));
             if (day.exists()) {

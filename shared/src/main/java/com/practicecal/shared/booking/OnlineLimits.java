@@ -1,10 +1,11 @@
 package com.practicecal.shared.booking;
 
-import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
+import com.practicecal.shared.store.Keys;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,16 +44,14 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
     /** Client items expire a while after the last booking through them (longer than any horizon). */
     static final Duration CLIENT_ITEM_LIFETIME = Duration.ofDays(400);
 
-    public Map<String, AttributeValue> clientKey() {
-        return clientKey(accountId, clientEmail);
+    /** The key of this client's counter item, for the booking's first batch read. */
+    public Keys clientKeys() {
+        return Keys.of(OnlineCounterItem.clientKey(accountId, clientEmail));
     }
 
+    /** The client's counter item's key (the erasure of a client deletes it); see {@link OnlineCounterItem}. */
     public static Map<String, AttributeValue> clientKey(String accountId, String email) {
-        return Attr.key(AccountItem.PREFIX + accountId, CLIENT_PREFIX + emailHash(email));
-    }
-
-    public static Map<String, AttributeValue> dayKey(String accountId, LocalDate day) {
-        return Attr.key(AccountItem.PREFIX + accountId, DAY_PREFIX + day);
+        return OnlineCounterItem.clientKey(accountId, email);
     }
 
     static String emailHash(String email) {
@@ -69,28 +68,9 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
     record ClientBookings(long version, Map<String, Long> live, java.util.List<String> expired) {
     }
 
-    static ClientBookings read(Map<String, AttributeValue> item, Instant now) {
-        if (item == null) {
-            return new ClientBookings(0, Map.of(), java.util.List.of());
-        }
-        Map<String, Long> live = new java.util.TreeMap<>();
-        java.util.List<String> expired = new java.util.ArrayList<>();
-        item.forEach((name, value) -> {
-            if (name.startsWith(ENTRY_PREFIX) && value.n() != null) {
-                long end = Long.parseLong(value.n());
-                if (end > now.getEpochSecond()) {
-                    live.put(name, end);
-                } else {
-                    expired.add(name);
-                }
-            }
-        });
-        return new ClientBookings(Attr.num(item, VERSION, 0), live, expired);
-    }
-
     /** 409 CLIENT_BOOKING_LIMIT when the client already holds {@code perClient} future online bookings. */
-    ClientBookings requireClientBelowCap(Map<String, AttributeValue> item, Instant now) {
-        ClientBookings current = read(item, now);
+    ClientBookings requireClientBelowCap(Snapshot read, Instant now) {
+        ClientBookings current = OnlineCounterItem.clientBookings(read, accountId, clientEmail, now);
         if (current.live().size() >= perClient) {
             throw new ConflictException(ErrorCodes.CLIENT_BOOKING_LIMIT, "at most " + perClient
                     + " upcoming online appointments per client; please contact the practice");
@@ -100,7 +80,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
 
     /** Adds the day counter and the client entry to the booking's transaction. */
     void claim(Transaction tx, Booking booking, ClientBookings read, Instant now, ZoneId zone) {
-        tx.update(TAG_DAY, dayKey(accountId, LocalDate.ofInstant(now, zone)),
+        tx.update(TAG_DAY, OnlineCounterItem.dayKey(accountId, LocalDate.ofInstant(now, zone)),
                 Expression.update("ADD #count :one SET #expires = :expires").when(DAY_LEFT)
                         .name("#count", COUNT).name("#expires", Attr.EXPIRES_AT)
                         .value(":one", Attr.n(1)).value(":cap", Attr.n(perDay))
@@ -119,7 +99,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
                 .value(":end", Attr.n(booking.interval().end().getEpochSecond()))
                 .value(":expires", Attr.n(now.plus(CLIENT_ITEM_LIFETIME).getEpochSecond()))
                 .value(":one", Attr.n(1)).value(":version", Attr.n(read.version()));
-        tx.update(TAG_CLIENT, clientKey(), expression);
+        tx.update(TAG_CLIENT, OnlineCounterItem.clientKey(accountId, clientEmail), expression);
     }
 
     /** True for bookings made through the public API (they carry a manage token and a client email). */
@@ -132,7 +112,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
         if (!isOnline(booking)) {
             return;
         }
-        tx.update("online-client-release", clientKey(booking.accountId(), booking.client().email()),
+        tx.update("online-client-release", OnlineCounterItem.clientKey(booking.accountId(), booking.client().email()),
                 Expression.update("REMOVE #entry ADD #version :one").name("#entry", ENTRY_PREFIX + booking.id())
                         .name("#version", VERSION).value(":one", Attr.n(1)));
     }
@@ -142,7 +122,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
         if (!isOnline(after)) {
             return;
         }
-        tx.update("online-client-move", clientKey(after.accountId(), after.client().email()),
+        tx.update("online-client-move", OnlineCounterItem.clientKey(after.accountId(), after.client().email()),
                 Expression.update("SET #entry = :end ADD #version :one").name("#entry", ENTRY_PREFIX + after.id())
                         .name("#version", VERSION).value(":end", Attr.n(after.interval().end().getEpochSecond()))
                         .value(":one", Attr.n(1)));

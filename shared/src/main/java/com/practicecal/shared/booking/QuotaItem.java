@@ -29,4 +29,9 @@ public final class QuotaItem {
     public static Map<String, AttributeValue> key(String accountId, YearMonth month) {
         return Attr.key(AccountItem.PREFIX + accountId, PREFIX + month);
     }
+
+    /** The appointments counted in the month as {@code read} found them (none if never written). */
+    public static long booked(com.practicecal.shared.store.Snapshot read, String accountId, YearMonth month) {
+        return read.get(key(accountId, month), item -> Attr.num(item, BOOKED, 0)).orElse(0L);
+    }
 }

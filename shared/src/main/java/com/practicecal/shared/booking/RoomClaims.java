@@ -11,7 +11,8 @@ import com.practicecal.shared.room.RoomStatus;
 import com.practicecal.shared.runtime.RetryJitter;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.Optional;
 
 /**
  * What every occupant of a room — a booking, a blocked time — goes through: the room must be bookable by the
@@ -39,8 +40,8 @@ public final class RoomClaims {
     }
 
     /** Own rooms, and rooms other members share with the caller's calendar community. */
-    public static Room bookableRoom(Membership me, Map<String, AttributeValue> item, String field) {
-        Room room = item == null ? null : RoomItem.fromItem(item);
+    public static Room bookableRoom(Membership me, Optional<Room> read, String field) {
+        Room room = read.orElse(null);
         boolean mayBook = room != null && (room.accountId().equals(me.accountId())
                 || (room.communityId() != null && me.inCommunity(room.communityId())));
         if (!mayBook || room.status() == RoomStatus.DELETED) {
@@ -52,24 +53,23 @@ public final class RoomClaims {
         return room;
     }
 
+    /** {@link #bookableRoom(Membership, Optional, String)} of room {@code roomId} as {@code read} found it. */
+    public static Room bookableRoom(Membership me, Snapshot read, String roomId, String field) {
+        return bookableRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem), field);
+    }
+
     /** The room's item and the occupancy days of {@code interval}, for the operation's batch read. */
-    public static List<Map<String, AttributeValue>> keys(String roomId, Interval interval) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(RoomItem.key(roomId));
+    public static Keys keys(String roomId, Interval interval) {
+        Keys keys = new Keys().add(RoomItem.key(roomId));
         interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(roomId, day)));
         return keys;
     }
 
-    public static Map<String, AttributeValue> roomItem(Map<String, Map<String, AttributeValue>> batch, String roomId) {
-        return batch.get(DynamoTable.keyString(RoomItem.key(roomId)));
-    }
-
-    public static List<OccupancyDay> readDays(String roomId, Interval interval,
-                                              Map<String, Map<String, AttributeValue>> batch) {
+    /** The room's occupancy days of {@code interval} as {@code read} found them (a day never written is empty). */
+    public static List<OccupancyDay> readDays(String roomId, Interval interval, Snapshot read) {
         List<OccupancyDay> days = new ArrayList<>();
         for (LocalDate day : interval.utcDays()) {
-            days.add(OccupancyDayItem.fromItem(roomId, day,
-                    batch.get(DynamoTable.keyString(OccupancyDayItem.key(roomId, day)))));
+            days.add(OccupancyDayItem.from(read, roomId, day));
         }
         return days;
     }
@@ -101,12 +101,11 @@ public final class RoomClaims {
                     Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":account", Attr.s(me.accountId()))));
             return;
         }
-        Map<String, AttributeValue> community = Map.of(":community", Attr.s(room.communityId()));
         tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_SHARED_ROOM,
                 Map.of("#status", RoomItem.STATUS, "#community", RoomItem.COMMUNITY),
                 Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":community", Attr.s(room.communityId()))));
         tx.check(TAG_ROOM, AccountItem.key(me.accountId()), new Condition(STILL_IN_COMMUNITY,
-                Map.of("#community", AccountItem.COMMUNITY), community));
+                Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(room.communityId()))));
     }
 
     /** The state moved under a transaction: wait a little (jittered) before re-reading, or give up. */

@@ -4,15 +4,14 @@ import com.practicecal.shared.booking.OccupancyDay;
 import com.practicecal.shared.booking.OccupancyDayItem;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
+import com.practicecal.shared.store.Snapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.Optional;
 
 /**
  * Reading the rooms of an account's calendar index ({@code AccountItem.CALENDAR_ROOMS}) together with their
@@ -24,8 +23,8 @@ public final class CalendarRooms {
     }
 
     /** Each room's item followed by its occupancy days. */
-    public static List<Map<String, AttributeValue>> keys(Collection<String> roomIds, List<LocalDate> days) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    public static Keys keys(Collection<String> roomIds, List<LocalDate> days) {
+        Keys keys = new Keys();
         for (String room : roomIds) {
             keys.add(RoomItem.key(room));
             days.forEach(day -> keys.add(OccupancyDayItem.key(room, day)));
@@ -33,11 +32,19 @@ public final class CalendarRooms {
         return keys;
     }
 
+    /** Each room's occupancy days, without the room items (read before). */
+    public static Keys dayKeys(Collection<String> roomIds, List<LocalDate> days) {
+        Keys keys = new Keys();
+        for (String room : roomIds) {
+            days.forEach(day -> keys.add(OccupancyDayItem.key(room, day)));
+        }
+        return keys;
+    }
+
     /** The rooms {@code accountId} may book: its own first (oldest first), then the community's (by id). */
-    public static List<Room> bookable(Map<String, Map<String, AttributeValue>> found, Collection<String> roomIds,
-                                      String accountId, String communityId) {
-        return roomIds.stream().map(id -> found.get(DynamoTable.keyString(RoomItem.key(id)))).filter(Objects::nonNull)
-                .map(RoomItem::fromItem).filter(r -> r.bookableBy(accountId, communityId))
+    public static List<Room> bookable(Snapshot found, Collection<String> roomIds, String accountId, String communityId) {
+        return roomIds.stream().map(id -> found.get(RoomItem.key(id), RoomItem::fromItem)).flatMap(Optional::stream)
+                .filter(r -> r.bookableBy(accountId, communityId))
                 .sorted(Comparator.comparing((Room r) -> !r.accountId().equals(accountId))
                         .thenComparing(r -> r.accountId().equals(accountId) ? r.createdAt().toString() : "")
                         .thenComparing(Room::id))
@@ -45,13 +52,11 @@ public final class CalendarRooms {
     }
 
     /** The occupancy days of {@code rooms} as read (a day never written is empty). */
-    public static List<OccupancyDay> occupancy(Map<String, Map<String, AttributeValue>> found, List<Room> rooms,
-                                               List<LocalDate> days) {
+    public static List<OccupancyDay> occupancy(Snapshot found, List<Room> rooms, List<LocalDate> days) {
         List<OccupancyDay> occupancy = new ArrayList<>();
         for (Room room : rooms) {
             for (LocalDate day : days) {
-                occupancy.add(OccupancyDayItem.fromItem(room.id(), day,
-                        found.get(DynamoTable.keyString(OccupancyDayItem.key(room.id(), day)))));
+                occupancy.add(OccupancyDayItem.from(found, room.id(), day));
             }
         }
         return occupancy;

@@ -13,12 +13,14 @@ import com.practicecal.shared.booking.BookingQuery;
 import com.practicecal.shared.booking.BookingService;
 import com.practicecal.shared.booking.BookingStatus;
 import com.practicecal.shared.booking.BookingView;
+import com.practicecal.shared.booking.CalendarAccount;
+import com.practicecal.shared.booking.CalendarAccountItem;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.booking.OccupancyDay;
 import com.practicecal.shared.room.Room;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,8 +30,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The calendar a therapist works from: own bookings in full plus busy blocks for every bookable room (own rooms
@@ -72,14 +74,12 @@ public class CalendarService {
 
     private Read read(BookingCaller caller, String accountId, CalendarQuery query) {
         Interval range = new Interval(query.from(), query.to());
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-        keys.addAll(accountKeys(accountId, range));
-        Map<String, Map<String, AttributeValue>> batch = table.batchGet(keys);
+        Snapshot batch = table.read(caller.identity().with(accountKeys(accountId, range)));
         Membership me = caller.resolve(batch);
         if (!me.accountId().equals(accountId)) {
-            batch = table.batchGet(accountKeys(me.accountId(), range));
+            batch = table.read(accountKeys(me.accountId(), range));
         }
-        Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(me.accountId())));
+        Optional<CalendarAccount> account = CalendarAccountItem.in(batch, me.accountId());
         Map<String, Room> rooms = new LinkedHashMap<>();
         List<CalendarView.BusyBlock> busy = busyBlocks(me, account, range, rooms);
         ZoneId zone = me.timeZone();
@@ -105,18 +105,18 @@ public class CalendarService {
 
     /** Other accounts' use of the rooms {@code me} can book, overlapping {@code range}, as intervals only. */
     public List<CalendarView.BusyBlock> busyBlocks(Membership me, Interval range) {
-        return busyBlocks(me, table.get(AccountItem.key(me.accountId())).orElse(null), range, new LinkedHashMap<>());
+        return busyBlocks(me, table.find(AccountItem.key(me.accountId()), CalendarAccountItem::fromItem), range,
+                new LinkedHashMap<>());
     }
 
-    private static List<Map<String, AttributeValue>> accountKeys(String accountId, Interval range) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(AccountItem.key(accountId));
+    private static Keys accountKeys(String accountId, Interval range) {
+        Keys keys = new Keys().add(AccountItem.key(accountId));
         range.utcDays().forEach(day -> keys.add(AccountDayItem.key(accountId, day)));
         return keys;
     }
 
     /** Own confirmed bookings from the agendas of the account's days, by start. */
-    private List<BookingView> agenda(Membership me, Map<String, Map<String, AttributeValue>> batch, Interval range) {
+    private List<BookingView> agenda(Membership me, Snapshot batch, Interval range) {
         return AccountDayItem.agenda(batch, me.accountId(), range.utcDays()).stream()
                 .filter(b -> b.status() == BookingStatus.CONFIRMED && b.interval().overlaps(range))
                 .sorted(Comparator.comparing((Booking b) -> b.interval().start()).thenComparing(Booking::id))
@@ -124,7 +124,7 @@ public class CalendarService {
     }
 
     /** Own blocked time from the same agendas, by start; grantees see when, not what. */
-    private static List<BlockView> blocks(Membership me, Map<String, Map<String, AttributeValue>> batch, Interval range) {
+    private static List<BlockView> blocks(Membership me, Snapshot batch, Interval range) {
         return BlockEntry.on(batch, me.accountId(), range.utcDays()).stream()
                 .filter(b -> b.interval().overlaps(range))
                 .sorted(Comparator.comparing(BlockEntry::start).thenComparing(BlockEntry::id))
@@ -139,12 +139,12 @@ public class CalendarService {
      * into {@code bookable}, and returns the other accounts' intervals in them by start; a block spanning
      * midnight is stored on two days and returned once.
      */
-    private List<CalendarView.BusyBlock> busyBlocks(Membership me, Map<String, AttributeValue> account, Interval range,
+    private List<CalendarView.BusyBlock> busyBlocks(Membership me, Optional<CalendarAccount> account, Interval range,
                                                     Map<String, Room> bookable) {
-        Set<String> roomIds = AccountItem.calendarRooms(account);
-        String community = account == null ? null : Attr.str(account, AccountItem.COMMUNITY);
+        Set<String> roomIds = account.map(CalendarAccount::calendarRooms).orElse(Set.of());
+        String community = account.map(CalendarAccount::communityId).orElse(null);
         List<LocalDate> days = range.utcDays();
-        Map<String, Map<String, AttributeValue>> found = table.batchGetAll(CalendarRooms.keys(roomIds, days));
+        Snapshot found = table.readAll(CalendarRooms.keys(roomIds, days));
         List<Room> rooms = CalendarRooms.bookable(found, roomIds, me.accountId(), community);
         rooms.forEach(r -> bookable.put(r.id(), r));
         ZoneId zone = me.timeZone();

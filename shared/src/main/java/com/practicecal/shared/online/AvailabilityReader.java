@@ -5,13 +5,14 @@ import com.practicecal.shared.block.BlockEntry;
 import com.practicecal.shared.booking.AccountDayItem;
 import com.practicecal.shared.booking.Booking;
 import com.practicecal.shared.booking.BookingStatus;
+import com.practicecal.shared.booking.CalendarAccount;
+import com.practicecal.shared.booking.CalendarAccountItem;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.calendar.CalendarRooms;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.room.Room;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads what slot computation needs for one therapist: account and rules (one batch), then the rooms of the
@@ -48,31 +48,29 @@ public class AvailabilityReader {
     }
 
     public Therapist therapist(String accountId) {
-        return therapist(accountId, List.of()).therapist();
+        return therapist(accountId, new Keys()).therapist();
     }
 
-    /** The therapist and whatever else the caller needs first ({@code alsoRead}), in one read. */
-    public record TherapistRead(Therapist therapist, Map<String, Map<String, AttributeValue>> items) {
+    /**
+     * The therapist and whatever else the caller needs first ({@code alsoRead}), in one read.
+     *
+     * @param name the practice's name, for its public profile
+     */
+    public record TherapistRead(Therapist therapist, String name, com.practicecal.shared.store.Snapshot items) {
     }
 
-    public TherapistRead therapist(String accountId, List<Map<String, AttributeValue>> alsoRead) {
+    public TherapistRead therapist(String accountId, Keys alsoRead) {
         return therapist(accountId, alsoRead, true);
     }
 
     /** @param consistent false where the result is advisory (slots): eventually consistent, half the cost */
-    public TherapistRead therapist(String accountId, List<Map<String, AttributeValue>> alsoRead, boolean consistent) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(alsoRead);
-        keys.add(AccountItem.key(accountId));
-        keys.add(BookingSettingsItem.key(accountId));
-        var batch = table.batchGet(keys, consistent);
-        Map<String, AttributeValue> account = batch.get(DynamoTable.keyString(AccountItem.key(accountId)));
-        if (account == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found");
-        }
-        return new TherapistRead(new Therapist(accountId, ZoneId.of(Attr.str(account, "timeZone")),
-                Attr.str(account, AccountItem.COMMUNITY),
-                BookingSettingsItem.fromItem(batch.get(DynamoTable.keyString(BookingSettingsItem.key(accountId)))),
-                AccountItem.calendarRooms(account)), batch);
+    public TherapistRead therapist(String accountId, Keys alsoRead, boolean consistent) {
+        Keys keys = new Keys().addAll(alsoRead).add(AccountItem.key(accountId)).add(BookingSettingsItem.key(accountId));
+        com.practicecal.shared.store.Snapshot batch = table.read(keys, consistent);
+        CalendarAccount account = CalendarAccountItem.in(batch, accountId)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found"));
+        return new TherapistRead(new Therapist(accountId, account.timeZone(), account.communityId(),
+                BookingSettingsItem.in(batch, accountId), account.calendarRooms()), account.name(), batch);
     }
 
     /**
@@ -102,32 +100,30 @@ public class AvailabilityReader {
     public Snapshot snapshot(Therapist therapist, Interval range, String ignoredBookingId, boolean consistent) {
         List<LocalDate> days = range.utcDays();
         Set<String> candidates = therapist.calendarRooms();
-        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        com.practicecal.shared.store.Snapshot found = com.practicecal.shared.store.Snapshot.empty();
+        Keys keys = new Keys();
         if (candidates.size() > MAX_ROOMS) {
-            found.putAll(table.batchGetAll(CalendarRooms.keys(candidates, List.of()), consistent));
+            found = table.readAll(CalendarRooms.keys(candidates, List.of()), consistent);
             candidates = new java.util.LinkedHashSet<>(CalendarRooms.bookable(found, candidates,
                     therapist.accountId(), therapist.communityId()).stream().limit(MAX_ROOMS).map(Room::id).toList());
-            for (String room : candidates) {
-                keys.addAll(CalendarRooms.keys(List.of(room), days).subList(1, days.size() + 1));
-            }
+            keys.addAll(CalendarRooms.dayKeys(candidates, days));
         } else {
             keys.addAll(CalendarRooms.keys(candidates, days));
         }
         days.forEach(day -> keys.add(AccountDayItem.key(therapist.accountId(), day)));
-        found.putAll(table.batchGetAll(keys, consistent));
-        List<Room> rooms = CalendarRooms.bookable(found, candidates, therapist.accountId(),
+        found = found.with(table.readAll(keys, consistent));
+        com.practicecal.shared.store.Snapshot read = found;
+        List<Room> rooms = CalendarRooms.bookable(read, candidates, therapist.accountId(),
                 therapist.communityId()).stream().limit(MAX_ROOMS).toList();
-        List<Interval> own = new ArrayList<>(AccountDayItem.agenda(found, therapist.accountId(), days).stream()
+        List<Interval> own = new ArrayList<>(AccountDayItem.agenda(read, therapist.accountId(), days).stream()
                 .filter(b -> b.status() == BookingStatus.CONFIRMED && !b.id().equals(ignoredBookingId))
                 .map(Booking::interval).toList());
         // blocked time, with or without a room, makes the therapist unavailable
-        BlockEntry.on(found, therapist.accountId(), days).forEach(b -> own.add(b.interval()));
+        BlockEntry.on(read, therapist.accountId(), days).forEach(b -> own.add(b.interval()));
         Map<LocalDate, Long> versions = new TreeMap<>();
-        days.forEach(day -> versions.put(day,
-                AccountDayItem.version(found.get(DynamoTable.keyString(AccountDayItem.key(therapist.accountId(), day))))));
+        days.forEach(day -> versions.put(day, AccountDayItem.version(read, therapist.accountId(), day)));
         return new Snapshot(SlotFinder.Availability.of(therapist.accountId(), therapist.zone(), therapist.settings(),
-                rooms.stream().map(Room::id).toList(), CalendarRooms.occupancy(found, rooms, days), own,
+                rooms.stream().map(Room::id).toList(), CalendarRooms.occupancy(read, rooms, days), own,
                 ignoredBookingId), versions);
     }
 }

@@ -25,6 +25,11 @@ public final class BookingSettingsItem {
         return item;
     }
 
+    /** The account's rules as {@code read} found them; the defaults if never set. */
+    public static BookingSettings in(com.practicecal.shared.store.Snapshot read, String accountId) {
+        return read.get(key(accountId), BookingSettingsItem::fromItem).orElseGet(BookingSettings::defaults);
+    }
+
     public static BookingSettings fromItem(Map<String, AttributeValue> item) {
         if (item == null) {
             return BookingSettings.defaults();

@@ -24,7 +24,7 @@ import com.practicecal.shared.online.OnlineBookingRequests.RescheduleRequest;
 import com.practicecal.shared.online.OnlineBookingRequests.SlotQuery;
 import com.practicecal.shared.online.OnlineBookingRequests.SlotView;
 import com.practicecal.shared.online.OnlineBookingRequests.Slots;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -94,19 +94,17 @@ public class OnlineBookingService {
      * buffers) and the contact hint — nothing a client may not see. One eventually consistent read.
      */
     public PublicTherapist publicTherapist(String therapistId) {
-        AvailabilityReader.TherapistRead read = reader.therapist(therapistId, List.of(), false);
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> account =
-                read.items().get(DynamoTable.keyString(com.practicecal.shared.account.AccountItem.key(therapistId)));
+        AvailabilityReader.TherapistRead read = reader.therapist(therapistId, new Keys(), false);
         AvailabilityReader.Therapist therapist = read.therapist();
         BookingSettings rules = therapist.settings();
-        return new PublicTherapist(therapistId, com.practicecal.shared.store.Attr.str(account, "name"),
+        return new PublicTherapist(therapistId, read.name(),
                 therapist.zone().getId(),
                 rules.services().stream().map(sv -> new PublicService(sv.id(), sv.name(), sv.durationMinutes())).toList(),
                 rules.contactHint());
     }
 
     public Slots slots(String therapistId, SlotQuery query) {
-        AvailabilityReader.Therapist therapist = reader.therapist(therapistId, List.of(), false).therapist();
+        AvailabilityReader.Therapist therapist = reader.therapist(therapistId, new Keys(), false).therapist();
         BookingSettings.Service service = service(therapist.settings(), query.serviceId(), "serviceId");
         Instant now = clock.instant();
         Instant latest = now.plus(Duration.ofDays(therapist.settings().horizonDays()));
@@ -136,11 +134,10 @@ public class OnlineBookingService {
         // a retry of a booking that succeeded finds its own booking in the slot: the record is read (with the
         // therapist) and answered from first
         AvailabilityReader.TherapistRead first = reader.therapist(therapistId,
-                idempotency.map(i -> List.of(i.itemKey())).orElse(List.of()));
+                idempotency.map(Idempotency::keys).orElseGet(Keys::new));
         AvailabilityReader.Therapist therapist = first.therapist();
         if (idempotency.isPresent()) {
-            var replay = idempotency.get().replay(first.items().get(DynamoTable.keyString(idempotency.get().itemKey())),
-                    BookingView.class, clock.instant());
+            var replay = idempotency.get().replay(first.items(), BookingView.class, clock.instant());
             if (replay.isPresent()) {
                 return receipt(replay.get(), therapist.zone());
             }

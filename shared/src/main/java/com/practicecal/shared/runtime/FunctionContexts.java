@@ -1,24 +1,30 @@
 package com.practicecal.shared.runtime;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
-import java.util.Map;
 
 /**
- * The application context of a deployed function: Lambda's environments, but singletons created when first needed
- * (a function builds only its routes' beans; SnapStart's priming request creates them before the snapshot), no
- * environment or cloud deduction, no banner and no Jackson module scanning.
+ * The application context of a deployed function: Micronaut's dependency injection only (no function, JSON or
+ * scheduling modules on the class path), singletons created when first needed (a function builds only its routes'
+ * beans; SnapStart's priming request creates them before the snapshot), no environment or cloud deduction, no banner.
+ * Settings come from the environment variables of {@code template.yaml} ({@code TABLE_NAME} is {@code table.name}).
  */
 public final class FunctionContexts {
+    /** Micronaut's names for a function running in Lambda; no configuration depends on them today. */
+    public static final String[] ENVIRONMENTS = {"function", "lambda"};
+
     private FunctionContexts() {
     }
 
     public static ApplicationContextBuilder builder() {
-        return new LambdaApplicationContextBuilder()
+        return ApplicationContext.builder(ENVIRONMENTS)
                 .eagerInitSingletons(false)
                 .deduceEnvironment(false)
                 .deduceCloudEnvironment(false)
-                .banner(false)
-                .properties(Map.of("jackson.module-scan", false));
+                .banner(false);
+    }
+
+    public static ApplicationContext start() {
+        return builder().start();
     }
 }

@@ -15,6 +15,7 @@ import com.practicecal.shared.booking.Idempotency;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.booking.OccupancyDay;
 import com.practicecal.shared.booking.OccupancyDayItem;
+import com.practicecal.shared.booking.OccurrenceChange;
 import com.practicecal.shared.booking.QuotaItem;
 import com.practicecal.shared.booking.RoomClaims;
 import com.practicecal.shared.error.ConflictException;
@@ -25,9 +26,9 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
+import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
@@ -42,12 +43,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Weekly series. Creating one costs one batched read of everything the whole series needs (caller, room, every
@@ -81,11 +79,8 @@ public class SeriesService {
     }
 
     /** Everything read for a creation or preview. */
-    private record Read(Membership me, Series series, Room room, Client client,
-                        Map<String, Map<String, AttributeValue>> batch, Optional<Idempotency> idempotency) {
-        Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
-            return batch.get(DynamoTable.keyString(key));
-        }
+    private record Read(Membership me, Series series, Room room, Client client, Snapshot batch,
+                        Optional<Idempotency> idempotency) {
     }
 
     public SeriesViews.Created create(Principal principal, SeriesRequest request, Optional<String> idempotencyKey,
@@ -99,7 +94,7 @@ public class SeriesService {
         String seriesId = Series.id(caller.idempotencyScope(), idempotencyKey.orElse(null));
         Read read = read(caller, principal, request, seriesId, idempotency);
         Instant now = clock.instant();
-        Optional<SeriesViews.Created> replay = idempotency.flatMap(i -> i.replay(read.item(i.itemKey()),
+        Optional<SeriesViews.Created> replay = idempotency.flatMap(i -> i.replay(read.batch(),
                 SeriesViews.Created.class, now));
         if (replay.isPresent()) {
             return replay.get();
@@ -117,9 +112,10 @@ public class SeriesService {
         List<Integer> pending = new ArrayList<>();
         Map<Integer, String> skipped = new java.util.TreeMap<>();
         for (int i = 0; i < series.occurrences(); i++) {
-            Map<String, AttributeValue> existing = read.item(BookingItem.key(Series.bookingId(seriesId, i)));
-            if (existing != null) {
-                done.add(BookingView.of(BookingItem.fromItem(existing), zone));
+            Optional<Booking> existing = read.batch().get(BookingItem.key(Series.bookingId(seriesId, i)),
+                    BookingItem::fromItem);
+            if (existing.isPresent()) {
+                done.add(BookingView.of(existing.get(), zone));
                 continue;
             }
             Interval interval = series.planned(i);
@@ -139,7 +135,7 @@ public class SeriesService {
             boolean last = p == pending.size() - 1;
             Interval interval = series.planned(i);
             String bookingId = Series.bookingId(seriesId, i);
-            Map<String, Map<String, AttributeValue>> current = read.batch();
+            Snapshot current = read.batch();
             for (int attempt = 1; ; attempt++) {
                 Booking booking = new Booking(bookingId, me.accountId(), series.roomOf(i), interval,
                         BookingStatus.CONFIRMED, read.client(), actor.userId(), now, actor.userId(), now, 1, null, null,
@@ -154,8 +150,8 @@ public class SeriesService {
                     List<BookingView> all = new ArrayList<>(done);
                     all.add(BookingView.of(booking, zone));
                     ifCommitted = response(series, all, skipped);
-                    tx.put(TAG_IDEMPOTENCY, idempotency.get().record(ifCommitted, now), idempotency.get().unused(now));
-                    tx.put(TAG_IDEMPOTENCY + "-link", idempotency.get().linkUnder(bookingId, now), null);
+                    idempotency.get().store(tx, TAG_IDEMPOTENCY, ifCommitted, now);
+                    idempotency.get().linkUnder(tx, TAG_IDEMPOTENCY + "-link", bookingId, now);
                 }
                 caller.guard(tx, me);
                 try {
@@ -182,16 +178,15 @@ public class SeriesService {
                     }
                     if (com.practicecal.shared.auth.AccessPolicy.TAG_STAFF.equals(tag)) {
                         // removed or downscoped in flight: the fresh read says what the caller may do now
-                        caller.resolve(table.batchGet(caller.identityKeys()));
+                        caller.resolve(table.read(caller.identity()));
                     }
                     // occupancy moved, a concurrent retry booked this occurrence, or a conflict: read this one again
-                    List<Map<String, AttributeValue>> keys = new ArrayList<>(RoomClaims.keys(series.roomOf(i), interval));
-                    keys.add(BookingItem.key(bookingId));
-                    idempotency.ifPresent(k -> keys.add(k.itemKey()));
-                    current = table.batchGet(keys);
-                    Map<String, AttributeValue> mine = current.get(DynamoTable.keyString(BookingItem.key(bookingId)));
-                    if (mine != null) {
-                        done.add(BookingView.of(BookingItem.fromItem(mine), zone));
+                    Keys keys = RoomClaims.keys(series.roomOf(i), interval).add(BookingItem.key(bookingId));
+                    idempotency.ifPresent(k -> keys.addAll(k.keys()));
+                    current = table.read(keys);
+                    Optional<Booking> mine = current.get(BookingItem.key(bookingId), BookingItem::fromItem);
+                    if (mine.isPresent()) {
+                        done.add(BookingView.of(mine.get(), zone));
                         seriesWritten = true;
                         break;
                     }
@@ -215,9 +210,9 @@ public class SeriesService {
                 tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
             }
             idempotency.ifPresent(k -> {
-                tx.put(TAG_IDEMPOTENCY, k.record(response, now), k.unused(now));
+                k.store(tx, TAG_IDEMPOTENCY, response, now);
                 if (!response.bookings().isEmpty()) { // the names it holds: an erasure of the client finds them
-                    tx.put(TAG_IDEMPOTENCY + "-link", k.linkUnder(response.bookings().get(0).id(), now), null);
+                    k.linkUnder(tx, TAG_IDEMPOTENCY + "-link", response.bookings().get(0).id(), now);
                 }
             });
             try {
@@ -227,8 +222,7 @@ public class SeriesService {
                     throw reused();
                 }
                 // a concurrent retry stored its response first: that one stands
-                return idempotency.flatMap(k -> k.replay(table.get(k.itemKey()).orElse(null),
-                        SeriesViews.Created.class, now)).orElse(response);
+                return idempotency.flatMap(k -> k.replayStored(table, SeriesViews.Created.class, now)).orElse(response);
             }
         }
         return response;
@@ -341,7 +335,7 @@ public class SeriesService {
         Events events = new Events(actor, requestId, now);
 
         List<Integer> toMove = new ArrayList<>();
-        Set<Map<String, AttributeValue>> dayKeys = new LinkedHashSet<>();
+        Keys dayKeys = new Keys();
         for (int i = first; i < after.occurrences(); i++) {
             Booking b = loaded.bookings().get(i);
             if (b != null && b.status() == BookingStatus.CONFIRMED) {
@@ -349,80 +343,66 @@ public class SeriesService {
                 dayKeys.addAll(RoomClaims.keys(after.roomOf(i), after.planned(i)));
             }
         }
-        Map<String, Map<String, AttributeValue>> read = new HashMap<>(loaded.batch());
-        List<Map<String, AttributeValue>> missing = dayKeys.stream()
-                .filter(k -> !read.containsKey(DynamoTable.keyString(k))).toList();
-        if (!missing.isEmpty()) {
-            read.putAll(table.batchGetAll(missing));
-        }
-        Room room = toMove.isEmpty() ? null : RoomClaims.bookableRoom(me, RoomClaims.roomItem(read, roomId), "roomId");
+        Keys missing = dayKeys.notFoundIn(loaded.batch());
+        Snapshot read = missing.isEmpty() ? loaded.batch() : loaded.batch().with(table.readAll(missing));
+        Room room = toMove.isEmpty() ? null : RoomClaims.bookableRoom(me, read, roomId, "roomId");
 
-        boolean segmentWritten = false;
+        boolean[] segmentWritten = {false};
         List<String> changed = new ArrayList<>();
         List<SeriesViews.NotChanged> failed = new ArrayList<>();
         for (int i : toMove) {
-            Booking b = loaded.bookings().get(i);
             Interval interval = after.planned(i);
-            Map<String, Map<String, AttributeValue>> state = read;
-            for (int attempt = 1; ; attempt++) {
-                if (b.roomId().equals(roomId) && b.interval().equals(interval)) {
-                    changed.add(b.id()); // already there
-                    break;
-                }
-                if (!interval.start().isAfter(now)) {
-                    failed.add(notChanged(b, ErrorCodes.VALIDATION_FAILED, zone));
-                    break;
-                }
-                List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, state);
-                if (!RoomClaims.isFree(days, interval, b.id())) {
-                    failed.add(notChanged(b, ErrorCodes.ROOM_TAKEN, zone));
-                    break;
-                }
-                Booking moved = b.moved(roomId, interval, actor.userId(), now, false);
-                Transaction tx = bookings.moveTransaction(me, room, b, moved, days, null, events);
-                if (!segmentWritten) {
-                    tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
-                }
-                caller.guard(tx, me);
-                try {
-                    table.write(tx);
-                    segmentWritten = true;
-                    changed.add(b.id());
-                    break;
-                } catch (TransactionFailedException failure) {
-                    String tag = failure.failedTag();
-                    if (TAG_SERIES.equals(tag)) {
-                        throw concurrentChange();
-                    }
-                    if (BookingService.TAG_QUOTA.equals(tag)) {
-                        failed.add(notChanged(b, ErrorCodes.QUOTA_EXCEEDED, zone));
-                        break;
-                    }
-                    if (RoomClaims.TAG_ROOM.equals(tag)) {
-                        failed.add(notChanged(b, ErrorCodes.ROOM_UNAVAILABLE, zone));
-                        break;
-                    }
-                    if (AccessPolicy.TAG_STAFF.equals(tag)) {
-                        caller.resolve(table.batchGet(caller.identityKeys())); // removed or downscoped in flight
-                    }
-                    if (attempt >= RoomClaims.MAX_ATTEMPTS) {
-                        failed.add(notChanged(b, ErrorCodes.CONCURRENT_MODIFICATION, zone));
-                        break;
-                    }
-                    RoomClaims.retryOrGiveUp(attempt); // attempt < MAX_ATTEMPTS: waits, never throws
-                    // the occurrence or its days changed since the read: read this one again
-                    List<Map<String, AttributeValue>> keys = new ArrayList<>(RoomClaims.keys(roomId, interval));
-                    keys.add(BookingItem.key(b.id()));
-                    state = table.batchGet(keys);
-                    Map<String, AttributeValue> fresh = state.get(DynamoTable.keyString(BookingItem.key(b.id())));
-                    b = BookingItem.fromItem(fresh);
-                    if (b.status() != BookingStatus.CONFIRMED) {
-                        break; // cancelled meanwhile: nothing to move
-                    }
-                }
+            OccurrenceChange.Outcome<Booking> outcome = OccurrenceChange.run(table, caller, me, loaded.bookings().get(i),
+                    read, new OccurrenceChange.Steps<>() {
+                        public OccurrenceChange.Plan plan(Booking b, Snapshot state) {
+                            if (b.roomId().equals(roomId) && b.interval().equals(interval)) {
+                                return OccurrenceChange.already();
+                            }
+                            if (!interval.start().isAfter(now)) {
+                                return OccurrenceChange.refused(ErrorCodes.VALIDATION_FAILED);
+                            }
+                            List<OccupancyDay> days = RoomClaims.readDays(roomId, interval, state);
+                            if (!RoomClaims.isFree(days, interval, b.id())) {
+                                return OccurrenceChange.refused(ErrorCodes.ROOM_TAKEN);
+                            }
+                            Booking moved = b.moved(roomId, interval, actor.userId(), now, false);
+                            Transaction tx = bookings.moveTransaction(me, room, b, moved, days, null, events);
+                            if (!segmentWritten[0]) {
+                                tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
+                            }
+                            return OccurrenceChange.write(tx);
+                        }
+
+                        public String refusedBy(String tag) {
+                            if (TAG_SERIES.equals(tag)) {
+                                throw concurrentChange();
+                            }
+                            if (BookingService.TAG_QUOTA.equals(tag)) {
+                                return ErrorCodes.QUOTA_EXCEEDED;
+                            }
+                            return RoomClaims.TAG_ROOM.equals(tag) ? ErrorCodes.ROOM_UNAVAILABLE : null;
+                        }
+
+                        public Keys reread(Booking b) {
+                            return RoomClaims.keys(roomId, interval).add(BookingItem.key(b.id()));
+                        }
+
+                        public Optional<Booking> fresh(Booking b, Snapshot state) {
+                            // cancelled meanwhile: nothing to move
+                            return state.get(BookingItem.key(b.id()), BookingItem::fromItem)
+                                    .filter(fresh -> fresh.status() == BookingStatus.CONFIRMED);
+                        }
+                    });
+            if (outcome.status() == OccurrenceChange.Status.WRITTEN) {
+                segmentWritten[0] = true;
+            }
+            if (outcome.changed()) {
+                changed.add(outcome.occupant().id());
+            } else if (outcome.status() == OccurrenceChange.Status.REFUSED) {
+                failed.add(notChanged(outcome.occupant(), outcome.code(), zone));
             }
         }
-        if (!segmentWritten) {
+        if (!segmentWritten[0]) {
             try {
                 Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.key(seriesId),
                         SeriesItem.segments(before, after));
@@ -439,8 +419,7 @@ public class SeriesService {
         return new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the series changed concurrently; please retry");
     }
 
-    private record Loaded(Membership me, Series series, Map<Integer, Booking> bookings,
-                          Map<String, Map<String, AttributeValue>> batch) {
+    private record Loaded(Membership me, Series series, Map<Integer, Booking> bookings, Snapshot batch) {
     }
 
     /**
@@ -449,31 +428,26 @@ public class SeriesService {
      * first (plus {@code roomId}'s item when given).
      */
     private Loaded load(BookingCaller caller, String seriesId, String roomId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(caller.identityKeys());
-        keys.add(SeriesItem.key(seriesId));
+        Keys keys = new Keys().addAll(caller.identity()).add(SeriesItem.key(seriesId));
         for (int i = 0; i < Recurrence.MAX_OCCURRENCES; i++) {
             keys.add(BookingItem.key(Series.bookingId(seriesId, i)));
         }
         if (roomId != null) {
             keys.add(RoomItem.key(roomId));
         }
-        var batch = table.batchGetAll(keys);
+        Snapshot batch = table.readAll(keys);
         Membership me = caller.resolve(batch);
-        Map<String, AttributeValue> item = batch.get(DynamoTable.keyString(SeriesItem.key(seriesId)));
-        if (item == null) {
-            throw new NotFoundException(ErrorCodes.NOT_FOUND, "series not found");
-        }
-        Series series = SeriesItem.fromItem(item);
+        Series series = batch.get(SeriesItem.key(seriesId), SeriesItem::fromItem)
+                .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "series not found"));
         access.requireSameAccount(me, series.accountId());
         if (roomId != null) {
-            RoomClaims.bookableRoom(me, RoomClaims.roomItem(batch, roomId), "roomId"); // before anything is written
+            RoomClaims.bookableRoom(me, batch, roomId, "roomId"); // before anything is written
         }
         Map<Integer, Booking> byIndex = new HashMap<>();
         for (int i = 0; i < series.occurrences(); i++) {
-            Map<String, AttributeValue> b = batch.get(DynamoTable.keyString(BookingItem.key(Series.bookingId(seriesId, i))));
-            if (b != null) {
-                byIndex.put(i, BookingItem.fromItem(b));
-            }
+            int index = i;
+            batch.get(BookingItem.key(Series.bookingId(seriesId, i)), BookingItem::fromItem)
+                    .ifPresent(b -> byIndex.put(index, b));
         }
         return new Loaded(me, series, byIndex, batch);
     }
@@ -504,10 +478,10 @@ public class SeriesService {
         String roomId = request.roomId();
         String guessAccount = principal.userId(); // accounts are keyed by their owner's sub
         Series guess = series(seriesId, guessAccount, guessZone, request, firstStart, firstEnd, null, "", Instant.EPOCH);
-        Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>(caller.identityKeys());
+        Keys keys = new Keys().addAll(caller.identity());
         keys.add(RoomItem.key(roomId));
         keys.add(SeriesItem.key(seriesId));
-        idempotency.ifPresent(i -> keys.add(i.itemKey()));
+        idempotency.ifPresent(i -> keys.addAll(i.keys()));
         keys.addAll(com.practicecal.shared.client.ClientBookings.keys(request.bookingClient()));
         for (int i = 0; i < guess.occurrences(); i++) {
             Interval planned = guess.planned(i);
@@ -518,7 +492,7 @@ public class SeriesService {
                 keys.add(QuotaItem.key(guessAccount, YearMonth.from(t.atZone(ZoneOffset.UTC))));
             }
         }
-        Map<String, Map<String, AttributeValue>> batch = new HashMap<>(table.batchGetAll(new ArrayList<>(keys)));
+        Snapshot batch = table.readAll(keys);
         Membership me = caller.resolve(batch);
         Instant now = clock.instant();
         if (!firstStart.isAfter(now)) {
@@ -527,28 +501,28 @@ public class SeriesService {
         Actor actor = caller.actor(me);
         Series series = series(seriesId, me.accountId(), me.timeZone(), request, firstStart, firstEnd,
                 idempotency.map(Idempotency::requestHash).orElse(null), actor.userId(), now);
-        Map<String, AttributeValue> stored = batch.get(DynamoTable.keyString(SeriesItem.key(seriesId)));
-        if (stored != null) {
-            Series earlier = SeriesItem.fromItem(stored);
+        Optional<Series> stored = batch.get(SeriesItem.key(seriesId), SeriesItem::fromItem);
+        if (stored.isPresent()) {
+            Series earlier = stored.get();
             if (!java.util.Objects.equals(earlier.requestHash(), series.requestHash())
                     || !earlier.accountId().equals(me.accountId())) {
                 throw reused();
             }
             series = earlier; // resume the series as first planned
         }
-        Set<Map<String, AttributeValue>> needed = new LinkedHashSet<>();
+        Keys needed = new Keys();
         for (int i = 0; i < series.occurrences(); i++) {
             Interval planned = series.planned(i);
             needed.add(BookingItem.key(Series.bookingId(seriesId, i)));
             planned.utcDays().forEach(day -> needed.add(OccupancyDayItem.key(roomId, day)));
             needed.add(QuotaItem.key(me.accountId(), QuotaItem.monthOf(planned.start(), me.timeZone())));
         }
-        List<Map<String, AttributeValue>> missing = needed.stream().filter(k -> !keys.contains(k)).toList();
+        Keys missing = needed.notIn(keys);
         if (!missing.isEmpty()) {
-            batch.putAll(table.batchGetAll(missing));
+            batch = batch.with(table.readAll(missing));
         }
-        Room room = RoomClaims.bookableRoom(me, batch.get(DynamoTable.keyString(RoomItem.key(roomId))), "roomId");
-        Client client = com.practicecal.shared.client.ClientBookings.resolve(request.bookingClient(), batch, me);
+        Room room = RoomClaims.bookableRoom(me, batch, roomId, "roomId");
+        Client client = com.practicecal.shared.client.ClientBookings.resolve(request.bookingClient(), batch.items(), me);
         return new Read(me, series, room, client, batch, idempotency);
     }
 
@@ -574,8 +548,7 @@ public class SeriesService {
                 return true;
             }
             YearMonth month = QuotaItem.monthOf(interval.start(), zone);
-            Map<String, AttributeValue> quota = read.item(QuotaItem.key(me.accountId(), month));
-            long used = (quota == null ? 0 : Attr.num(quota, QuotaItem.BOOKED, 0)) + booked.getOrDefault(month, 0L);
+            long used = QuotaItem.booked(read.batch(), me.accountId(), month) + booked.getOrDefault(month, 0L);
             if (used >= me.plan().monthlyAppointmentCap().getAsInt()) {
                 return false;
             }

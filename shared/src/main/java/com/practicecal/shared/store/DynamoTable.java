@@ -55,6 +55,31 @@ public class DynamoTable {
         return Snapshot.of(batchGet(keys, true));
     }
 
+    /** {@link #read(List)} of the keys collected: one strongly consistent call (up to 100 keys). */
+    public Snapshot read(Keys keys) {
+        return read(keys, true);
+    }
+
+    /** {@link #batchGet(List, boolean)} of the keys collected, as a typed {@link Snapshot}. */
+    public Snapshot read(Keys keys, boolean consistent) {
+        return Snapshot.of(batchGet(keys.list(), consistent));
+    }
+
+    /** {@link #batchGetAll(List)} of the keys collected (one call per 100), as a typed {@link Snapshot}. */
+    public Snapshot readAll(Keys keys) {
+        return readAll(keys, true);
+    }
+
+    /** {@link #batchGetAll(List, boolean)} of the keys collected, as a typed {@link Snapshot}. */
+    public Snapshot readAll(Keys keys, boolean consistent) {
+        return Snapshot.of(batchGetAll(keys.list(), consistent));
+    }
+
+    /** {@link #get} (one strongly consistent GetItem) read by an item class's {@code fromItem}; empty if absent. */
+    public <T> Optional<T> find(Map<String, AttributeValue> key, java.util.function.Function<Map<String, AttributeValue>, T> read) {
+        return get(key).map(read);
+    }
+
     /**
      * @param consistent false for reads whose result is advisory (a later conditional write decides): eventually
      *                   consistent reads cost half the read capacity
@@ -210,6 +235,35 @@ public class DynamoTable {
 
     public QueryResponse query(QueryRequest.Builder request) {
         return dynamo.query(request.tableName(table).build());
+    }
+
+    /**
+     * The pages of {@code request}, each queried only when the iteration reaches it (stop early and no further page
+     * is read): one Query call per page.
+     */
+    public Iterable<QueryResponse> pages(QueryRequest.Builder request) {
+        return () -> new java.util.Iterator<>() {
+            private Map<String, AttributeValue> start;
+            private boolean more = true;
+
+            public boolean hasNext() {
+                return more;
+            }
+
+            public QueryResponse next() {
+                if (!more) {
+                    throw new java.util.NoSuchElementException();
+                }
+                if (start != null) {
+                    request.exclusiveStartKey(start);
+                }
+                QueryResponse response = query(request);
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+                more = start != null;
+                return response;
+            }
+        };
     }
 
     /** Runs the transaction; a cancellation becomes a {@link TransactionFailedException} naming the failed item. */

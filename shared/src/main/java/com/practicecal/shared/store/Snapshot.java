@@ -23,9 +23,16 @@ public final class Snapshot {
         return new Snapshot(items);
     }
 
-    /** Nothing read (a use case that had no keys to read). */
+    /** Nothing read (yet). */
     public static Snapshot empty() {
         return new Snapshot(Map.of());
+    }
+
+    /** This snapshot topped up by a later read {@code more} (its items win where both hold a key). */
+    public Snapshot with(Snapshot more) {
+        Map<String, Map<String, AttributeValue>> merged = new java.util.HashMap<>(items);
+        merged.putAll(more.items);
+        return new Snapshot(merged);
     }
 
     /** The item under {@code key}, read by {@code read} (an item class's {@code fromItem}); empty if absent. */

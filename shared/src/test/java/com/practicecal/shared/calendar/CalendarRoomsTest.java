@@ -6,6 +6,7 @@ import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomStatus;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -33,16 +34,18 @@ class CalendarRoomsTest {
         stored("other-community", "x", RoomStatus.ACTIVE, "2025-01-01T00:00:00Z", "c2");
         List<String> index = List.of("shared-b", "own-new", "own-old", "own-deleting", "unshared-b", "other-community",
                 "never-stored");
-        assertThat(CalendarRooms.bookable(found, index, "a", "c1")).extracting(Room::id)
+        assertThat(CalendarRooms.bookable(Snapshot.of(found), index, "a", "c1")).extracting(Room::id)
                 .containsExactly("own-old", "own-new", "shared-b");
-        assertThat(CalendarRooms.bookable(found, index, "a", null)).extracting(Room::id)
+        assertThat(CalendarRooms.bookable(Snapshot.of(found), index, "a", null)).extracting(Room::id)
                 .as("outside a community only own rooms").containsExactly("own-old", "own-new");
     }
 
     @Test
     void readsEachRoomWithItsDays() {
         List<LocalDate> days = List.of(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-02"));
-        assertThat(CalendarRooms.keys(List.of("r1", "r2"), days)).hasSize(6)
+        assertThat(CalendarRooms.keys(List.of("r1", "r2"), days).list()).hasSize(6)
                 .first().isEqualTo(RoomItem.key("r1"));
+        assertThat(CalendarRooms.dayKeys(List.of("r1", "r2"), days).list()).hasSize(4)
+                .doesNotContain(RoomItem.key("r1"), RoomItem.key("r2"));
     }
 }

@@ -4,16 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.practicecal.shared.audit.AuditIngest;
 import com.practicecal.shared.event.OutboxEvent;
-import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.FunctionHandler;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** FIFO audit queue to the hash-chained audit table; partial batch failures. */
-public class AuditWriterHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class AuditWriterHandler extends FunctionHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     AuditIngest ingest;
     private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
@@ -29,11 +27,6 @@ public class AuditWriterHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return ingest.ingest(event);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.builder();
     }
 
     /** The SnapStart priming resource registered at init. */

@@ -5,16 +5,14 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.practicecal.shared.event.OutboxEvent;
 import com.practicecal.shared.relay.OutboxRelay;
 import com.practicecal.shared.logging.Metrics;
-import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.FunctionHandler;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** Table stream (outbox items only, filtered in template.yaml) to the audit and integration queues. */
-public class OutboxRelayHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class OutboxRelayHandler extends FunctionHandler<DynamodbEvent, StreamsEventResponse> {
     @Inject
     OutboxRelay relay;
     private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
@@ -32,11 +30,6 @@ public class OutboxRelayHandler extends MicronautRequestHandler<DynamodbEvent, S
         StreamsEventResponse response = relay.relay(event);
         Metrics.count(Metrics.RELAY_RETRIES, response.getBatchItemFailures().size()); // Lambda retries from there
         return response;
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.builder();
     }
 
     /** The SnapStart priming resource registered at init. */

@@ -1,12 +1,10 @@
 package com.practicecal.functions.retentionpurge;
 
 import com.practicecal.shared.client.RetentionPurge;
-import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.FunctionHandler;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,7 @@ import java.util.Map;
  * {@code dryRun} (default: {@code RETENTION_DRY_RUN}) and restrict the run to one {@code accountId};
  * {@code {"backfill": true}} (by hand, once after deploying the retention index) gives older bookings its keys.
  */
-public class RetentionPurgeHandler extends MicronautRequestHandler<Map<String, Object>, RetentionPurge.Report> {
+public class RetentionPurgeHandler extends FunctionHandler<Map<String, Object>, RetentionPurge.Report> {
     @Inject
     RetentionPurge purge;
 
@@ -42,11 +40,6 @@ public class RetentionPurgeHandler extends MicronautRequestHandler<Map<String, O
         Object accountId = event == null ? null : event.get("accountId");
         return purge.run(dryRun == null ? dryRunByDefault : Boolean.parseBoolean(dryRun.toString()),
                 accountId == null ? null : accountId.toString());
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.builder();
     }
 
     /** The SnapStart priming resource registered at init. */

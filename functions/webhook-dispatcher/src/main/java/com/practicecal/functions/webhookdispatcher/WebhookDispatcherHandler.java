@@ -3,18 +3,16 @@ package com.practicecal.functions.webhookdispatcher;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.practicecal.shared.event.OutboxEvent;
-import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.FunctionHandler;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import com.practicecal.shared.webhook.DeliveryMessage;
 import com.practicecal.shared.webhook.WebhookDispatcher;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** Integration queue to webhook deliveries: one delivery-queue message per subscribed endpoint; partial batch failures. */
-public class WebhookDispatcherHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class WebhookDispatcherHandler extends FunctionHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     WebhookDispatcher service;
     private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
@@ -30,11 +28,6 @@ public class WebhookDispatcherHandler extends MicronautRequestHandler<SQSEvent, 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return service.dispatch(event);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.builder();
     }
 
     /** The SnapStart priming resource registered at init. */

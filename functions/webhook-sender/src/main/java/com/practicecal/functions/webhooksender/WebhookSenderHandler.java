@@ -2,19 +2,17 @@ package com.practicecal.functions.webhooksender;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.practicecal.shared.runtime.FunctionContexts;
+import com.practicecal.shared.runtime.FunctionHandler;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import com.practicecal.shared.webhook.DeliveryMessage;
 import com.practicecal.shared.webhook.WebhookPayload;
 import com.practicecal.shared.webhook.WebhookSender;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** Delivery queue: one signed HTTP attempt per message, retries via SQS delays, DLQ after the last; partial batch failures. */
-public class WebhookSenderHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class WebhookSenderHandler extends FunctionHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     WebhookSender service;
     private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
@@ -30,11 +28,6 @@ public class WebhookSenderHandler extends MicronautRequestHandler<SQSEvent, SQSB
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return service.send(event);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.builder();
     }
 
     /** The SnapStart priming resource registered at init. */

@@ -1,0 +1,56 @@
+package com.practicecal.shared.runtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.micronaut.context.ApplicationContext;
+
+/**
+ * Base of every Lambda handler: Lambda constructs it once per execution environment (init), which starts the
+ * function's {@link FunctionContexts application context} and injects the handler's {@code @Inject} fields; every
+ * invocation then calls {@link #execute}. Lambda's runtime has already turned the event into {@code I}, so no JSON
+ * stack of the framework is involved, and an injection failure fails init instead of being logged and swallowed.
+ */
+public abstract class FunctionHandler<I, O> implements RequestHandler<I, O>, AutoCloseable {
+    private final ApplicationContext context;
+    private final boolean ownsContext;
+
+    /** What Lambda calls: a context of the function's own, started while {@link InitWarmup} runs beside it. */
+    protected FunctionHandler() {
+        this(startContext(), true);
+    }
+
+    private static ApplicationContext startContext() {
+        InitWarmup.start();
+        return FunctionContexts.start();
+    }
+
+    /** For tests and the local runner: share one application context between functions. */
+    protected FunctionHandler(ApplicationContext context) {
+        this(context, false);
+    }
+
+    private FunctionHandler(ApplicationContext context, boolean ownsContext) {
+        this.context = context;
+        this.ownsContext = ownsContext;
+        context.inject(this);
+    }
+
+    public final ApplicationContext getApplicationContext() {
+        return context;
+    }
+
+    @Override
+    public final O handleRequest(I input, Context lambdaContext) {
+        return execute(input);
+    }
+
+    /** One invocation: the event as Lambda's runtime decoded it, the response it encodes. */
+    public abstract O execute(I input);
+
+    @Override
+    public void close() {
+        if (ownsContext) {
+            context.close();
+        }
+    }
+}
