@@ -21,7 +21,7 @@ public class AwsClientFactory {
     private final AwsClients clients;
 
     public AwsClientFactory(AppSettings settings, List<ExecutionInterceptor> interceptors) {
-        this.clients = AwsClients.fromEnvironment(Region.of(settings.region()), interceptors);
+        this.clients = AwsClients.forFunction(Region.of(settings.region()), interceptors);
     }
 
     /** The recipe itself, e.g. for SnapStart's after-restore credential refresh. */

@@ -2,6 +2,10 @@ package com.practicecal.shared.aws;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -32,12 +37,22 @@ public final class AwsClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(12);
+    /** A key no item has: its GetItem reads nothing (warm-up and SnapStart priming calls). */
+    public static final Map<String, AttributeValue> ABSENT_KEY = Map.of("PK", AttributeValue.fromS("SNAPSTART#priming"),
+            "SK", AttributeValue.fromS("NONE"));
+    /** Clients started by {@link #startEarly}, for the function's factory to take. */
+    private static final AtomicReference<Early> EARLY = new AtomicReference<>();
+
+    private record Early(Region region, CompletableFuture<AwsClients> clients) {
+    }
 
     private final Region region;
     private final List<ExecutionInterceptor> interceptors;
     private final EndpointResolver endpoints;
     private final SdkHttpClient http;
     private final RestorableCredentials credentials = new RestorableCredentials();
+    /** The DynamoDB client {@link #startEarly} built and warmed; handed out by the first {@link #dynamoDb()}. */
+    private final AtomicReference<DynamoDbClient> warmDynamoDb = new AtomicReference<>();
 
     public AwsClients(Region region, List<ExecutionInterceptor> interceptors, EndpointResolver endpoints) {
         this.region = region;
@@ -53,6 +68,51 @@ public final class AwsClients {
         return new AwsClients(region, interceptors, EndpointResolver.fromSystem());
     }
 
+    /**
+     * For a function's init (Lambda runs it on two vCPUs whatever the memory size): builds the clients and makes one
+     * DynamoDB call (a GetItem of {@link #ABSENT_KEY}, which loads the SDK's request path and opens the connection)
+     * on a background thread while the function's application context starts; {@link #forFunction} takes them.
+     */
+    public static void startEarly(Region region, String tableName) {
+        CompletableFuture<AwsClients> built = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                AwsClients clients = fromEnvironment(region, List.of());
+                DynamoDbClient dynamo = clients.dynamoDb();
+                if (tableName != null && !tableName.isBlank()) {
+                    try {
+                        dynamo.getItem(g -> g.tableName(tableName).key(ABSENT_KEY));
+                    } catch (RuntimeException refused) {
+                        // e.g. a policy without GetItem: the request path ran all the same
+                    }
+                }
+                clients.warmDynamoDb.set(dynamo);
+                built.complete(clients);
+            } catch (RuntimeException | Error failed) {
+                built.completeExceptionally(failed);
+            }
+        }, "init-aws-clients");
+        thread.setDaemon(true);
+        thread.start();
+        EARLY.set(new Early(region, built));
+    }
+
+    /**
+     * The clients of a function: those {@link #startEarly} built for this region (once, and only without
+     * interceptors: tests attach theirs to clients of their own), else new ones.
+     */
+    public static AwsClients forFunction(Region region, List<ExecutionInterceptor> interceptors) {
+        Early early = EARLY.getAndSet(null);
+        if (early != null && interceptors.isEmpty() && early.region().equals(region)) {
+            try {
+                return early.clients().join();
+            } catch (CompletionException failed) {
+                // built below as usual; the same failure, if any, then surfaces on the request path
+            }
+        }
+        return fromEnvironment(region, interceptors);
+    }
+
     /** After a SnapStart restore: drop credentials cached in the snapshot, resolve them afresh on the next call. */
     public void refreshCredentials() {
         credentials.refresh();
@@ -63,6 +123,10 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
+        DynamoDbClient warm = warmDynamoDb.getAndSet(null);
+        if (warm != null) {
+            return warm;
+        }
         return configure(DynamoDbClient.builder(), "DynamoDB").endpointDiscoveryEnabled(false).build();
     }
 

@@ -24,6 +24,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.ValidationException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one JSON configuration of the project: ISO-8601 on output; request bodies are read by {@link #read} only,
@@ -50,6 +53,20 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /**
+     * Loads and initialises both mappers and their common (de)serialisers (maps, lists, numbers, instants), e.g. on
+     * a background thread during a function's init, so the first request does not pay for it.
+     */
+    public static void warmUp() {
+        try {
+            MAPPER.readTree(MAPPER.writeValueAsString(Map.of("at", Instant.EPOCH, "list", List.of(1L, 2.5), "text", "x",
+                    "flag", true)));
+            Input.TREE.readTree("{\"a\":[1,\"b\"]}");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The strict request-body mapper (for tests). */

@@ -14,9 +14,14 @@ public abstract class FunctionHandler<I, O> implements RequestHandler<I, O>, Aut
     private final ApplicationContext context;
     private final boolean ownsContext;
 
-    /** What Lambda calls: a context of the function's own. */
+    /** What Lambda calls: a context of the function's own, started while {@link InitWarmup} runs beside it. */
     protected FunctionHandler() {
-        this(FunctionContexts.start(), true);
+        this(startContext(), true);
+    }
+
+    private static ApplicationContext startContext() {
+        InitWarmup.start();
+        return FunctionContexts.start();
     }
 
     /** For tests and the local runner: share one application context between functions. */

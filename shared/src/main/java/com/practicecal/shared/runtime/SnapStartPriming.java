@@ -5,7 +5,6 @@ import com.practicecal.shared.config.AppSettings;
 import com.practicecal.shared.json.Json;
 import io.micronaut.context.ApplicationContext;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.crac.Context;
@@ -14,7 +13,6 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SnapStart priming, registered at init by every function. Before Lambda takes the snapshot it loads and runs what a
@@ -26,9 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-    /** A key no item has: its GetItem reads nothing. */
-    public static final Map<String, AttributeValue> ABSENT_KEY = Map.of("PK", AttributeValue.fromS("SNAPSTART#priming"),
-            "SK", AttributeValue.fromS("NONE"));
 
     private final ApplicationContext context;
     private final Supplier<List<Class<?>>> jsonTypes;
@@ -53,13 +48,14 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> global) {
         long started = System.nanoTime();
+        InitWarmup.await(); // nothing half-loaded on another thread goes into the snapshot
         for (Class<?> type : jsonTypes.get()) {
             Json.MAPPER.readerFor(type); // builds and caches the deserialiser
             Json.MAPPER.writerFor(type); // and the serialiser
         }
         try {
             String table = context.getBean(AppSettings.class).tableName();
-            context.getBean(DynamoDbClient.class).getItem(g -> g.tableName(table).key(ABSENT_KEY));
+            context.getBean(DynamoDbClient.class).getItem(g -> g.tableName(table).key(AwsClients.ABSENT_KEY));
         } catch (RuntimeException refused) {
             // e.g. a function whose policy has no GetItem on the table: the client's request path ran all the same
             LOG.warn("priming GetItem failed: {}", refused.getClass().getSimpleName());
