@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class SnapStartPrimingIT extends LocalStackIT {
     private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
-            "TransactWriteItems", "SendMessage", "SendMessageBatch");
+            "TransactWriteItems", "SendMessage", "SendMessageBatch", "SignUp", "AdminCreateUser", "AdminDeleteUser",
+            "SendEmail");
 
     @Test
     void primingRunsTheReadPathWithoutWritingAndTheFunctionServesAfterRestore() {
@@ -70,8 +71,14 @@ class SnapStartPrimingIT extends LocalStackIT {
             softly.assertThat(calls.keySet()).as("AWS calls priming %s", function.logicalId())
                     .doesNotContainAnyElementsOf(WRITES);
             softly.assertThat(handler.primedStatuses().keySet()).as("GET routes primed in %s", function.logicalId())
-                    .containsExactlyInAnyOrderElementsOf(handler.routeKeys().stream().filter(k -> k.startsWith("GET "))
-                            .toList());
+                    .containsAll(handler.routeKeys().stream().filter(k -> k.startsWith("GET ")).toList())
+                    .isNotEmpty(); // a function without read routes primes a write route with a refused body
+            handler.primedStatuses().forEach((routeKey, status) -> {
+                if (!routeKey.startsWith("GET ")) {
+                    softly.assertThat(status).as("%s primed with a body its validation refuses", routeKey)
+                            .isEqualTo(422);
+                }
+            });
             softly.assertThat(handler.primedStatuses().values()).as("statuses priming %s: %s", function.logicalId(),
                     handler.primedStatuses()).allSatisfy(status -> assertThat(status).isLessThan(500));
         }

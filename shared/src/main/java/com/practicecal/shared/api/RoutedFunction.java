@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of a function serving several routes of one bounded context: API Gateway's {@code routeKey} (e.g.
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public abstract class RoutedFunction extends ApiFunction {
     /** The request id and token subject of priming requests (the caller itself is {@link Principal#PRIMING}). */
+    private static final Logger LOG = LoggerFactory.getLogger(RoutedFunction.class);
     public static final String PRIMING_CALLER = Principal.PRIMING.userId();
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private volatile Map<String, Route> table;
@@ -68,13 +71,30 @@ public abstract class RoutedFunction extends ApiFunction {
     /**
      * Every GET route, called by {@link Principal#PRIMING} (the owner of an account without data): the whole request
      * path of each (access, reads, mapping, JSON of the response) runs before the snapshot; GET routes write nothing.
+     * Then the {@link #primingBodies} of write routes, which their validation refuses before any read or write.
      */
     private void primeReadRoute() {
         table().keySet().stream().filter(key -> key.startsWith("GET ")).sorted().forEach(routeKey -> primed.put(
-                routeKey, serve(ApiRequest.priming(primingEvent(routeKey, primingQuery(routeKey)))).getStatusCode()));
+                routeKey, serve(ApiRequest.priming(primingEvent(routeKey, primingQuery(routeKey), null)))
+                        .getStatusCode()));
+        primingBodies().forEach((routeKey, body) -> {
+            int status = serve(ApiRequest.priming(primingEvent(routeKey, Map.of(), body))).getStatusCode();
+            primed.put(routeKey, status);
+            if (status < 400 || status >= 500) {
+                LOG.error("priming body of {} was answered {}: it must be refused by validation", routeKey, status);
+            }
+        });
     }
 
-    /** The status each GET route answered the priming caller with (none is a 5xx: tests check). */
+    /**
+     * Write routes to prime with a body their validation refuses (422 before any read or write), for functions whose
+     * first request is a write, e.g. sign-up: the body's strict parse, the validation and the error path run.
+     */
+    protected Map<String, String> primingBodies() {
+        return Map.of();
+    }
+
+    /** The status each primed route answered the priming caller with (none is a 5xx: tests check). */
     public final Map<String, Integer> primedStatuses() {
         return Map.copyOf(primed);
     }
@@ -85,10 +105,11 @@ public abstract class RoutedFunction extends ApiFunction {
     }
 
     static APIGatewayV2HTTPEvent primingEvent(String routeKey) {
-        return primingEvent(routeKey, Map.of());
+        return primingEvent(routeKey, Map.of(), null);
     }
 
-    static APIGatewayV2HTTPEvent primingEvent(String routeKey, Map<String, String> query) {
+    static APIGatewayV2HTTPEvent primingEvent(String routeKey, Map<String, String> query, String body) {
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
         String path = routeKey.substring(routeKey.indexOf(' ') + 1);
         Map<String, String> parameters = new LinkedHashMap<>();
         Matcher matcher = PATH_PARAMETER.matcher(path);
@@ -99,11 +120,12 @@ public abstract class RoutedFunction extends ApiFunction {
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(rawPath)
                 .withRawQueryString(query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining("&")))
-                .withQueryStringParameters(query.isEmpty() ? null : query).withHeaders(Map.of("host", "localhost"))
+                .withQueryStringParameters(query.isEmpty() ? null : query).withHeaders(body == null ? Map.of("host", "localhost")
+                        : Map.of("host", "localhost", "content-type", "application/json")).withBody(body)
                 .withPathParameters(parameters.isEmpty() ? null : parameters).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(PRIMING_CALLER)
                         .withRouteKey(routeKey)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
                                 .withPath(rawPath).build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()

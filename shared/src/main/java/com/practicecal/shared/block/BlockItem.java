@@ -1,5 +1,6 @@
 package com.practicecal.shared.block;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.store.Attr;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class BlockItem {
     public static final String PREFIX = "BLOCK#";
+    /** Transaction tag of the block item. */
+    public static final TxTag TAG = TxTag.of("block");
     public static final String SORT = "BLOCK";
     public static final String TYPE = "Block";
     public static final String VERSION = "version";

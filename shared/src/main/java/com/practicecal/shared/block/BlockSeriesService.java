@@ -57,8 +57,6 @@ import java.util.UUID;
 @Singleton
 public class BlockSeriesService {
     private static final Duration DST_MARGIN = Duration.ofHours(3);
-    static final String TAG_SERIES = "series";
-    private static final String TAG_IDEMPOTENCY = "idempotency";
     static final String OPERATION = "POST /v1/blocks";
 
     private final MainTable table;
@@ -177,14 +175,14 @@ public class BlockSeriesService {
                 List<OccupancyDay> days = room == null ? List.of() : RoomClaims.readDays(roomId, interval, current);
                 Transaction tx = blocks.createTransaction(me, room, block, days, events);
                 if (!seriesWritten) {
-                    tx.update(TAG_SERIES, SeriesItem.blockKey(seriesId), SeriesItem.upsert(series));
+                    tx.update(SeriesItem.TAG, SeriesItem.blockKey(seriesId), SeriesItem.upsert(series));
                 }
                 BlockService.BlockSeriesView ifCommitted = null;
                 if (last) {
                     List<BlockView> all = new ArrayList<>(done);
                     all.add(BlockView.of(block, zone));
                     ifCommitted = response(series, all, skipped);
-                    idempotency.store(tx, TAG_IDEMPOTENCY, ifCommitted, now);
+                    idempotency.store(tx, ifCommitted, now);
                 }
                 caller.guard(tx, me);
                 try {
@@ -194,14 +192,13 @@ public class BlockSeriesService {
                     responseStored = ifCommitted != null;
                     break;
                 } catch (TransactionFailedException failure) {
-                    String tag = failure.failedTag();
-                    if (RoomClaims.TAG_ROOM.equals(tag)) {
+                    if (failure.failed(RoomClaims.ROOM_TAG)) {
                         throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
                     }
-                    if (TAG_SERIES.equals(tag)) {
+                    if (failure.failed(SeriesItem.TAG)) {
                         throw reused();
                     }
-                    if (AccessPolicy.TAG_STAFF.equals(tag)) {
+                    if (failure.failed(AccessPolicy.STAFF_TAG)) {
                         caller.resolve(table.read(caller.identity())); // removed or downscoped in flight
                     }
                     // the room's days moved, or a concurrent retry created this occurrence: read this one again
@@ -230,13 +227,13 @@ public class BlockSeriesService {
             // nothing was created in this attempt, or the last occurrence was skipped: record series and response
             Transaction tx = table.transaction();
             if (!seriesWritten) {
-                tx.update(TAG_SERIES, SeriesItem.blockKey(seriesId), SeriesItem.upsert(series));
+                tx.update(SeriesItem.TAG, SeriesItem.blockKey(seriesId), SeriesItem.upsert(series));
             }
-            idempotency.store(tx, TAG_IDEMPOTENCY, response, now);
+            idempotency.store(tx, response, now);
             try {
                 table.write(tx);
             } catch (TransactionFailedException failure) {
-                if (TAG_SERIES.equals(failure.failedTag())) {
+                if (failure.failed(SeriesItem.TAG)) {
                     throw reused();
                 }
                 // a concurrent retry stored its response first: that one stands
@@ -311,16 +308,16 @@ public class BlockSeriesService {
                             Transaction tx = blocks.updateTransaction(me, room, b, b.changed(roomId, interval, title,
                                     actor.userId(), now), days, events);
                             if (!segmentWritten[0]) {
-                                tx.update(TAG_SERIES, SeriesItem.blockKey(seriesId), SeriesItem.segments(before, after));
+                                tx.update(SeriesItem.TAG, SeriesItem.blockKey(seriesId), SeriesItem.segments(before, after));
                             }
                             return OccurrenceChange.write(tx);
                         }
 
-                        public String refusedBy(String tag) {
-                            if (TAG_SERIES.equals(tag)) {
+                        public String refusedBy(TransactionFailedException failure) {
+                            if (failure.failed(SeriesItem.TAG)) {
                                 throw concurrentChange();
                             }
-                            return RoomClaims.TAG_ROOM.equals(tag) ? ErrorCodes.ROOM_UNAVAILABLE : null;
+                            return failure.failed(RoomClaims.ROOM_TAG) ? ErrorCodes.ROOM_UNAVAILABLE : null;
                         }
 
                         public Keys reread(Block b) {
@@ -342,7 +339,7 @@ public class BlockSeriesService {
         }
         if (!segmentWritten[0]) {
             try {
-                Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.blockKey(seriesId),
+                Transaction tx = table.transaction().update(SeriesItem.TAG, SeriesItem.blockKey(seriesId),
                         SeriesItem.segments(before, after));
                 caller.guard(tx, me);
                 table.write(tx);

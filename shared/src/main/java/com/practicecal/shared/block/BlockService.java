@@ -50,7 +50,6 @@ public class BlockService {
     static final String UNCHANGED_BLOCK = "#version = :version";
     /** DynamoDB's limit of items in one TransactWriteItems. */
     static final int MAX_TRANSACTION_ITEMS = 100;
-    private static final String TAG_BLOCK = "block";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -111,7 +110,7 @@ public class BlockService {
                     actor.userId(), now, 1);
             BlockView view = BlockView.of(block, me.timeZone());
             Transaction tx = createTransaction(me, room, block, days, new Events(actor, requestId, now));
-            idempotency.ifPresent(i -> i.store(tx, "idempotency", view, now));
+            idempotency.ifPresent(i -> i.store(tx, view, now));
             if (commit(tx, caller, me, attempt)) {
                 return view;
             }
@@ -199,14 +198,14 @@ public class BlockService {
                 RoomClaims.requireFree(days, interval, blockId, me.timeZone());
             }
             Transaction tx = updateTransaction(me, room, before, after, days, new Events(actor, requestId, now));
-            idempotency.ifPresent(i -> i.store(tx, "idempotency", view, now));
+            idempotency.ifPresent(i -> i.store(tx, view, now));
             if (tx.size() + 1 > MAX_TRANSACTION_ITEMS) { // + the caller's guard
                 // a long block moved far: claim the new place first, free the old one in a second step
                 Transaction claim = claimTransaction(me, room, before, after, days, new Events(actor, requestId, now));
                 if (commit(claim, caller, me, attempt)) {
                     Transaction release = releaseTransaction(me, after, new BlockItem.Pending(before.roomId(),
                             before.interval()));
-                    idempotency.ifPresent(i -> i.store(release, "idempotency", view, now));
+                    idempotency.ifPresent(i -> i.store(release, view, now));
                     caller.guard(release, me);
                     try {
                         table.write(release);
@@ -247,7 +246,7 @@ public class BlockService {
 
     /** The transaction that creates {@code block} from its room and the room's days as read (no room: none). */
     Transaction createTransaction(Membership me, Room room, Block block, List<OccupancyDay> days, Events events) {
-        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(block), Condition.NEW_ITEM);
+        Transaction tx = table.transaction().put(BlockItem.TAG, BlockItem.toItem(block), Condition.NEW_ITEM);
         if (room != null) {
             OccupancyWrites.add(tx, block.id(), me.accountId(), room.id(), block.interval(), days, room.id(), List.of());
             RoomClaims.checkRoom(tx, room, me);
@@ -268,7 +267,7 @@ public class BlockService {
                                   Events events) {
         boolean placeChanged = !Objects.equals(after.roomId(), before.roomId())
                 || !after.interval().equals(before.interval());
-        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.toItem(after), unchanged(before));
+        Transaction tx = table.transaction().put(BlockItem.TAG, BlockItem.toItem(after), unchanged(before));
         if (placeChanged && after.roomId() != null) {
             OccupancyWrites.add(tx, before.id(), me.accountId(), after.roomId(), after.interval(), days,
                     before.roomId() != null ? before.roomId() : after.roomId(),
@@ -296,7 +295,7 @@ public class BlockService {
      */
     Transaction claimTransaction(Membership me, Room room, Block before, Block after, List<OccupancyDay> days,
                                  Events events) {
-        Transaction tx = table.transaction().put(TAG_BLOCK, BlockItem.withPendingRelease(after, before),
+        Transaction tx = table.transaction().put(BlockItem.TAG, BlockItem.withPendingRelease(after, before),
                 unchanged(before));
         if (after.roomId() != null) {
             OccupancyWrites.add(tx, before.id(), me.accountId(), after.roomId(), after.interval(), days,
@@ -314,7 +313,7 @@ public class BlockService {
      * completes this step first, see {@link #rollForward}). At most 1 + 32 + 32 items.
      */
     Transaction releaseTransaction(Membership me, Block current, BlockItem.Pending pending) {
-        Transaction tx = table.transaction().update(TAG_BLOCK, BlockItem.key(current.id()),
+        Transaction tx = table.transaction().update(BlockItem.TAG, BlockItem.key(current.id()),
                 com.practicecal.shared.store.Expression.update("REMOVE #pending").when(UNCHANGED_BLOCK)
                         .name("#pending", BlockItem.PENDING_RELEASE).name("#version", BlockItem.VERSION)
                         .value(":version", Attr.n(current.version())));
@@ -353,7 +352,7 @@ public class BlockService {
 
     /** The transaction that deletes {@code before} (as read, version-conditioned) and frees its room days. */
     Transaction deleteTransaction(Membership me, Block before, Events events) {
-        Transaction tx = table.transaction().delete(TAG_BLOCK, BlockItem.key(before.id()), unchanged(before));
+        Transaction tx = table.transaction().delete(BlockItem.TAG, BlockItem.key(before.id()), unchanged(before));
         if (before.roomId() != null) {
             OccupancyWrites.add(tx, before.id(), me.accountId(), before.roomId(), before.interval(), List.of(),
                     before.roomId(), before.interval().utcDays());
@@ -376,7 +375,7 @@ public class BlockService {
             table.write(tx);
             return true;
         } catch (TransactionFailedException failure) {
-            if (RoomClaims.TAG_ROOM.equals(failure.failedTag())) {
+            if (failure.failed(RoomClaims.ROOM_TAG)) {
                 throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
             }
             RoomClaims.retryOrGiveUp(attempt);

@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
@@ -33,6 +34,15 @@ public final class AccountDayItem {
     /** Attribute-name prefix of the day's blocked times (see {@code block.BlockEntry}). */
     public static final String BLOCK_PREFIX = "block:";
     static final String TAG = "account-day:";
+
+    static TxTag tag(LocalDate day) {
+        return TxTag.of(TAG + day);
+    }
+
+    /** Whether {@code failure} is an account day's counter that moved (an online booking's therapist check). */
+    static boolean failedOn(com.practicecal.shared.store.TransactionFailedException failure) {
+        return failure.failedTag() != null && failure.failedTag().startsWith(TAG);
+    }
     static final String UNCHANGED = "attribute_not_exists(#version) OR #version = :expected";
 
     private AccountDayItem() {
@@ -113,14 +123,14 @@ public final class AccountDayItem {
             if (read != null) {
                 update.when(UNCHANGED).value(":expected", Attr.n(read));
             }
-            tx.update(TAG + day, key(accountId, day), update);
+            tx.update(tag(day), key(accountId, day), update);
         }
     }
 
     /** Removes a purged booking's agenda entries (retention): nothing of it stays on its days. */
     public static void forget(Transaction tx, Booking booking) {
         for (LocalDate day : booking.interval().utcDays()) {
-            tx.update(TAG + day, key(booking.accountId(), day), Expression.update("REMOVE #entry")
+            tx.update(tag(day), key(booking.accountId(), day), Expression.update("REMOVE #entry")
                     .name("#entry", ENTRY_PREFIX + booking.id()));
         }
     }
@@ -157,7 +167,7 @@ public final class AccountDayItem {
                     ? Expression.update("SET #entry = :entry ADD #version :one").value(":entry", entry)
                     : Expression.update("REMOVE #entry ADD #version :one");
             update.name("#entry", name).name("#version", VERSION).value(":one", Attr.n(1));
-            tx.update(TAG + day, key(accountId, day), update);
+            tx.update(tag(day), key(accountId, day), update);
         }
     }
 }

@@ -92,7 +92,7 @@ public interface BookingCaller {
                 if (membership.role() != Role.GRANTEE) {
                     return; // the account's owner on its own calendar: no grant involved
                 }
-                tx.check("grant", GrantItem.key(accountId, principal.userId()), new Condition(STILL_GRANTED,
+                tx.check(GrantItem.TAG, GrantItem.key(accountId, principal.userId()), new Condition(STILL_GRANTED,
                         Map.of("#status", GrantItem.STATUS, "#scopes", "scopes", "#expires", GrantItem.EXPIRES_EPOCH),
                         Map.of(":active", Attr.s(Grant.ACTIVE), ":scope", Attr.s(Grant.WRITE),
                                 ":now", Attr.n(access.now().getEpochSecond()))));

@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Transaction;
@@ -26,7 +27,7 @@ public final class BookingClientWrites {
     /** Adds the booking with its new client (and its agenda entries) to {@code tx}; returns the booking written. */
     public static Booking replaceClient(Transaction tx, Booking before, Client client, String by, Instant at) {
         Booking after = withClient(before, client, by, at);
-        tx.put("booking:" + before.id(), BookingItem.toItem(after), new Condition(UNCHANGED,
+        tx.put(TxTag.of("booking:" + before.id()), BookingItem.toItem(after), new Condition(UNCHANGED,
                 Map.of("#version", BookingItem.VERSION), Map.of(":version", Attr.n(before.version()))));
         if (before.status() == BookingStatus.CONFIRMED) {
             AccountDayItem.record(tx, before.accountId(), before.interval().utcDays(), null, before, after);

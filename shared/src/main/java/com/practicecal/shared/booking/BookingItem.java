@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.store.Attr;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class BookingItem {
     public static final String PREFIX = "BOOKING#";
+    /** Transaction tag of the booking item (new: already exists; change: its version moved). */
+    public static final TxTag TAG = TxTag.of("booking");
     public static final String SORT = "BOOKING";
     public static final String TYPE = "Booking";
     public static final String STATUS = "bookingStatus";

@@ -52,9 +52,6 @@ public class BookingService {
     static final String ONLINE_QUOTA_LEFT = "(attribute_not_exists(#booked) OR #booked < :cap)"
             + " AND (attribute_not_exists(#online) OR #online < :onlineCap)";
     static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
-    public static final String TAG_QUOTA = "quota";
-    private static final String TAG_BOOKING = "booking";
-    private static final String TAG_IDEMPOTENCY = "idempotency";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -177,7 +174,7 @@ public class BookingService {
                                Map<LocalDate, Long> therapistDayVersions, Events events, OnlineLimits online,
                                OnlineLimits.ClientBookings clientBookings, Instant now) {
         Interval interval = booking.interval();
-        tx.put(TAG_BOOKING, BookingItem.toItem(booking), Condition.NEW_ITEM);
+        tx.put(BookingItem.TAG, BookingItem.toItem(booking), Condition.NEW_ITEM);
         OccupancyWrites.add(tx, booking.id(), me.accountId(), room.id(), interval, days, room.id(), List.of());
         AccountDayItem.record(tx, me.accountId(), therapistDayVersions != null
                 ? therapistDayVersions.keySet() : interval.utcDays(), therapistDayVersions, null, booking);
@@ -190,9 +187,6 @@ public class BookingService {
                 changesOf(null, booking)));
     }
 
-    /** Tags of {@link #newBooking} items whose failed condition has a meaning of its own. */
-    public static final String TAG_NEW_BOOKING = "booking";
-    public static final String TAG_QUOTA_CLAIM = "quota";
 
     public BookingView get(BookingCaller caller, String bookingId) {
         Snapshot batch = table.read(caller.identity().with(Keys.of(BookingItem.key(bookingId))));
@@ -315,7 +309,7 @@ public class BookingService {
         Interval interval = after.interval();
         String roomId = after.roomId();
         Transaction tx = table.transaction()
-                .put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
+                .put(BookingItem.TAG, BookingItem.toItem(after), unchanged(before));
         OccupancyWrites.add(tx, bookingId, me.accountId(), after.roomId(), after.interval(), days, before.roomId(),
                 before.interval().utcDays());
         java.util.Set<LocalDate> touched = new java.util.TreeSet<>(after.interval().utcDays());
@@ -375,7 +369,7 @@ public class BookingService {
      */
     public Transaction cancelTransaction(Membership me, Booking before, Actor actor, Instant now, Events events) {
         Booking after = before.cancelled(actor.userId(), now);
-        Transaction tx = table.transaction().put(TAG_BOOKING, BookingItem.toItem(after), unchanged(before));
+        Transaction tx = table.transaction().put(BookingItem.TAG, BookingItem.toItem(after), unchanged(before));
         OccupancyWrites.add(tx, before.id(), me.accountId(), before.roomId(), before.interval(), List.of(),
                 before.roomId(), before.interval().utcDays());
         AccountDayItem.record(tx, me.accountId(), before.interval().utcDays(), null, before, null);
@@ -396,8 +390,8 @@ public class BookingService {
     private Optional<BookingView> commit(Transaction tx, BookingView view, Optional<Idempotency> idempotency, Instant now,
                                          BookingCaller caller, Membership me, int attempt) {
         idempotency.ifPresent(i -> {
-            i.store(tx, TAG_IDEMPOTENCY, view, now);
-            i.linkUnder(tx, TAG_IDEMPOTENCY + "-link", view.id(), now); // names the client: erasure finds it
+            i.store(tx, view, now);
+            i.linkUnder(tx, view.id(), now); // names the client: erasure finds it
         });
         caller.guard(tx, me);
         try {
@@ -410,35 +404,34 @@ public class BookingService {
     }
 
     private void handleFailure(TransactionFailedException failure, int attempt, Membership me) {
-        String tag = failure.failedTag();
-        if (TAG_QUOTA.equals(tag) && me.userId().equals(BookingCaller.PUBLIC_USER)) {
+        if (failure.failed(QuotaItem.TAG) && me.userId().equals(BookingCaller.PUBLIC_USER)) {
             throw new ConflictException(ErrorCodes.ONLINE_MONTHLY_LIMIT, "online booking is full for this month; "
                     + "please contact the practice");
         }
-        if (OnlineLimits.TAG_DAY.equals(tag)) {
+        if (failure.failed(OnlineCounterItem.DAY_TAG)) {
             throw new ConflictException(ErrorCodes.ONLINE_DAILY_LIMIT, "the practice takes no more online bookings "
                     + "today; please try again tomorrow or contact the practice");
         }
-        if (TAG_QUOTA.equals(tag)) {
+        if (failure.failed(QuotaItem.TAG)) {
             throw new ConflictException(ErrorCodes.QUOTA_EXCEEDED, "the monthly appointment limit of plan "
                     + me.plan() + " (" + me.plan().monthlyAppointmentCap().orElse(0) + ") is reached");
         }
-        if (tag != null && tag.startsWith(AccountDayItem.TAG)) {
+        if (AccountDayItem.failedOn(failure)) {
             throw new TherapistCalendarChanged();
         }
-        if ("grant".equals(tag)) {
+        if (failure.failed(com.practicecal.shared.grant.GrantItem.TAG)) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "not found");
         }
-        if (AccessPolicy.TAG_STAFF.equals(tag)) {
+        if (failure.failed(AccessPolicy.STAFF_TAG)) {
             // the staff member was removed or lost the scope while the write was in flight: nothing committed;
             // the caller's next read answers what they may do now (404 removed, 403 missing scope)
             RoomClaims.retryOrGiveUp(attempt);
             return;
         }
-        if (RoomClaims.TAG_ROOM.equals(tag)) {
+        if (failure.failed(RoomClaims.ROOM_TAG)) {
             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
         }
-        if (ClientBookings.TAG.equals(tag)) {
+        if (failure.failed(com.practicecal.shared.client.ClientItem.TAG)) {
             throw ClientBookings.unknown(); // merged or erased meanwhile
         }
         // Occupancy, booking version, idempotency record or a conflicting transaction: state moved, re-read.
@@ -476,7 +469,7 @@ public class BookingService {
                 update.when(QUOTA_LEFT).value(":cap", Attr.n(cap));
             }
         });
-        tx.update(TAG_QUOTA, QuotaItem.key(me.accountId(), month), update);
+        tx.update(QuotaItem.TAG, QuotaItem.key(me.accountId(), month), update);
     }
 
     private static void releaseQuota(Transaction tx, String accountId, YearMonth month, boolean online) {
@@ -485,7 +478,7 @@ public class BookingService {
         if (online) {
             update.name("#online", QuotaItem.ONLINE);
         }
-        tx.update("quota-release", QuotaItem.key(accountId, month), update);
+        tx.update(QuotaItem.RELEASE_TAG, QuotaItem.key(accountId, month), update);
     }
     private static Condition unchanged(Booking before) {
         return new Condition(UNCHANGED_CONFIRMED_BOOKING,

@@ -46,13 +46,13 @@ public record Idempotency(String userId, String key, String requestHash) {
     }
 
     /** Adds the record storing {@code response} to {@code tx}: only if the key is unused (or its TTL passed). */
-    public void store(Transaction tx, String tag, Object response, Instant now) {
-        tx.put(tag, IdempotencyItem.toItem(userId, key, requestHash, Json.write(response), now), unused(now));
+    public void store(Transaction tx, Object response, Instant now) {
+        tx.put(IdempotencyItem.TAG, IdempotencyItem.toItem(userId, key, requestHash, Json.write(response), now), unused(now));
     }
 
     /** The link that lets an erasure of the client the response names find this record (see {@link IdempotencyItem}). */
-    public void linkUnder(Transaction tx, String tag, String bookingId, Instant now) {
-        tx.put(tag, IdempotencyItem.link(BookingItem.PREFIX + bookingId, userId, key, now), null);
+    public void linkUnder(Transaction tx, String bookingId, Instant now) {
+        tx.put(IdempotencyItem.LINK_TAG, IdempotencyItem.link(BookingItem.PREFIX + bookingId, userId, key, now), null);
     }
 
     public Condition unused(Instant now) {

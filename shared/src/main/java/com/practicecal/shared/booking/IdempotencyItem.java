@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.Transaction;
@@ -20,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class IdempotencyItem {
     public static final String PREFIX = "IDEMPOTENCY#";
+    /** Transaction tags of the record (a failure: the key was used meanwhile), its link and an erasure. */
+    public static final TxTag TAG = TxTag.of("idempotency");
+    public static final TxTag LINK_TAG = TxTag.of("idempotency-link");
+    static final TxTag ERASE_TAG = TxTag.of("idempotency-erase");
     public static final String SORT = "IDEMPOTENCY";
     public static final Duration RETENTION = Duration.ofHours(24);
     public static final String REQUEST_HASH = "requestHash";
@@ -69,11 +74,11 @@ public final class IdempotencyItem {
      */
     public static void erase(Transaction tx, Map<String, AttributeValue> link) {
         String recordPk = Attr.str(link, Attr.SK);
-        tx.update("idempotency-erase", Attr.key(recordPk, SORT), Expression
+        tx.update(ERASE_TAG, Attr.key(recordPk, SORT), Expression
                 .update("SET #erased = :yes, #expires = if_not_exists(#expires, :expires) REMOVE #response")
                 .name("#erased", ERASED).name("#expires", Attr.EXPIRES_AT).name("#response", RESPONSE)
                 .value(":yes", AttributeValue.fromBool(true))
                 .value(":expires", link.getOrDefault(Attr.EXPIRES_AT, Attr.n(0))));
-        tx.delete("idempotency-link", Map.of(Attr.PK, link.get(Attr.PK), Attr.SK, link.get(Attr.SK)), null);
+        tx.delete(LINK_TAG, Map.of(Attr.PK, link.get(Attr.PK), Attr.SK, link.get(Attr.SK)), null);
     }
 }

@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.store.Attr;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,18 @@ public final class OccupancyDayItem {
     public static final String TYPE = "OccupancyDay";
     public static final String OCCUPANTS = "occupants";
     public static final String VERSION = "version";
+    /** Tag prefix of occupancy items in a transaction; a failed condition there means "re-read and retry". */
+    static final String TAG_PREFIX = "day:";
+
+    /** The tag of a claim on {@code day}. */
+    static TxTag tag(LocalDate day) {
+        return TxTag.of(TAG_PREFIX + day);
+    }
+
+    /** The tag of a release of {@code day}. */
+    static TxTag releaseTag(LocalDate day) {
+        return TxTag.of(TAG_PREFIX + "release:" + day);
+    }
 
     private OccupancyDayItem() {
     }

@@ -16,8 +16,6 @@ import java.util.Set;
  * days that only lose an interval bump the version, which makes concurrent writers re-check.
  */
 public final class OccupancyWrites {
-    /** Tag prefix of occupancy items in a transaction; a failed condition there means "re-read and retry". */
-    static final String TAG = "day:";
     static final String VERSION_UNCHANGED = "#version = :expected";
     static final String DAY_IS_NEW = "attribute_not_exists(#version)";
 
@@ -44,14 +42,14 @@ public final class OccupancyWrites {
             if (day.exists()) {
                 update.value(":expected", Attr.n(day.version()));
             }
-            tx.update(TAG + day.day(), OccupancyDayItem.key(newRoomId, day.day()), update);
+            tx.update(OccupancyDayItem.tag(day.day()), OccupancyDayItem.key(newRoomId, day.day()), update);
         }
         Set<LocalDate> releasedOnly = new LinkedHashSet<>(released);
         if (oldRoomId.equals(newRoomId)) {
             releasedOnly.removeAll(claimedByDay.keySet()); // same item: the SET above already replaced the interval
         }
         for (LocalDate day : releasedOnly) {
-            tx.update(TAG + "release:" + day, OccupancyDayItem.key(oldRoomId, day),
+            tx.update(OccupancyDayItem.releaseTag(day), OccupancyDayItem.key(oldRoomId, day),
                     Expression.update("REMOVE #occ.#booking ADD #version :one")
                             .name("#occ", OccupancyDayItem.OCCUPANTS).name("#booking", bookingId)
                             .name("#version", OccupancyDayItem.VERSION).value(":one", Attr.n(1)));

@@ -62,10 +62,10 @@ public final class OccurrenceChange<T> {
         Plan plan(T current, Snapshot read);
 
         /**
-         * The code a failed condition of the item tagged {@code tag} ends the occurrence with, or null when the
-         * state merely moved (re-read and go again); may throw to end the whole change.
+         * The code {@code failure} (a failed condition, see {@link TransactionFailedException#failed}) ends the
+         * occurrence with, or null when the state merely moved (re-read and go again); may throw to end the change.
          */
-        String refusedBy(String tag);
+        String refusedBy(TransactionFailedException failure);
 
         /** What to read again for {@code current} after a failed attempt. */
         Keys reread(T current);
@@ -96,12 +96,11 @@ public final class OccurrenceChange<T> {
                 table.write(tx);
                 return new Outcome<>(Status.WRITTEN, current, null);
             } catch (TransactionFailedException failure) {
-                String tag = failure.failedTag();
-                String code = steps.refusedBy(tag);
+                String code = steps.refusedBy(failure);
                 if (code != null) {
                     return new Outcome<>(Status.REFUSED, current, code);
                 }
-                if (AccessPolicy.TAG_STAFF.equals(tag)) {
+                if (failure.failed(AccessPolicy.STAFF_TAG)) {
                     caller.resolve(table.read(caller.identity())); // removed or downscoped in flight
                 }
                 if (attempt >= RoomClaims.MAX_ATTEMPTS) {

@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Snapshot;
@@ -17,6 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * with one attribute {@code b:<bookingId>} = the appointment's end (epoch seconds) per online booking.
  */
 public final class OnlineCounterItem {
+    /** Transaction tags: the day counter (a failure: the day's cap is reached), the client's entries. */
+    public static final TxTag DAY_TAG = TxTag.of("online-day");
+    public static final TxTag CLIENT_TAG = TxTag.of("online-client");
+    static final TxTag CLIENT_RELEASE_TAG = TxTag.of("online-client-release");
+    static final TxTag CLIENT_MOVE_TAG = TxTag.of("online-client-move");
+
     private OnlineCounterItem() {
     }
 

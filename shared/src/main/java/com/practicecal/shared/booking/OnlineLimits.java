@@ -37,8 +37,6 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
     public static final String ENTRY_PREFIX = "b:";
     static final String COUNT = "count";
     static final String VERSION = "version";
-    static final String TAG_DAY = "online-day";
-    static final String TAG_CLIENT = "online-client";
     static final String DAY_LEFT = "attribute_not_exists(#count) OR #count < :cap";
     static final String CLIENT_UNCHANGED = "attribute_not_exists(#version) OR #version = :version";
     /** Client items expire a while after the last booking through them (longer than any horizon). */
@@ -80,7 +78,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
 
     /** Adds the day counter and the client entry to the booking's transaction. */
     void claim(Transaction tx, Booking booking, ClientBookings read, Instant now, ZoneId zone) {
-        tx.update(TAG_DAY, OnlineCounterItem.dayKey(accountId, LocalDate.ofInstant(now, zone)),
+        tx.update(OnlineCounterItem.DAY_TAG, OnlineCounterItem.dayKey(accountId, LocalDate.ofInstant(now, zone)),
                 Expression.update("ADD #count :one SET #expires = :expires").when(DAY_LEFT)
                         .name("#count", COUNT).name("#expires", Attr.EXPIRES_AT)
                         .value(":one", Attr.n(1)).value(":cap", Attr.n(perDay))
@@ -99,7 +97,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
                 .value(":end", Attr.n(booking.interval().end().getEpochSecond()))
                 .value(":expires", Attr.n(now.plus(CLIENT_ITEM_LIFETIME).getEpochSecond()))
                 .value(":one", Attr.n(1)).value(":version", Attr.n(read.version()));
-        tx.update(TAG_CLIENT, OnlineCounterItem.clientKey(accountId, clientEmail), expression);
+        tx.update(OnlineCounterItem.CLIENT_TAG, OnlineCounterItem.clientKey(accountId, clientEmail), expression);
     }
 
     /** True for bookings made through the public API (they carry a manage token and a client email). */
@@ -112,7 +110,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
         if (!isOnline(booking)) {
             return;
         }
-        tx.update("online-client-release", OnlineCounterItem.clientKey(booking.accountId(), booking.client().email()),
+        tx.update(OnlineCounterItem.CLIENT_RELEASE_TAG, OnlineCounterItem.clientKey(booking.accountId(), booking.client().email()),
                 Expression.update("REMOVE #entry ADD #version :one").name("#entry", ENTRY_PREFIX + booking.id())
                         .name("#version", VERSION).value(":one", Attr.n(1)));
     }
@@ -122,7 +120,7 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
         if (!isOnline(after)) {
             return;
         }
-        tx.update("online-client-move", OnlineCounterItem.clientKey(after.accountId(), after.client().email()),
+        tx.update(OnlineCounterItem.CLIENT_MOVE_TAG, OnlineCounterItem.clientKey(after.accountId(), after.client().email()),
                 Expression.update("SET #entry = :end ADD #version :one").name("#entry", ENTRY_PREFIX + after.id())
                         .name("#version", VERSION).value(":end", Attr.n(after.interval().end().getEpochSecond()))
                         .value(":one", Attr.n(1)));

@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.store.Attr;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class QuotaItem {
     public static final String PREFIX = "QUOTA#";
+    /** Transaction tag of a claim (a failure: the month's cap is reached) and of a release. */
+    public static final TxTag TAG = TxTag.of("quota");
+    public static final TxTag RELEASE_TAG = TxTag.of("quota-release");
     public static final String BOOKED = "booked";
     /** Of {@link #BOOKED}, the online bookings (held to the plan's online share). */
     public static final String ONLINE = "online";

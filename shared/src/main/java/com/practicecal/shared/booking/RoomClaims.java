@@ -1,5 +1,6 @@
 package com.practicecal.shared.booking;
 
+import com.practicecal.shared.store.TxTag;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.error.ConflictException;
@@ -29,8 +30,8 @@ import java.util.Optional;
  */
 public final class RoomClaims {
     public static final int MAX_ATTEMPTS = 6;
-    /** Transaction tag of the room check; a failure there means the room stopped being bookable. */
-    public static final String TAG_ROOM = "room";
+    /** Transaction tag of the room checks; a failure there means the room stopped being bookable. */
+    public static final TxTag ROOM_TAG = RoomItem.TAG;
     static final String BOOKABLE_ROOM = "#status = :active AND #account = :account";
     static final String BOOKABLE_SHARED_ROOM = "#status = :active AND #community = :community";
     static final String STILL_IN_COMMUNITY = "#community = :community";
@@ -96,15 +97,15 @@ public final class RoomClaims {
      */
     public static void checkRoom(Transaction tx, Room room, Membership me) {
         if (room.accountId().equals(me.accountId())) {
-            tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_ROOM,
+            tx.check(ROOM_TAG, RoomItem.key(room.id()), new Condition(BOOKABLE_ROOM,
                     Map.of("#status", RoomItem.STATUS, "#account", RoomItem.ACCOUNT),
                     Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":account", Attr.s(me.accountId()))));
             return;
         }
-        tx.check(TAG_ROOM, RoomItem.key(room.id()), new Condition(BOOKABLE_SHARED_ROOM,
+        tx.check(ROOM_TAG, RoomItem.key(room.id()), new Condition(BOOKABLE_SHARED_ROOM,
                 Map.of("#status", RoomItem.STATUS, "#community", RoomItem.COMMUNITY),
                 Map.of(":active", Attr.s(RoomStatus.ACTIVE.name()), ":community", Attr.s(room.communityId()))));
-        tx.check(TAG_ROOM, AccountItem.key(me.accountId()), new Condition(STILL_IN_COMMUNITY,
+        tx.check(ROOM_TAG, AccountItem.key(me.accountId()), new Condition(STILL_IN_COMMUNITY,
                 Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(room.communityId()))));
     }
 

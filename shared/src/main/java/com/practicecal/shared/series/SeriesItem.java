@@ -1,5 +1,6 @@
 package com.practicecal.shared.series;
 
+import com.practicecal.shared.store.TxTag;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.practicecal.shared.json.Json;
 import com.practicecal.shared.store.Attr;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class SeriesItem {
     public static final String PREFIX = "SERIES#";
+    /** Transaction tag of a series item (booking or block series): a failure means it changed or was used meanwhile. */
+    public static final TxTag TAG = TxTag.of("series");
     public static final String SORT = "SERIES";
     public static final String TYPE = "Series";
     public static final String REQUEST_HASH = "requestHash";

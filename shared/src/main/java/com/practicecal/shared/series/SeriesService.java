@@ -62,8 +62,6 @@ import java.util.Optional;
 public class SeriesService {
     /** Offsets a practice's zone may differ from the request's offset by across DST (read widened by this). */
     private static final Duration DST_MARGIN = Duration.ofHours(3);
-    private static final String TAG_SERIES = "series";
-    private static final String TAG_IDEMPOTENCY = "idempotency";
     private static final String OPERATION = "POST /v1/booking-series";
 
     private final MainTable table;
@@ -143,15 +141,15 @@ public class SeriesService {
                 Transaction tx = bookings.newBooking(me, read.room(), booking,
                         RoomClaims.readDays(series.roomOf(i), interval, current), events, actor, now);
                 if (!seriesWritten) {
-                    tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
+                    tx.update(SeriesItem.TAG, SeriesItem.key(seriesId), SeriesItem.upsert(series));
                 }
                 SeriesViews.Created ifCommitted = null;
                 if (last && idempotency.isPresent()) {
                     List<BookingView> all = new ArrayList<>(done);
                     all.add(BookingView.of(booking, zone));
                     ifCommitted = response(series, all, skipped);
-                    idempotency.get().store(tx, TAG_IDEMPOTENCY, ifCommitted, now);
-                    idempotency.get().linkUnder(tx, TAG_IDEMPOTENCY + "-link", bookingId, now);
+                    idempotency.get().store(tx, ifCommitted, now);
+                    idempotency.get().linkUnder(tx, bookingId, now);
                 }
                 caller.guard(tx, me);
                 try {
@@ -162,21 +160,20 @@ public class SeriesService {
                     booked.merge(QuotaItem.monthOf(interval.start(), zone), 1L, Long::sum);
                     break;
                 } catch (TransactionFailedException failure) {
-                    String tag = failure.failedTag();
-                    if (BookingService.TAG_QUOTA_CLAIM.equals(tag)) {
+                    if (failure.failed(QuotaItem.TAG)) {
                         skipped.put(i, ErrorCodes.QUOTA_EXCEEDED);
                         break;
                     }
-                    if (com.practicecal.shared.client.ClientBookings.TAG.equals(tag)) {
+                    if (failure.failed(com.practicecal.shared.client.ClientItem.TAG)) {
                         throw com.practicecal.shared.client.ClientBookings.unknown(); // erased or merged meanwhile
                     }
-                    if (RoomClaims.TAG_ROOM.equals(tag)) {
+                    if (failure.failed(RoomClaims.ROOM_TAG)) {
                         throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
                     }
-                    if (TAG_SERIES.equals(tag)) {
+                    if (failure.failed(SeriesItem.TAG)) {
                         throw reused();
                     }
-                    if (com.practicecal.shared.auth.AccessPolicy.TAG_STAFF.equals(tag)) {
+                    if (failure.failed(AccessPolicy.STAFF_TAG)) {
                         // removed or downscoped in flight: the fresh read says what the caller may do now
                         caller.resolve(table.read(caller.identity()));
                     }
@@ -207,18 +204,18 @@ public class SeriesService {
             // nothing was booked in this attempt, or the last occurrence was skipped: record series and response
             Transaction tx = table.transaction();
             if (!seriesWritten) {
-                tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.upsert(series));
+                tx.update(SeriesItem.TAG, SeriesItem.key(seriesId), SeriesItem.upsert(series));
             }
             idempotency.ifPresent(k -> {
-                k.store(tx, TAG_IDEMPOTENCY, response, now);
+                k.store(tx, response, now);
                 if (!response.bookings().isEmpty()) { // the names it holds: an erasure of the client finds them
-                    k.linkUnder(tx, TAG_IDEMPOTENCY + "-link", response.bookings().get(0).id(), now);
+                    k.linkUnder(tx, response.bookings().get(0).id(), now);
                 }
             });
             try {
                 table.write(tx);
             } catch (TransactionFailedException failure) {
-                if (TAG_SERIES.equals(failure.failedTag())) {
+                if (failure.failed(SeriesItem.TAG)) {
                     throw reused();
                 }
                 // a concurrent retry stored its response first: that one stands
@@ -368,19 +365,19 @@ public class SeriesService {
                             Booking moved = b.moved(roomId, interval, actor.userId(), now, false);
                             Transaction tx = bookings.moveTransaction(me, room, b, moved, days, null, events);
                             if (!segmentWritten[0]) {
-                                tx.update(TAG_SERIES, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
+                                tx.update(SeriesItem.TAG, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
                             }
                             return OccurrenceChange.write(tx);
                         }
 
-                        public String refusedBy(String tag) {
-                            if (TAG_SERIES.equals(tag)) {
+                        public String refusedBy(TransactionFailedException failure) {
+                            if (failure.failed(SeriesItem.TAG)) {
                                 throw concurrentChange();
                             }
-                            if (BookingService.TAG_QUOTA.equals(tag)) {
+                            if (failure.failed(QuotaItem.TAG)) {
                                 return ErrorCodes.QUOTA_EXCEEDED;
                             }
-                            return RoomClaims.TAG_ROOM.equals(tag) ? ErrorCodes.ROOM_UNAVAILABLE : null;
+                            return failure.failed(RoomClaims.ROOM_TAG) ? ErrorCodes.ROOM_UNAVAILABLE : null;
                         }
 
                         public Keys reread(Booking b) {
@@ -404,7 +401,7 @@ public class SeriesService {
         }
         if (!segmentWritten[0]) {
             try {
-                Transaction tx = table.transaction().update(TAG_SERIES, SeriesItem.key(seriesId),
+                Transaction tx = table.transaction().update(SeriesItem.TAG, SeriesItem.key(seriesId),
                         SeriesItem.segments(before, after));
                 caller.guard(tx, me);
                 table.write(tx);

@@ -16,6 +16,7 @@ import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
+import com.practicecal.shared.store.TxTag;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -98,11 +99,11 @@ class OccurrenceChangeTest {
                 return OccurrenceChange.write(table.transaction());
             }
 
-            public String refusedBy(String tag) {
-                if ("series".equals(tag)) {
+            public String refusedBy(TransactionFailedException failure) {
+                if (failure.failed(TxTag.of("series"))) {
                     throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "series moved");
                 }
-                return RoomClaims.TAG_ROOM.equals(tag) ? ErrorCodes.ROOM_UNAVAILABLE : null;
+                return failure.failed(RoomClaims.ROOM_TAG) ? ErrorCodes.ROOM_UNAVAILABLE : null;
             }
 
             public Keys reread(Integer current) {
@@ -158,7 +159,7 @@ class OccurrenceChangeTest {
 
     @Test
     void aFailedConditionWithAMeaningEndsTheOccurrenceWithItsCodeWithoutAReread() {
-        ScriptedTable table = new ScriptedTable(RoomClaims.TAG_ROOM);
+        ScriptedTable table = new ScriptedTable(RoomClaims.ROOM_TAG.name());
         var outcome = OccurrenceChange.run(table, new CountingCaller(), ME, 1, Snapshot.empty(), steps(table, false));
         assertThat(outcome.status()).isEqualTo(OccurrenceChange.Status.REFUSED);
         assertThat(outcome.code()).isEqualTo(ErrorCodes.ROOM_UNAVAILABLE);
@@ -174,7 +175,7 @@ class OccurrenceChangeTest {
 
     @Test
     void aStaffFailureReadsTheCallerAgainBeforeRetrying() {
-        ScriptedTable table = new ScriptedTable(AccessPolicy.TAG_STAFF);
+        ScriptedTable table = new ScriptedTable(AccessPolicy.STAFF_TAG.name());
         CountingCaller caller = new CountingCaller();
         var outcome = OccurrenceChange.run(table, caller, ME, 1, Snapshot.empty(), steps(table, false));
         assertThat(caller.resolved).isEqualTo(1);

@@ -37,6 +37,12 @@ public class SignupHandler extends RoutedFunction {
         return List.of(SignupRequest.class, ConfirmSignupRequest.class, ResendCodeRequest.class);
     }
 
+    /** Sign-up has no read route: its priming request is a sign-up without fields (422 before Cognito is called). */
+    @Override
+    protected Map<String, String> primingBodies() {
+        return Map.of("POST /v1/signup", "{}");
+    }
+
     /** An unconfirmed login and a pending sign-up; nothing is bound to the address yet. */
     private ApiResponse signup(ApiRequest request) {
         return ApiResponse.json(202, signups.signup(request.body(SignupRequest.class)));
