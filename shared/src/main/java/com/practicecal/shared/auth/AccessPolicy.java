@@ -130,8 +130,6 @@ public class AccessPolicy {
 
     /** The transaction tag of {@link #guardStaff}'s condition check. */
     public static final TxTag STAFF_TAG = UserItem.STAFF_TAG;
-    /** {@link #STAFF_TAG} as a string, for callers that still compare {@code failedTag()}. */
-    public static final String TAG_STAFF = STAFF_TAG.name();
     /** Still staff of this account, with the scope, on a plan that allows staff: checked when the write commits. */
     static final String STILL_STAFF = "#account = :account AND #role = :staff AND contains(#scopes, :scope)"
             + " AND #plan IN (:plans)";

@@ -25,8 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transaction.
  */
 public final class ClientBookings {
-    /** {@link ClientItem#TAG} as a string, for callers that still compare {@code failedTag()}. */
-    public static final String TAG = ClientItem.TAG.name();
     static final TxTag LINK_TAG = TxTag.of("client-link");
     static final TxTag NEW_TAG = TxTag.of("client-new");
     static final TxTag DIRECTORY_TAG = TxTag.of("client-directory");

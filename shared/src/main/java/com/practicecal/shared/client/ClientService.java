@@ -78,7 +78,7 @@ public class ClientService {
     public ClientSummary createDelegated(Principal principal, String accountId, CreateClientRequest request,
                                          String requestId) {
         BookingCaller caller = BookingCaller.delegated(principal, accountId, Grant.WRITE, access);
-        Membership me = caller.resolve(table.batchGet(caller.identityKeys()));
+        Membership me = caller.resolve(table.read(caller.identityKeys()));
         ClientRecord record = insert(me, request, caller.actor(me).userId(),
                 new Events(caller.actor(me), requestId, clock.instant()), caller, principal);
         return new ClientSummary(record.id(), record.minimalName());
@@ -184,7 +184,7 @@ public class ClientService {
     /** A grantee picks a client: a query of at least two letters, at most ten answers, "Erika M." only. */
     public ClientSummaries searchDelegated(Principal principal, String accountId, String query) {
         BookingCaller caller = BookingCaller.delegated(principal, accountId, Grant.WRITE, access);
-        Membership me = caller.resolve(table.batchGet(caller.identityKeys()));
+        Membership me = caller.resolve(table.read(caller.identityKeys()));
         return minimalMatches(me, query);
     }
 
