@@ -108,6 +108,20 @@ public final class BlockItem {
                 new Interval(Instant.parse(Attr.str(m, "start")), Instant.parse(Attr.str(m, "end")))));
     }
 
+    static final String UNCHANGED = "#version = :version";
+
+    /** The condition of a change of {@code before} as read: still that version. */
+    static com.practicecal.shared.store.Condition unchanged(Block before) {
+        return new com.practicecal.shared.store.Condition(UNCHANGED, Map.of("#version", VERSION),
+                Map.of(":version", Attr.n(before.version())));
+    }
+
+    /** The update that clears the pending release of {@code current} (as read: conditioned on its version). */
+    static com.practicecal.shared.store.Expression released(Block current) {
+        return com.practicecal.shared.store.Expression.update("REMOVE #pending").when(UNCHANGED)
+                .name("#pending", PENDING_RELEASE).name("#version", VERSION).value(":version", Attr.n(current.version()));
+    }
+
     /** A block as read, with the old place a long move still has to free (if any). */
     public record Read(Block block, java.util.Optional<Pending> pending) {
     }

@@ -19,7 +19,6 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.room.Room;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Cursors;
 import com.practicecal.shared.store.DynamoTable;
@@ -47,7 +46,6 @@ import java.util.UUID;
  */
 @Singleton
 public class BlockService {
-    static final String UNCHANGED_BLOCK = "#version = :version";
     /** DynamoDB's limit of items in one TransactWriteItems. */
     static final int MAX_TRANSACTION_ITEMS = 100;
 
@@ -314,9 +312,7 @@ public class BlockService {
      */
     Transaction releaseTransaction(Membership me, Block current, BlockItem.Pending pending) {
         Transaction tx = table.transaction().update(BlockItem.TAG, BlockItem.key(current.id()),
-                com.practicecal.shared.store.Expression.update("REMOVE #pending").when(UNCHANGED_BLOCK)
-                        .name("#pending", BlockItem.PENDING_RELEASE).name("#version", BlockItem.VERSION)
-                        .value(":version", Attr.n(current.version())));
+                BlockItem.released(current));
         if (pending.roomId() != null) {
             List<java.time.LocalDate> freed = new ArrayList<>(pending.interval().utcDays());
             if (pending.roomId().equals(current.roomId())) {
@@ -397,8 +393,7 @@ public class BlockService {
     }
 
     private static Condition unchanged(Block before) {
-        return new Condition(UNCHANGED_BLOCK, Map.of("#version", BlockItem.VERSION),
-                Map.of(":version", Attr.n(before.version())));
+        return BlockItem.unchanged(before);
     }
 
     /** Audit-relevant changes: times and room. Never the title (the therapist's own words). */

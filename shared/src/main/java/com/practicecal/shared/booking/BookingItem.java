@@ -108,6 +108,14 @@ public final class BookingItem {
         return item;
     }
 
+    static final String UNCHANGED_CONFIRMED = "#version = :version AND #status = :confirmed";
+
+    /** The condition of a change of {@code before} as read: still that version, still confirmed. */
+    static com.practicecal.shared.store.Condition unchangedConfirmed(Booking before) {
+        return new com.practicecal.shared.store.Condition(UNCHANGED_CONFIRMED, Map.of("#version", VERSION, "#status", STATUS),
+                Map.of(":version", Attr.n(before.version()), ":confirmed", Attr.s(BookingStatus.CONFIRMED.name())));
+    }
+
     /**
      * The query for one page of the account's bookings overlapping [from, to), by start: a booking may have begun up
      * to {@link CreateBookingRequest#MAX_LENGTH} before {@code from}, so the index range starts that much earlier and

@@ -1,6 +1,6 @@
 package com.practicecal.shared.booking;
 
-import com.practicecal.shared.account.AccountItem;
+import java.util.OptionalInt;
 import com.practicecal.shared.account.Membership;
 import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
@@ -18,11 +18,8 @@ import com.practicecal.shared.event.Events;
 import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
-import com.practicecal.shared.room.RoomStatus;
 import com.practicecal.shared.staff.StaffScopes;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Snapshot;
@@ -47,11 +44,6 @@ import java.util.UUID;
  */
 @Singleton
 public class BookingService {
-    static final String QUOTA_LEFT = "attribute_not_exists(#booked) OR #booked < :cap";
-    /** Online bookings may use the plan's cap minus the share reserved for the practice's own bookings. */
-    static final String ONLINE_QUOTA_LEFT = "(attribute_not_exists(#booked) OR #booked < :cap)"
-            + " AND (attribute_not_exists(#online) OR #online < :onlineCap)";
-    static final String UNCHANGED_CONFIRMED_BOOKING = "#version = :version AND #status = :confirmed";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -456,34 +448,18 @@ public class BookingService {
      */
     private static void claimQuota(Transaction tx, Membership me, YearMonth month, boolean online,
                                    boolean withinOnlineShare) {
-        Expression update = Expression.update(online ? "ADD #booked :one, #online :one" : "ADD #booked :one")
-                .name("#booked", QuotaItem.BOOKED).value(":one", Attr.n(1));
-        if (online) {
-            update.name("#online", QuotaItem.ONLINE);
-        }
-        me.plan().monthlyAppointmentCap().ifPresent(cap -> {
-            if (withinOnlineShare) {
-                update.when(ONLINE_QUOTA_LEFT).value(":cap", Attr.n(cap))
-                        .value(":onlineCap", Attr.n(me.plan().monthlyOnlineCap().orElse(cap)));
-            } else {
-                update.when(QUOTA_LEFT).value(":cap", Attr.n(cap));
-            }
-        });
-        tx.update(QuotaItem.TAG, QuotaItem.key(me.accountId(), month), update);
+        OptionalInt cap = me.plan().monthlyAppointmentCap();
+        OptionalInt onlineCap = withinOnlineShare && cap.isPresent()
+                ? OptionalInt.of(me.plan().monthlyOnlineCap().orElse(cap.getAsInt())) : OptionalInt.empty();
+        QuotaItem.claim(tx, me.accountId(), month, online, cap, onlineCap);
     }
 
     private static void releaseQuota(Transaction tx, String accountId, YearMonth month, boolean online) {
-        Expression update = Expression.update(online ? "ADD #booked :minusOne, #online :minusOne" : "ADD #booked :minusOne")
-                .name("#booked", QuotaItem.BOOKED).value(":minusOne", Attr.n(-1));
-        if (online) {
-            update.name("#online", QuotaItem.ONLINE);
-        }
-        tx.update(QuotaItem.RELEASE_TAG, QuotaItem.key(accountId, month), update);
+        QuotaItem.release(tx, accountId, month, online);
     }
+
     private static Condition unchanged(Booking before) {
-        return new Condition(UNCHANGED_CONFIRMED_BOOKING,
-                Map.of("#version", BookingItem.VERSION, "#status", BookingItem.STATUS),
-                Map.of(":version", Attr.n(before.version()), ":confirmed", Attr.s(BookingStatus.CONFIRMED.name())));
+        return BookingItem.unchangedConfirmed(before);
     }
 
     /** Audit-relevant changes: times, room and status. Never client data. */
