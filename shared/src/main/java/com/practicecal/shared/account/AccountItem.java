@@ -52,6 +52,16 @@ public final class AccountItem {
         return item;
     }
 
+    /** Only the owner changes the plan, and only to one that fits the rooms the account has. */
+    public static final String OWNED_BY_CALLER_AND_ROOMS_FIT = "ownerUserId = :owner AND roomCount <= :maxRooms";
+
+    /** The owner {@code ownerUserId} changes the plan to {@code target}, refused while more rooms exist than it allows. */
+    public static Expression changePlan(Plan target, String ownerUserId) {
+        return Expression.update("SET #plan = :plan").when(OWNED_BY_CALLER_AND_ROOMS_FIT).name("#plan", PLAN)
+                .value(":plan", Attr.s(target.name())).value(":owner", Attr.s(ownerUserId))
+                .value(":maxRooms", Attr.n(target.maxRooms()));
+    }
+
     /** The room ids the account's calendar looks at (see the class comment). */
     public static java.util.Set<String> calendarRooms(Map<String, AttributeValue> item) {
         AttributeValue rooms = item == null ? null : item.get(CALENDAR_ROOMS);
