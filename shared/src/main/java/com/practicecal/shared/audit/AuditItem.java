@@ -1,6 +1,7 @@
 package com.practicecal.shared.audit;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,17 @@ public final class AuditItem {
 
     public static AuditEntry fromItem(Map<String, AttributeValue> item) {
         return AuditJson.read(Attr.str(item, ENTRY));
+    }
+
+    /** The head is where the append read it ({@code expected}; none yet for the first entry). */
+    public static final String HEAD_UNCHANGED = "attribute_not_exists(#seq) OR #seq = :expected";
+
+    /** The chain head moves from {@code expected} to the appended entry. */
+    public static Expression advanceHead(long expected, AuditEntry appended) {
+        return Expression.update("SET #seq = :seq, #hash = :hash").when(HEAD_UNCHANGED)
+                .name("#seq", SEQ).name("#hash", HASH)
+                .value(":seq", Attr.n(appended.seq())).value(":hash", Attr.s(appended.hash()))
+                .value(":expected", Attr.n(expected));
     }
 
     /** A point of the chain as the head or a checkpoint stores it: the seq and the hash there. */

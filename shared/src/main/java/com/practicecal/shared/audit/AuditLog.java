@@ -1,9 +1,7 @@
 package com.practicecal.shared.audit;
 
 import com.practicecal.shared.event.OutboxEvent;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TransactionFailedException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -15,7 +13,6 @@ import java.util.Optional;
  */
 @Singleton
 public class AuditLog {
-    static final String HEAD_UNCHANGED = "attribute_not_exists(#seq) OR #seq = :expected";
     private static final int MAX_ATTEMPTS = 3;
 
     private final AuditTable table;
@@ -43,10 +40,7 @@ public class AuditLog {
                         .put(AuditItem.MARKER_TAG, AuditItem.markerItem(event.eventId(), entry.seq(), event.accountId()),
                                 Condition.NEW_ITEM)
                         .update(AuditItem.HEAD_TAG, AuditItem.headKey(event.accountId()),
-                                Expression.update("SET #seq = :seq, #hash = :hash").when(HEAD_UNCHANGED)
-                                        .name("#seq", AuditItem.SEQ).name("#hash", AuditItem.HASH)
-                                        .value(":seq", Attr.n(entry.seq())).value(":hash", Attr.s(entry.hash()))
-                                        .value(":expected", Attr.n(seq)))
+                                AuditItem.advanceHead(seq, entry))
                         .put(AuditItem.ENTRY_TAG, AuditItem.toItem(entry, settings.retention()), Condition.NEW_ITEM));
                 return Outcome.APPENDED;
             } catch (TransactionFailedException failure) {

@@ -6,9 +6,7 @@ import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TxTag;
@@ -28,7 +26,6 @@ public final class ClientBookings {
     static final TxTag LINK_TAG = TxTag.of("client-link");
     static final TxTag NEW_TAG = TxTag.of("client-new");
     static final TxTag DIRECTORY_TAG = TxTag.of("client-directory");
-    static final String ACTIVE_CLIENT_OF_ACCOUNT = "#status = :active AND #account = :account";
 
     private ClientBookings() {
     }
@@ -69,11 +66,7 @@ public final class ClientBookings {
     public static Client add(Transaction tx, Client client, boolean createRecord, String source, Membership me,
                              String bookingId, Actor actor, Events events, Instant now) {
         if (client.clientId() != null) {
-            tx.update(ClientItem.TAG, ClientItem.key(client.clientId()), Expression.update("ADD #version :one")
-                    .when(ACTIVE_CLIENT_OF_ACCOUNT).name("#version", ClientItem.VERSION)
-                    .name("#status", ClientItem.STATUS).name("#account", "accountId")
-                    .value(":one", Attr.n(1)).value(":active", Attr.s(ClientRecord.ACTIVE))
-                    .value(":account", Attr.s(me.accountId())));
+            tx.update(ClientItem.TAG, ClientItem.key(client.clientId()), ClientItem.bookedFor(me.accountId()));
             tx.put(LINK_TAG, ClientItem.link(client.clientId(), me.accountId(), bookingId), null);
             return client;
         }

@@ -2,7 +2,9 @@ package com.practicecal.shared.client;
 
 import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,6 +112,23 @@ public final class ClientItem {
         }
         items.add(directoryItem(c, ALPHA_PREFIX + ClientName.sortKey(c.firstName(), c.lastName()) + "#" + c.id(), tokens));
         return items;
+    }
+
+    /** The record a booking names is the account's and active when the booking commits. */
+    public static final String ACTIVE_CLIENT_OF_ACCOUNT = "#status = :active AND #account = :account";
+
+    /** A booking for the record: its version moves on (a racing erasure or merge notices), if still active. */
+    public static Expression bookedFor(String accountId) {
+        return Expression.update("ADD #version :one").when(ACTIVE_CLIENT_OF_ACCOUNT).name("#version", VERSION)
+                .name("#status", STATUS).name("#account", "accountId")
+                .value(":one", Attr.n(1)).value(":active", Attr.s(ClientRecord.ACTIVE)).value(":account", Attr.s(accountId));
+    }
+
+    /** The record is as read (every change and every new booking for it moves its version on). */
+    public static final String UNCHANGED = "#version = :version";
+
+    public static Condition unchanged(ClientRecord before) {
+        return Condition.of(UNCHANGED).name("#version", VERSION).value(":version", before.version());
     }
 
     /** The key of the directory entry with sort key {@code sort} (a cursor's position). */

@@ -21,7 +21,6 @@ import com.practicecal.shared.event.Events;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.staff.StaffScopes;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Page;
@@ -52,7 +51,6 @@ public class ClientService {
     public static final int MAX_LIMIT = 100;
     public static final int GRANTEE_LIMIT = 10;
     static final int MAX_ATTEMPTS = 5;
-    static final String UNCHANGED = "#version = :version";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -267,8 +265,7 @@ public class ClientService {
     }
 
     static Condition unchanged(ClientRecord before) {
-        return new Condition(UNCHANGED, Map.of("#version", ClientItem.VERSION),
-                Map.of(":version", Attr.n(before.version())));
+        return ClientItem.unchanged(before);
     }
 
     /** Which fields changed, by name only: the audit trail never holds client data. */

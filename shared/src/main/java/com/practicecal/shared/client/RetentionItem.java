@@ -26,6 +26,19 @@ public final class RetentionItem {
         return Attr.str(checkpoint, FROM_MONTH);
     }
 
+    /** The backfill moves the checkpoint back only: to an earlier month, or sets a first one. */
+    public static final String EARLIER_OR_NONE = "attribute_not_exists(#from) OR #from > :month";
+
+    /** A purge run moves the checkpoint to {@code month}. */
+    public static Expression moveTo(java.time.YearMonth month) {
+        return Expression.update("SET #from = :month").name("#from", FROM_MONTH).value(":month", Attr.s(month.toString()));
+    }
+
+    /** The backfill found bookings from {@code month}: the checkpoint goes back to it unless it is earlier already. */
+    public static Expression moveBackTo(java.time.YearMonth month) {
+        return moveTo(month).when(EARLIER_OR_NONE);
+    }
+
     /** {@code SET} of the booking's retention index keys, as the booking's own put writes them. */
     public static Expression setIndexKeys(Booking booking) {
         Map<String, AttributeValue> keys = new HashMap<>();

@@ -12,7 +12,6 @@ import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.practice.NoteItem;
 import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Scan;
@@ -59,7 +58,6 @@ public class RetentionPurge {
     static final String TO_MIGRATE = "#type = :booking AND (attribute_not_exists(#rpk)"
             + " OR (attribute_exists(#clientName) AND attribute_not_exists(#clientId)))";
     static final String UNCHANGED = "#version = :version";
-    static final String EARLIER_OR_NONE = "attribute_not_exists(#from) OR #from > :month";
     static final TxTag BOOKING_TAG = TxTag.of("booking");
 
     private final MainTable table;
@@ -145,7 +143,7 @@ public class RetentionPurge {
         if (!dryRun && accountId == null) {
             YearMonth next = stillHeld != null ? stillHeld : last;
             table.write(table.transaction().update(RetentionItem.CHECKPOINT_TAG, RetentionItem.CHECKPOINT,
-                    Expression.update("SET #from = :month").name("#from", RetentionItem.FROM_MONTH).value(":month", Attr.s(next.toString()))));
+                    RetentionItem.moveTo(next)));
         }
         Report report = new Report(dryRun, cutoff.toString(), bookingIds.size(), notes, clientIds.size(), bookingIds,
                 clientIds, months, 0, 0);
@@ -214,9 +212,8 @@ public class RetentionPurge {
         }
         if (earliest != null) {
             try {
-                table.write(table.transaction().update(RetentionItem.CHECKPOINT_TAG, RetentionItem.CHECKPOINT, Expression
-                        .update("SET #from = :month").when(EARLIER_OR_NONE).name("#from", RetentionItem.FROM_MONTH)
-                        .value(":month", Attr.s(earliest.toString()))));
+                table.write(table.transaction().update(RetentionItem.CHECKPOINT_TAG, RetentionItem.CHECKPOINT,
+                        RetentionItem.moveBackTo(earliest)));
             } catch (TransactionFailedException alreadyEarlier) {
                 // the checkpoint is already at or before that month
             }

@@ -1,6 +1,7 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
@@ -32,6 +33,13 @@ public final class EndpointItem {
     public static final String UPDATED_AT = "updatedAt";
 
     private EndpointItem() {
+    }
+
+    /** The endpoint is as the owner's change read it (its last update). */
+    public static final String UNCHANGED = "#updatedAt = :updatedAt";
+
+    public static Condition unchangedSince(Instant updatedAt) {
+        return Condition.of(UNCHANGED).name("#updatedAt", UPDATED_AT).value(":updatedAt", updatedAt.toString());
     }
 
     /** A delivery succeeded: the endpoint is no longer failing (if it still exists). */

@@ -9,7 +9,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.event.OutboxItem;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
 import com.practicecal.shared.store.MainTable;
@@ -37,7 +36,6 @@ public class WebhookService {
     public static final Duration PREVIOUS_SECRET_GRACE = Duration.ofHours(24);
     public static final int MAX_DELIVERIES_LISTED = 100;
     static final String EXISTS = "attribute_exists(PK)";
-    static final String UNCHANGED = "#updatedAt = :updatedAt";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -175,9 +173,7 @@ public class WebhookService {
     private void writeUnchanged(Endpoint before, Endpoint after, com.practicecal.shared.event.OutboxEvent event) {
         try {
             table.write(table.transaction()
-                    .put(EndpointItem.OWNER_EDIT_TAG, EndpointItem.toItem(after), new Condition(UNCHANGED,
-                            Map.of("#updatedAt", EndpointItem.UPDATED_AT),
-                            Map.of(":updatedAt", Attr.s(before.updatedAt().toString()))))
+                    .put(EndpointItem.OWNER_EDIT_TAG, EndpointItem.toItem(after), EndpointItem.unchangedSince(before.updatedAt()))
                     .put(Events.TAG, OutboxItem.toItem(event), null));
         } catch (TransactionFailedException e) {
             throw new ConflictException(ErrorCodes.CONCURRENT_MODIFICATION, "the webhook changed meanwhile; retry");
