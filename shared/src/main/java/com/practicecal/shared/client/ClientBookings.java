@@ -7,11 +7,11 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,8 +31,8 @@ public final class ClientBookings {
     }
 
     /** The keys the booking's first read adds: the client record it names, if any. */
-    public static List<Map<String, AttributeValue>> keys(Client client) {
-        return client.clientId() == null ? List.of() : List.of(ClientItem.key(client.clientId()));
+    public static Keys keys(Client client) {
+        return client.clientId() == null ? new Keys() : Keys.of(ClientItem.key(client.clientId()));
     }
 
     /** {@link #resolve(Client, Snapshot, Membership)} from the raw batch, for callers not yet reading snapshots. */
