@@ -52,6 +52,34 @@ public final class AccountItem {
         return item;
     }
 
+    /** A room more fits the plan the account (still) has. */
+    public static final String ROOM_SLOT_FREE = "#rooms < :max AND #plan = :plan";
+
+    /** A new room of the account: counted against {@code plan}'s limit and in the calendar's room index. */
+    public static Expression addRoom(String roomId, Plan plan) {
+        return Expression.update("ADD #rooms :one, #calendar :room").when(ROOM_SLOT_FREE)
+                .name("#rooms", ROOM_COUNT).name("#plan", PLAN).name("#calendar", CALENDAR_ROOMS)
+                .value(":room", roomSet(java.util.List.of(roomId))).value(":one", Attr.n(1))
+                .value(":max", Attr.n(plan.maxRooms())).value(":plan", Attr.s(plan.name()));
+    }
+
+    /** A deleted room leaves the count and the calendar's room index. */
+    public static Expression removeRoom(String roomId) {
+        return Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
+                .name("#rooms", ROOM_COUNT).value(":minusOne", Attr.n(-1))
+                .name("#calendar", CALENDAR_ROOMS).value(":room", roomSet(java.util.List.of(roomId)));
+    }
+
+    /** Only the owner changes the plan, and only to one that fits the rooms the account has. */
+    public static final String OWNED_BY_CALLER_AND_ROOMS_FIT = "ownerUserId = :owner AND roomCount <= :maxRooms";
+
+    /** The owner {@code ownerUserId} changes the plan to {@code target}, refused while more rooms exist than it allows. */
+    public static Expression changePlan(Plan target, String ownerUserId) {
+        return Expression.update("SET #plan = :plan").when(OWNED_BY_CALLER_AND_ROOMS_FIT).name("#plan", PLAN)
+                .value(":plan", Attr.s(target.name())).value(":owner", Attr.s(ownerUserId))
+                .value(":maxRooms", Attr.n(target.maxRooms()));
+    }
+
     /** The room ids the account's calendar looks at (see the class comment). */
     public static java.util.Set<String> calendarRooms(Map<String, AttributeValue> item) {
         AttributeValue rooms = item == null ? null : item.get(CALENDAR_ROOMS);

@@ -2,6 +2,8 @@ package com.practicecal.shared.account;
 
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +58,28 @@ public final class UserItem {
         String added = Attr.str(item, ADDED_AT);
         return new Staff(fromItem(item), Attr.str(item, "email"), Attr.str(item, STAFF_ROLE),
                 added == null ? null : Instant.parse(added));
+    }
+
+    /** A staff member of this account (checked when a change of the member commits). */
+    public static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
+
+    /** The owner changes a staff member's role name and scopes; only while they are staff of {@code accountId}. */
+    public static Expression changeStaff(String accountId, String staffRole, java.util.Collection<String> scopes) {
+        return Expression.update("SET #scopes = :scopes, #staffRole = :staffRole").when(STAFF_OF_ACCOUNT)
+                .name("#scopes", SCOPES).name("#staffRole", STAFF_ROLE).name("#account", ACCOUNT).name("#role", ROLE)
+                .value(":staffRole", Attr.s(staffRole)).value(":scopes", scopesValue(scopes))
+                .value(":account", Attr.s(accountId)).value(":staff", Attr.s(Role.STAFF.name()));
+    }
+
+    /** Removing a staff member: only while they are staff of {@code accountId}. */
+    public static Condition staffOf(String accountId) {
+        return Condition.of(STAFF_OF_ACCOUNT).name("#account", ACCOUNT).name("#role", ROLE)
+                .value(":account", accountId).value(":staff", Role.STAFF.name());
+    }
+
+    /** The plan the membership carries (owner and staff items follow the account's plan). */
+    public static Expression setPlan(Plan plan) {
+        return Expression.update("SET #plan = :plan").name("#plan", PLAN).value(":plan", Attr.s(plan.name()));
     }
 
     /** The user id of a user item (as listed through {@link #staffPartition}). */

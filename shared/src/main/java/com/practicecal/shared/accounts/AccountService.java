@@ -17,8 +17,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.plan.Plan;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
@@ -31,8 +29,6 @@ import java.util.Map;
 /** The caller's account, plan changes and the public login configuration (sign-up: {@link SignupService}). */
 @Singleton
 public class AccountService {
-    static final String OWNED_BY_CALLER_AND_ROOMS_FIT = "ownerUserId = :owner AND roomCount <= :maxRooms";
-
     private final MainTable table;
     private final AppSettings settings;
     private final AccessPolicy access;
@@ -83,18 +79,12 @@ public class AccountService {
         try {
             var tx = table.transaction();
             for (String staffUserId : staff) {
-                tx.update(UserItem.STAFF_TAG, UserItem.key(staffUserId), Expression.update("SET #plan = :plan")
-                        .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())));
+                tx.update(UserItem.STAFF_TAG, UserItem.key(staffUserId), UserItem.setPlan(target));
             }
             table.write(tx
-                    .update(AccountItem.TAG, AccountItem.key(membership.accountId()), Expression
-                            .update("SET #plan = :plan").when(OWNED_BY_CALLER_AND_ROOMS_FIT)
-                            .name("#plan", AccountItem.PLAN)
-                            .value(":plan", Attr.s(target.name()))
-                            .value(":owner", Attr.s(membership.userId()))
-                            .value(":maxRooms", Attr.n(target.maxRooms())))
-                    .update(UserItem.TAG, UserItem.key(membership.userId()), Expression.update("SET #plan = :plan")
-                            .name("#plan", UserItem.PLAN).value(":plan", Attr.s(target.name())))
+                    .update(AccountItem.TAG, AccountItem.key(membership.accountId()),
+                            AccountItem.changePlan(target, membership.userId()))
+                    .update(UserItem.TAG, UserItem.key(membership.userId()), UserItem.setPlan(target))
                     .with(events.emit(membership.accountId(), "account.plan_changed",
                             "account", membership.accountId(),
                             Map.of("plan", new Change(before.plan().name(), target.name())))));

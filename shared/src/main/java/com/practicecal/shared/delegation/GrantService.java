@@ -17,8 +17,6 @@ import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
@@ -39,11 +37,6 @@ import java.util.UUID;
  */
 @Singleton
 public class GrantService {
-    /** The offer being accepted is still this one, still open and not expired. */
-    static final String OPEN_OFFER = "#id = :id AND #status = :offered"
-            + " AND (attribute_not_exists(#expires) OR #expires > :now)";
-    static final String REVOCABLE = "#status IN (:active, :offered)";
-
     private final MainTable table;
     private final AccessPolicy access;
     private final Clock clock;
@@ -142,13 +135,8 @@ public class GrantService {
         Events events = new Events(Actor.grantee(me.userId(), offer.grantorAccountId()), requestId, now);
         try {
             table.write(table.transaction()
-                    .update(GrantItem.TAG, GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
-                            .update("SET #status = :active, #accepted = :now_iso").when(OPEN_OFFER)
-                            .name("#id", GrantItem.ID).name("#status", GrantItem.STATUS)
-                            .name("#expires", GrantItem.EXPIRES_EPOCH).name("#accepted", "acceptedAt")
-                            .value(":id", Attr.s(grantId)).value(":offered", Attr.s(Grant.OFFERED))
-                            .value(":active", Attr.s(Grant.ACTIVE)).value(":now", Attr.n(now.getEpochSecond()))
-                            .value(":now_iso", Attr.s(now.toString())))
+                    .update(GrantItem.TAG, GrantItem.key(offer.grantorAccountId(), me.userId()),
+                            GrantItem.accept(grantId, now))
                     .with(events.emit(offer.grantorAccountId(), "grant.accepted", "grant",
                             grantId, Map.of("status", new Change(Grant.OFFERED, Grant.ACTIVE)))));
         } catch (TransactionFailedException e) {
@@ -177,12 +165,8 @@ public class GrantService {
         Events events = new Events(Actor.grantee(me.userId(), offer.grantorAccountId()), requestId, now);
         try {
             table.write(table.transaction()
-                    .update(GrantItem.TAG, GrantItem.key(offer.grantorAccountId(), me.userId()), Expression
-                            .update("SET #status = :declined").when(OPEN_OFFER)
-                            .name("#id", GrantItem.ID).name("#status", GrantItem.STATUS)
-                            .name("#expires", GrantItem.EXPIRES_EPOCH)
-                            .value(":id", Attr.s(grantId)).value(":offered", Attr.s(Grant.OFFERED))
-                            .value(":declined", Attr.s(Grant.DECLINED)).value(":now", Attr.n(now.getEpochSecond())))
+                    .update(GrantItem.TAG, GrantItem.key(offer.grantorAccountId(), me.userId()),
+                            GrantItem.decline(grantId, now))
                     .with(events.emit(offer.grantorAccountId(), "grant.declined", "grant",
                             grantId, Map.of("status", new Change(Grant.OFFERED, Grant.DECLINED)))));
         } catch (TransactionFailedException e) {
@@ -205,20 +189,11 @@ public class GrantService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update(GrantItem.TAG, GrantItem.key(me.accountId(), grant.granteeUserId()), Expression
-                            .update("SET #status = :revoked").when(REVOCABLE + " AND " + sameGrant(grant))
-                            .name("#status", GrantItem.STATUS).name("#id", GrantItem.ID)
-                            .value(":revoked", Attr.s(Grant.REVOKED)).value(":active", Attr.s(Grant.ACTIVE))
-                            .value(":offered", Attr.s(Grant.OFFERED)).value(":id", Attr.s(grant.id())))
+                    .update(GrantItem.TAG, GrantItem.key(me.accountId(), grant.granteeUserId()), GrantItem.revoke(grant))
                     .with(events.emit(me.accountId(), "grant.revoked", "grant", grant.id(),
                             Map.of("status", new Change(grant.status(), Grant.REVOKED)))));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.GRANT_NOT_FOUND, "no open grant");
         }
-    }
-
-    /** Grants stored before grant ids existed carry none (their id is the grantee's user id). */
-    private static String sameGrant(Grant grant) {
-        return grant.id().equals(grant.granteeUserId()) ? "(attribute_not_exists(#id) OR #id = :id)" : "#id = :id";
     }
 }

@@ -2,6 +2,7 @@ package com.practicecal.shared.grant;
 
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,6 +36,43 @@ public final class GrantItem {
     /** The partition of the grants an account gave (sort keys {@link #PREFIX} + grantee). */
     public static String givenPartition(String grantorAccountId) {
         return AccountItem.PREFIX + grantorAccountId;
+    }
+
+    /** The offer being answered is still this one, still open and not expired. */
+    public static final String OPEN_OFFER = "#id = :id AND #status = :offered"
+            + " AND (attribute_not_exists(#expires) OR #expires > :now)";
+    public static final String REVOCABLE = "#status IN (:active, :offered)";
+
+    /** The grantee accepts the open offer {@code grantId} at {@code now}. */
+    public static Expression accept(String grantId, Instant now) {
+        return openOffer(Expression.update("SET #status = :active, #accepted = :now_iso"), grantId, now)
+                .name("#accepted", "acceptedAt").value(":active", Attr.s(Grant.ACTIVE))
+                .value(":now_iso", Attr.s(now.toString()));
+    }
+
+    /** The grantee declines the open offer {@code grantId} at {@code now}. */
+    public static Expression decline(String grantId, Instant now) {
+        return openOffer(Expression.update("SET #status = :declined"), grantId, now)
+                .value(":declined", Attr.s(Grant.DECLINED));
+    }
+
+    private static Expression openOffer(Expression update, String grantId, Instant now) {
+        return update.when(OPEN_OFFER).name("#id", ID).name("#status", STATUS).name("#expires", EXPIRES_EPOCH)
+                .value(":id", Attr.s(grantId)).value(":offered", Attr.s(Grant.OFFERED))
+                .value(":now", Attr.n(now.getEpochSecond()));
+    }
+
+    /** The grantor revokes {@code grant} (an offer or an active grant), if it is still that grant and open. */
+    public static Expression revoke(Grant grant) {
+        return Expression.update("SET #status = :revoked").when(REVOCABLE + " AND " + sameGrant(grant))
+                .name("#status", STATUS).name("#id", ID)
+                .value(":revoked", Attr.s(Grant.REVOKED)).value(":active", Attr.s(Grant.ACTIVE))
+                .value(":offered", Attr.s(Grant.OFFERED)).value(":id", Attr.s(grant.id()));
+    }
+
+    /** Grants stored before grant ids existed carry none (their id is the grantee's user id). */
+    private static String sameGrant(Grant grant) {
+        return grant.id().equals(grant.granteeUserId()) ? "(attribute_not_exists(#id) OR #id = :id)" : "#id = :id";
     }
 
     public static String receivedPartition(String granteeUserId) {

@@ -1,6 +1,7 @@
 package com.practicecal.shared.practice;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +36,15 @@ public final class InvoiceItem {
             this(id, accountId, bookingId, appointmentDate, serviceId, amountCents, currency, recipientName,
                     recipientEmail, status, createdAt, false);
         }
+    }
+
+    /** The invoice is the account's (checked when its status changes). */
+    public static final String OF_ACCOUNT = "#account = :account";
+
+    /** {@code accountId} sets the status of one of its invoices. */
+    public static Expression setStatus(String status, String accountId) {
+        return Expression.update("SET #status = :status").when(OF_ACCOUNT).name("#status", STATUS)
+                .name("#account", "accountId").value(":status", Attr.s(status)).value(":account", Attr.s(accountId));
     }
 
     public static Map<String, AttributeValue> key(String id) {

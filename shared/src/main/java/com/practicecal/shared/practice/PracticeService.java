@@ -20,9 +20,7 @@ import com.practicecal.shared.event.Events;
 import com.practicecal.shared.practice.PracticeRequests.InvoiceView;
 import com.practicecal.shared.practice.PracticeRequests.NoteView;
 import com.practicecal.shared.staff.StaffScopes;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
@@ -44,7 +42,6 @@ import java.util.UUID;
  */
 @Singleton
 public class PracticeService {
-    static final String INVOICE_OF_ACCOUNT = "#account = :account";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -152,9 +149,7 @@ public class PracticeService {
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "invoice not found"));
         Events events = access.events(me, requestId, clock.instant());
         Transaction tx = table.transaction()
-                .update(InvoiceItem.TAG, InvoiceItem.key(invoiceId), Expression.update("SET #status = :status")
-                        .when(INVOICE_OF_ACCOUNT).name("#status", InvoiceItem.STATUS).name("#account", "accountId")
-                        .value(":status", Attr.s(request.status())).value(":account", Attr.s(me.accountId())))
+                .update(InvoiceItem.TAG, InvoiceItem.key(invoiceId), InvoiceItem.setStatus(request.status(), me.accountId()))
                 .with(events.emit(me.accountId(), "invoice.status_changed", "invoice",
                         invoiceId, Map.of("status", new Change(before.status(), request.status()))));
         if (me.role() != Role.OWNER) {

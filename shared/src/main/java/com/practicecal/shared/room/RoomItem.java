@@ -1,6 +1,7 @@
 package com.practicecal.shared.room;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +24,58 @@ public final class RoomItem {
     public static final String COMMUNITY = "communityId";
 
     private RoomItem() {
+    }
+
+    static final String ACTIVE_ROOM_OF_ACCOUNT = "#status = :active AND #account = :account";
+    static final String ROOM_BEING_DELETED = "#status = :deleting";
+
+    /** A rename of the account's active room (the name may stay). */
+    public static Expression rename(String name, String accountId) {
+        return activeRoomOf(named(Expression.update("SET #name = :name"), name), accountId);
+    }
+
+    /** A rename that also shares the room with {@code communityId}. */
+    public static Expression renameAndShare(String name, String communityId, String accountId) {
+        return activeRoomOf(named(Expression.update("SET #name = :name, #community = :community"), name)
+                .name("#community", COMMUNITY).value(":community", Attr.s(communityId)), accountId);
+    }
+
+    /** A rename that also withdraws the room from its community. */
+    public static Expression renameAndWithdraw(String name, String accountId) {
+        return activeRoomOf(named(Expression.update("SET #name = :name REMOVE #community"), name)
+                .name("#community", COMMUNITY), accountId);
+    }
+
+    /** Phase one of a delete: the account's active room stops taking bookings. */
+    public static Expression startDeleting(String accountId) {
+        return activeRoomOf(Expression.update("SET #status = :deleting")
+                .value(":deleting", Attr.s(RoomStatus.DELETING.name())), accountId);
+    }
+
+    /** A room being deleted takes bookings again (future bookings were found). */
+    public static Expression reactivate() {
+        return beingDeleted(Expression.update("SET #status = :active")
+                .value(":active", Attr.s(RoomStatus.ACTIVE.name())));
+    }
+
+    /** Phase two: the room being deleted is deleted and leaves the account's list. */
+    public static Expression markDeleted() {
+        return beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
+                .name("#gpk", Attr.GSI1PK).value(":deleted", Attr.s(RoomStatus.DELETED.name())));
+    }
+
+    private static Expression named(Expression update, String name) {
+        return update.name("#name", NAME).value(":name", Attr.s(name));
+    }
+
+    private static Expression activeRoomOf(Expression update, String accountId) {
+        return update.when(ACTIVE_ROOM_OF_ACCOUNT).name("#status", STATUS).name("#account", ACCOUNT)
+                .value(":active", Attr.s(RoomStatus.ACTIVE.name())).value(":account", Attr.s(accountId));
+    }
+
+    private static Expression beingDeleted(Expression update) {
+        return update.when(ROOM_BEING_DELETED).name("#status", STATUS)
+                .value(":deleting", Attr.s(RoomStatus.DELETING.name()));
     }
 
     public static Map<String, AttributeValue> key(String roomId) {

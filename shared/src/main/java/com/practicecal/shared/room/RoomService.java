@@ -10,7 +10,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
@@ -27,10 +26,6 @@ import java.util.UUID;
 /** Rooms of an account: create within the plan's limit, list, rename, delete when no future bookings remain. */
 @Singleton
 public class RoomService {
-    static final String ROOM_SLOT_FREE = "#rooms < :max AND #plan = :plan";
-    static final String ACTIVE_ROOM_OF_ACCOUNT = "#status = :active AND #account = :account";
-    static final String ROOM_BEING_DELETED = "#status = :deleting";
-
     private final MainTable table;
     private final AccessPolicy access;
     private final RoomSharing communities;
@@ -53,12 +48,7 @@ public class RoomService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update(AccountItem.TAG, AccountItem.key(me.accountId()), Expression.update("ADD #rooms :one, #calendar :room")
-                            .when(ROOM_SLOT_FREE)
-                            .name("#rooms", AccountItem.ROOM_COUNT).name("#plan", AccountItem.PLAN)
-                            .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(room.id())))
-                            .value(":one", Attr.n(1)).value(":max", Attr.n(me.plan().maxRooms()))
-                            .value(":plan", Attr.s(me.plan().name())))
+                    .update(AccountItem.TAG, AccountItem.key(me.accountId()), AccountItem.addRoom(room.id(), me.plan()))
                     .put(RoomItem.TAG, RoomItem.toItem(room), Condition.NEW_ITEM)
                     .with(events.emit(me.accountId(), "room.created", "room", room.id(),
                             Map.of("name", new Change(null, room.name())))));
@@ -97,23 +87,18 @@ public class RoomService {
         if (share && !room.shared()) {
             updated = updated.sharedWith(me.communityId());
             communities.share(tx, me, updated, true, events);
-            update = Expression.update("SET #name = :name, #community = :community")
-                    .value(":community", Attr.s(String.valueOf(me.communityId())));
+            update = RoomItem.renameAndShare(name, String.valueOf(me.communityId()), me.accountId());
         } else if (!share && room.shared()) {
             communities.share(tx, me, room, false, events);
             updated = updated.sharedWith(null);
-            update = Expression.update("SET #name = :name REMOVE #community");
+            update = RoomItem.renameAndWithdraw(name, me.accountId());
         } else {
             if (room.shared()) {
                 communities.renameShared(tx, room, name);
             }
-            update = Expression.update("SET #name = :name");
+            update = RoomItem.rename(name, me.accountId());
         }
-        update.name("#name", RoomItem.NAME).value(":name", Attr.s(name));
-        if (update.updateExpression().contains("#community")) {
-            update.name("#community", RoomItem.COMMUNITY);
-        }
-        tx.update(RoomItem.TAG, RoomItem.key(roomId), activeRoomOfAccount(update, me.accountId()));
+        tx.update(RoomItem.TAG, RoomItem.key(roomId), update);
         if (!name.equals(room.name())) {
             tx.with(events.emit(me.accountId(), "room.renamed", "room", roomId,
                     Map.of("name", new Change(room.name(), name))));
@@ -140,15 +125,13 @@ public class RoomService {
         access.requireOwner(me);
         Room room = ownActiveRoom(me, read.get(RoomItem.key(roomId), RoomItem::fromItem));
         try {
-            table.write(table.transaction().update(RoomItem.TAG, RoomItem.key(roomId), activeRoomOfAccount(
-                    Expression.update("SET #status = :deleting").value(":deleting", Attr.s(RoomStatus.DELETING.name())),
-                    me.accountId())));
+            table.write(table.transaction().update(RoomItem.TAG, RoomItem.key(roomId),
+                    RoomItem.startDeleting(me.accountId())));
         } catch (TransactionFailedException e) {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
         if (futureBookings.exist(roomId, clock.instant())) {
-            table.write(table.transaction().update(RoomItem.TAG, RoomItem.key(roomId), beingDeleted(
-                    Expression.update("SET #status = :active").value(":active", Attr.s(RoomStatus.ACTIVE.name())))));
+            table.write(table.transaction().update(RoomItem.TAG, RoomItem.key(roomId), RoomItem.reactivate()));
             throw new ConflictException(ErrorCodes.ROOM_HAS_FUTURE_BOOKINGS,
                     "the room has future bookings; cancel or move them first");
         }
@@ -158,11 +141,8 @@ public class RoomService {
             communities.share(tx, me, room, false, events);
         }
         table.write(tx
-                .update(RoomItem.TAG, RoomItem.key(roomId), beingDeleted(Expression.update("SET #status = :deleted REMOVE #gpk")
-                        .name("#gpk", Attr.GSI1PK).value(":deleted", Attr.s(RoomStatus.DELETED.name()))))
-                .update(AccountItem.TAG, AccountItem.key(me.accountId()), Expression.update("ADD #rooms :minusOne DELETE #calendar :room")
-                        .name("#rooms", AccountItem.ROOM_COUNT).value(":minusOne", Attr.n(-1))
-                        .name("#calendar", AccountItem.CALENDAR_ROOMS).value(":room", AccountItem.roomSet(List.of(roomId))))
+                .update(RoomItem.TAG, RoomItem.key(roomId), RoomItem.markDeleted())
+                .update(AccountItem.TAG, AccountItem.key(me.accountId()), AccountItem.removeRoom(roomId))
                 .with(events.emit(me.accountId(), "room.deleted", "room", roomId,
                         Map.of("status", new Change(RoomStatus.ACTIVE.name(), RoomStatus.DELETED.name())))));
     }
@@ -174,16 +154,5 @@ public class RoomService {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "room not found");
         }
         return room;
-    }
-
-    private static Expression activeRoomOfAccount(Expression update, String accountId) {
-        return update.when(ACTIVE_ROOM_OF_ACCOUNT)
-                .name("#status", RoomItem.STATUS).name("#account", RoomItem.ACCOUNT)
-                .value(":active", Attr.s(RoomStatus.ACTIVE.name())).value(":account", Attr.s(accountId));
-    }
-
-    private static Expression beingDeleted(Expression update) {
-        return update.when(ROOM_BEING_DELETED).name("#status", RoomItem.STATUS)
-                .value(":deleting", Attr.s(RoomStatus.DELETING.name()));
     }
 }

@@ -13,9 +13,7 @@ import com.practicecal.shared.error.ForbiddenException;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
@@ -44,7 +42,6 @@ public class StaffService {
     private static final Logger LOG = LoggerFactory.getLogger(StaffService.class);
     /** The role the owner gave, on the member's user item (the scopes decide access; the role is how it reads). */
     static final String STAFF_ROLE = UserItem.STAFF_ROLE;
-    static final String STAFF_OF_ACCOUNT = "#account = :account AND #role = :staff";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -108,9 +105,7 @@ public class StaffService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .update(UserItem.TAG, UserItem.key(userId), staffOf(Expression.update("SET #scopes = :scopes, #staffRole = :staffRole")
-                            .name("#scopes", UserItem.SCOPES).name("#staffRole", STAFF_ROLE).value(":staffRole", Attr.s(role))
-                            .value(":scopes", UserItem.scopesValue(scopes)), me))
+                    .update(UserItem.TAG, UserItem.key(userId), UserItem.changeStaff(me.accountId(), role, scopes))
                     .with(events.emit(me.accountId(), "staff.changed", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))));
         } catch (TransactionFailedException e) {
@@ -128,9 +123,7 @@ public class StaffService {
         Events events = access.events(me, requestId, clock.instant());
         try {
             table.write(table.transaction()
-                    .delete(UserItem.TAG, UserItem.key(userId), Condition.of(STAFF_OF_ACCOUNT)
-                            .name("#account", UserItem.ACCOUNT).name("#role", UserItem.ROLE)
-                            .value(":account", me.accountId()).value(":staff", Role.STAFF.name()))
+                    .delete(UserItem.TAG, UserItem.key(userId), UserItem.staffOf(me.accountId()))
                     .delete(EmailItem.TAG, EmailItem.key(email), Condition.of("attribute_exists(PK)"))
                     .with(events.emit(me.accountId(), "staff.removed", "staff", userId,
                             Map.of())));
@@ -169,11 +162,6 @@ public class StaffService {
                 .filter(s -> me.accountId().equals(s.membership().accountId()) && s.membership().role() == Role.STAFF)
                 .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member"));
         return new OwnerAndStaff(me, staff);
-    }
-
-    private static Expression staffOf(Expression update, Membership me) {
-        return update.when(STAFF_OF_ACCOUNT).name("#account", UserItem.ACCOUNT).name("#role", UserItem.ROLE)
-                .value(":account", Attr.s(me.accountId())).value(":staff", Attr.s(Role.STAFF.name()));
     }
 
     private static StaffRequests.StaffView view(UserItem.Staff staff) {

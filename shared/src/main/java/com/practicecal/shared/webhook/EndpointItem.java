@@ -1,6 +1,7 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,6 +32,26 @@ public final class EndpointItem {
     public static final String UPDATED_AT = "updatedAt";
 
     private EndpointItem() {
+    }
+
+    /** A delivery succeeded: the endpoint is no longer failing (if it still exists). */
+    public static Expression recovered() {
+        return Expression.update("REMOVE #failing").when("attribute_exists(PK)").name("#failing", FAILING_SINCE);
+    }
+
+    /** A delivery failed: the endpoint is failing since {@code now}, unless it already was (if it still exists). */
+    public static Expression failingSince(Instant now) {
+        return Expression.update("SET #failing = if_not_exists(#failing, :now)").when("attribute_exists(PK)")
+                .name("#failing", FAILING_SINCE).value(":now", Attr.s(now.toString()));
+    }
+
+    /** The sender disables an enabled endpoint that has been failing since {@code failingSince}. */
+    public static Expression disableFailing(Instant failingSince) {
+        return Expression.update("SET #enabled = :false, #reason = :failing, #failing = if_not_exists(#failing, :now)")
+                .when("#enabled = :true")
+                .name("#enabled", ENABLED).name("#reason", DISABLED_REASON).name("#failing", FAILING_SINCE)
+                .value(":false", Attr.bool(false)).value(":true", Attr.bool(true))
+                .value(":failing", Attr.s(Endpoint.DISABLED_FAILING)).value(":now", Attr.s(failingSince.toString()));
     }
 
     public static Map<String, AttributeValue> key(String accountId, String endpointId) {

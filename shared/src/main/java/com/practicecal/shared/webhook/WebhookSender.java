@@ -7,8 +7,6 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.logging.Metrics;
-import com.practicecal.shared.store.Attr;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
@@ -174,9 +172,7 @@ public class WebhookSender {
         Transaction tx = table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(finished(delivery,
                 DeliveryStatus.SUCCEEDED, delivery.attempts() + 1, outcome.code(), null, null, now)), null);
         if (endpoint.failingSince() != null) {
-            tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()),
-                    Expression.update("REMOVE #failing").when("attribute_exists(PK)")
-                            .name("#failing", EndpointItem.FAILING_SINCE));
+            tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()), EndpointItem.recovered());
         }
         writeTolerantOfEndpoint(tx, delivery, finished(delivery, DeliveryStatus.SUCCEEDED, delivery.attempts() + 1,
                 outcome.code(), null, null, now));
@@ -195,13 +191,7 @@ public class WebhookSender {
         Transaction tx = table.transaction().put(DeliveryItem.TAG, DeliveryItem.toItem(recorded), null);
         if (disable) {
             tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()),
-                    Expression.update("SET #enabled = :false, #reason = :failing, #failing = if_not_exists(#failing, :now)")
-                            .when("#enabled = :true")
-                            .name("#enabled", EndpointItem.ENABLED).name("#reason", EndpointItem.DISABLED_REASON)
-                            .name("#failing", EndpointItem.FAILING_SINCE)
-                            .value(":false", Attr.bool(false)).value(":true", Attr.bool(true))
-                            .value(":failing", Attr.s(Endpoint.DISABLED_FAILING))
-                            .value(":now", Attr.s(failingSince.toString())));
+                    EndpointItem.disableFailing(failingSince));
             Events events = new Events(SYSTEM, delivery.id(), now);
             tx.with(events.emit(endpoint.accountId(), "webhook.disabled", "webhook",
                     endpoint.id(), Map.of("enabled", new Change("true", "false"),
@@ -210,8 +200,7 @@ public class WebhookSender {
                     failingSince);
         } else if (endpoint.failingSince() == null) {
             tx.update(EndpointItem.TAG, EndpointItem.key(endpoint.accountId(), endpoint.id()),
-                    Expression.update("SET #failing = if_not_exists(#failing, :now)").when("attribute_exists(PK)")
-                            .name("#failing", EndpointItem.FAILING_SINCE).value(":now", Attr.s(now.toString())));
+                    EndpointItem.failingSince(now));
         }
         writeTolerantOfEndpoint(tx, delivery, recorded);
         if (wait.isPresent()) {
