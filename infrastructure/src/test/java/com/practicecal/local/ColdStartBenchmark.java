@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 
 /**
  * Cold starts without a snapshot: for every API function, a fresh JVM per run ({@link ColdStartRun} on the
- * function's jar against the local endpoint) measures init, first and second request of a read-only route, paired
+ * function's jar, extracted into a directory as Lambda does, against the local endpoint) measures init, first and second request of a read-only route, paired
  * with a bare handler (builds the DynamoDB client, makes one call) in the same round; prints medians of
  * {@code runs} rounds (default 5). Run with {@code ./dev bench coldstart [runs] [FunctionId...]}.
  */
@@ -61,7 +61,7 @@ public final class ColdStartBenchmark {
         SamTemplate template = SamTemplate.load();
         String stackName = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         ProvisionedStack stack = TemplateProvisioner.fromEnvironment(template).provision(stackName);
-        try (FunctionJarProcess jars = new FunctionJarProcess(stack)) {
+        try (FunctionJarProcess jars = new FunctionJarProcess(stack, true)) {
             TestUser user = signUp(stack);
             Map<String, List<long[]>> results = new LinkedHashMap<>();
             List<SamFunction> functions = template.functions().stream()
@@ -87,7 +87,7 @@ public final class ColdStartBenchmark {
 
     private static long[] figures(FunctionJarProcess.Result result) {
         return new long[] {result.init(), result.first(), result.second(),
-                result.status().matches("\\d+") ? Long.parseLong(result.status()) : -1};
+                result.status().matches("\\d+") ? Long.parseLong(result.status()) : -1, result.cpu()};
     }
 
     private static TestUser signUp(ProvisionedStack stack) {
@@ -101,9 +101,9 @@ public final class ColdStartBenchmark {
 
     private static void print(Map<String, List<long[]>> results, int runs) {
         System.out.printf("%nCold start, fresh JVM per run, median of %d (ms)%n", runs);
-        System.out.printf("%-22s %6s %6s %6s %10s %6s | %6s %6s %10s | %8s %12s | %12s %7s %7s %16s%n", "function",
+        System.out.printf("%-22s %6s %6s %6s %10s %6s | %6s %6s %10s | %8s %12s | %12s %7s %7s %16s | %5s %8s%n", "function",
                 "init", "first", "second", "init+first", "status", "bare i", "bare 1", "bare i+1", "vs bare", "first/second",
-                "primed init", "first", "second", "first<=3x2nd+20");
+                "primed init", "first", "second", "first<=3x2nd+20", "cpu", "bare cpu");
         for (Map.Entry<String, List<long[]>> entry : results.entrySet()) {
             if (entry.getKey().endsWith(" bare") || entry.getKey().endsWith(" primed")) {
                 continue;
@@ -111,16 +111,16 @@ public final class ColdStartBenchmark {
             long[] f = medians(entry.getValue());
             long[] b = medians(results.get(entry.getKey() + " bare"));
             long[] p = medians(results.get(entry.getKey() + " primed"));
-            System.out.printf("%-22s %6d %6d %6d %10d %6d | %6d %6d %10d | %7.2fx %11.1fx | %12d %7d %7d %16s%n",
+            System.out.printf("%-22s %6d %6d %6d %10d %6d | %6d %6d %10d | %7.2fx %11.1fx | %12d %7d %7d %16s | %5d %8d%n",
                     entry.getKey(), f[0], f[1], f[2], f[0] + f[1], f[3], b[0], b[1], b[0] + b[1],
                     (double) (f[0] + f[1]) / (b[0] + b[1]), (double) f[1] / Math.max(1, f[2]), p[0], p[1], p[2],
-                    p[1] <= 3 * p[2] + 20 ? "yes" : "no");
+                    p[1] <= 3 * p[2] + 20 ? "yes" : "no", f[4], b[4]);
         }
     }
 
     private static long[] medians(List<long[]> runs) {
-        long[] medians = new long[4];
-        for (int i = 0; i < 4; i++) {
+        long[] medians = new long[5];
+        for (int i = 0; i < 5; i++) {
             int column = i;
             long[] values = runs.stream().mapToLong(r -> r[column]).sorted().toArray();
             medians[i] = values[values.length / 2];

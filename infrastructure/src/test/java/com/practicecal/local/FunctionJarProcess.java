@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * with the function's template environment resolved against a provisioned stack, talking to the same endpoint.
  */
 final class FunctionJarProcess implements AutoCloseable {
-    private static final Pattern LINE = Pattern.compile("COLDSTART init=(\\d+) first=(\\d+) second=(\\d+) status=(\\S+)");
+    private static final Pattern LINE = Pattern.compile("COLDSTART init=(\\d+) first=(\\d+) second=(\\d+) status=(\\S+) cpu=(\\d+)");
 
     /** Milliseconds of init, first and second invocation, the first response's status, and all output. */
-    record Result(long init, long first, long second, String status, String output) {
+    record Result(long init, long first, long second, String status, long cpu, String output) {
         /** The output without the runner's own line: what the function wrote to stdout/stderr. */
         List<String> functionLines() {
             return output.lines().filter(line -> !line.startsWith("COLDSTART "))
@@ -34,9 +34,20 @@ final class FunctionJarProcess implements AutoCloseable {
 
     private final ProvisionedStack stack;
     private final Path runner;
+    private final boolean extracted;
 
+    /** Runs each function from its jar file. */
     FunctionJarProcess(ProvisionedStack stack) {
+        this(stack, false);
+    }
+
+    /**
+     * {@code extracted}: from the jar's contents in a directory, as Lambda runs a deployment package (extracted into
+     * {@code /var/task}, which is the class path); the cold-start bench measures that.
+     */
+    FunctionJarProcess(ProvisionedStack stack, boolean extracted) {
         this.stack = stack;
+        this.extracted = extracted;
         try {
             this.runner = Files.createTempDirectory("function-jar");
             copyRunner(runner);
@@ -86,7 +97,8 @@ final class FunctionJarProcess implements AutoCloseable {
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.strip().split("\\s+")));
         }
-        command.addAll(List.of("-cp", jar + File.pathSeparator + runner, ColdStartRun.class.getName()));
+        command.addAll(List.of("-cp", (extracted ? taskDirectory(jar) : jar) + File.pathSeparator + runner,
+                ColdStartRun.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
@@ -108,13 +120,53 @@ final class FunctionJarProcess implements AutoCloseable {
                         + output);
             }
             return new Result(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
-                    Long.parseLong(matcher.group(3)), matcher.group(4), output);
+                    Long.parseLong(matcher.group(3)), matcher.group(4), Long.parseLong(matcher.group(5)), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The jar as Lambda runs it: the deployment package extracted into a directory (Lambda's {@code /var/task}) on the
+     * class path, not the archive itself. Extracted once per jar and process.
+     */
+    private synchronized Path taskDirectory(Path jar) {
+        try {
+            return extracted(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract " + jar, e);
+        }
+    }
+
+    private Path extracted(Path jar) throws IOException {
+        Path task = runner.resolveSibling(runner.getFileName() + "-task").resolve(jar.getParent().getParent()
+                .getFileName().toString());
+        if (Files.isDirectory(task)) {
+            return task;
+        }
+        Path partial = Files.createDirectories(task.resolveSibling(task.getFileName() + ".partial"));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                Path target = partial.resolve(entry.getName()).normalize();
+                if (!target.startsWith(partial)) {
+                    throw new IOException("entry outside the task directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+        Files.move(partial, task);
+        return task;
     }
 
     /** Only the runner's classes: nothing else of the test class path reaches the child. */
@@ -131,7 +183,15 @@ final class FunctionJarProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try (var paths = Files.walk(runner)) {
+        delete(runner);
+        delete(runner.resolveSibling(runner.getFileName() + "-task"));
+    }
+
+    private static void delete(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(path);
             }

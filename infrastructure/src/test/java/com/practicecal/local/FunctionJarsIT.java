@@ -59,6 +59,18 @@ class FunctionJarsIT extends LocalStackIT {
         assertThat(local.stack().template().functions()).hasSizeGreaterThan(10);
     }
 
+    /** Lambda runs the jar's contents extracted into a directory: Micronaut then finds its beans by walking it. */
+    @Test
+    void aJarExtractedAsLambdaDoesServes() {
+        TestUser owner = users.signUpAndLogin(Plan.XL);
+        SamFunction accounts = local.stack().template().function("AccountsFunction");
+        try (FunctionJarProcess extracted = new FunctionJarProcess(local.stack(), true)) {
+            FunctionJarProcess.Result read = extracted.invoke(accounts,
+                    ColdStartBenchmark.PROBES.get("AccountsFunction").event(owner), Map.of());
+            assertThat(read.status()).as(read.output()).isEqualTo("200");
+        }
+    }
+
     @Test
     void theFeedsJarRendersACalendar() {
         TestUser owner = users.signUpAndLogin(Plan.M);

@@ -2,7 +2,10 @@ package com.practicecal.shared.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.practicecal.shared.aws.AwsClients;
+import com.practicecal.shared.json.Json;
 import io.micronaut.context.ApplicationContext;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Base of every Lambda handler: Lambda constructs it once per execution environment (init), which starts the
@@ -14,14 +17,25 @@ public abstract class FunctionHandler<I, O> implements RequestHandler<I, O>, Aut
     private final ApplicationContext context;
     private final boolean ownsContext;
 
-    /** What Lambda calls: a context of the function's own, started while {@link InitWarmup} runs beside it. */
+    /** What Lambda calls: a context of the function's own. */
     protected FunctionHandler() {
         this(startContext(), true);
     }
 
+    /**
+     * Lambda runs init on two vCPUs whatever the memory size: the AWS clients and a first DynamoDB call are built on
+     * a second thread ({@link AwsClients#startEarly}, taken by the context's client factory) while this one starts
+     * the context and then loads Jackson ({@link Json#warmUp}), instead of all of it one after the other and Jackson
+     * inside the first request.
+     */
     private static ApplicationContext startContext() {
-        InitWarmup.start();
-        return FunctionContexts.start();
+        String region = System.getenv("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            AwsClients.startEarly(Region.of(region), System.getenv("TABLE_NAME"));
+        }
+        ApplicationContext context = FunctionContexts.start();
+        Json.warmUp();
+        return context;
     }
 
     /** For tests and the local runner: share one application context between functions. */

@@ -48,7 +48,6 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> global) {
         long started = System.nanoTime();
-        InitWarmup.await(); // nothing half-loaded on another thread goes into the snapshot
         for (Class<?> type : jsonTypes.get()) {
             Json.MAPPER.readerFor(type); // builds and caches the deserialiser
             Json.MAPPER.writerFor(type); // and the serialiser
