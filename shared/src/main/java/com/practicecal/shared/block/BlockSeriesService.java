@@ -99,7 +99,7 @@ public class BlockSeriesService {
         ZoneOffset guessZone = Check.instant("start", request.start()).getOffset();
         Series guess = plan(seriesId, principal.userId(), guessZone, request, null, "", Instant.EPOCH);
 
-        Keys keys = new Keys().addAll(caller.identity());
+        Keys keys = new Keys().addAll(caller.identityKeys());
         keys.add(SeriesItem.blockKey(seriesId));
         keys.addAll(idempotency.keys());
         if (roomId != null) {
@@ -199,7 +199,7 @@ public class BlockSeriesService {
                         throw reused();
                     }
                     if (failure.failed(AccessPolicy.STAFF_TAG)) {
-                        caller.resolve(table.read(caller.identity())); // removed or downscoped in flight
+                        caller.resolve(table.read(caller.identityKeys())); // removed or downscoped in flight
                     }
                     // the room's days moved, or a concurrent retry created this occurrence: read this one again
                     current = table.read(again(blockId, roomId, interval));
@@ -398,7 +398,7 @@ public class BlockSeriesService {
 
     /** Caller, series and every candidate occurrence (at most 52, ids derived) in one batched read. */
     private Loaded load(BookingCaller caller, String seriesId, String roomId) {
-        Keys keys = new Keys().addAll(caller.identity()).add(SeriesItem.blockKey(seriesId));
+        Keys keys = new Keys().addAll(caller.identityKeys()).add(SeriesItem.blockKey(seriesId));
         for (int i = 0; i < Recurrence.MAX_OCCURRENCES; i++) {
             keys.add(BlockItem.key(blockId(seriesId, i)));
         }

@@ -83,7 +83,7 @@ public class BlockService {
                             Optional<Idempotency> idempotency, String requestId) {
         String blockId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            Keys keys = new Keys().addAll(caller.identity());
+            Keys keys = new Keys().addAll(caller.identityKeys());
             if (roomId != null) {
                 keys.addAll(RoomClaims.keys(roomId, interval));
             }
@@ -117,7 +117,7 @@ public class BlockService {
 
     public BlockView get(Principal principal, String blockId) {
         BookingCaller caller = BookingCaller.user(principal, access);
-        Snapshot batch = table.read(caller.identity().with(Keys.of(BlockItem.key(blockId))));
+        Snapshot batch = table.read(caller.identityKeys().with(Keys.of(BlockItem.key(blockId))));
         Membership me = caller.resolve(batch);
         return BlockView.of(ownBlock(me, batch, blockId), me.timeZone());
     }
@@ -161,7 +161,7 @@ public class BlockService {
     public BlockView update(BookingCaller caller, String blockId, String newRoomId, boolean removeRoom,
                             Interval newInterval, String newTitle, Optional<Idempotency> idempotency, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            Keys keys = new Keys().addAll(caller.identity()).add(BlockItem.key(blockId));
+            Keys keys = new Keys().addAll(caller.identityKeys()).add(BlockItem.key(blockId));
             idempotency.ifPresent(i -> keys.addAll(i.keys()));
             Snapshot first = table.read(keys);
             Membership me = caller.resolve(first);
@@ -227,7 +227,7 @@ public class BlockService {
 
     public void delete(BookingCaller caller, String blockId, String requestId) {
         for (int attempt = 1; ; attempt++) {
-            Snapshot batch = table.read(caller.identity().with(Keys.of(BlockItem.key(blockId))));
+            Snapshot batch = table.read(caller.identityKeys().with(Keys.of(BlockItem.key(blockId))));
             Membership me = caller.resolve(batch);
             Block before = ownBlock(me, batch, blockId);
             if (rollForward(me, batch.get(BlockItem.key(blockId), BlockItem::read))) {

@@ -17,7 +17,6 @@ import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.grant.Grant;
 import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.staff.StaffScopes;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,14 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public interface BookingCaller {
     /** The items whose read tells who the caller is; part of the operation's first batch. */
-    Keys identity();
+    Keys identityKeys();
 
     Membership resolve(Snapshot read);
-
-    /** {@link #identity()} as a key list, for callers that read with {@code DynamoTable#batchGet}. */
-    default List<Map<String, AttributeValue>> identityKeys() {
-        return identity().list();
-    }
 
     /** {@link #resolve(Snapshot)} of a raw batch, for callers that read with {@code DynamoTable#batchGet}. */
     default Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
@@ -69,7 +63,7 @@ public interface BookingCaller {
                 return Optional.ofNullable(last);
             }
 
-            public Keys identity() {
+            public Keys identityKeys() {
                 return Keys.of(UserItem.key(principal.userId()), GrantItem.key(accountId, principal.userId()),
                         AccountItem.key(accountId));
             }
@@ -109,7 +103,7 @@ public interface BookingCaller {
 
     static BookingCaller user(Principal principal, AccessPolicy access) {
         return new BookingCaller() {
-            public Keys identity() {
+            public Keys identityKeys() {
                 return Keys.of(UserItem.key(principal.userId()));
             }
 
@@ -135,7 +129,7 @@ public interface BookingCaller {
     /** A client without login, booking into the therapist's (account's) calendar through the public API. */
     static BookingCaller publicClient(String accountId) {
         return new BookingCaller() {
-            public Keys identity() {
+            public Keys identityKeys() {
                 return Keys.of(AccountItem.key(accountId));
             }
 

@@ -99,7 +99,7 @@ public class BookingService {
         Interval interval = request.interval();
         String bookingId = request.bookingId() != null ? request.bookingId() : UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            Keys keys = new Keys().addAll(caller.identity());
+            Keys keys = new Keys().addAll(caller.identityKeys());
             keys.add(RoomItem.key(request.roomId()));
             interval.utcDays().forEach(day -> keys.add(OccupancyDayItem.key(request.roomId(), day)));
             idempotency.ifPresent(i -> keys.addAll(i.keys()));
@@ -181,14 +181,14 @@ public class BookingService {
 
 
     public BookingView get(BookingCaller caller, String bookingId) {
-        Snapshot batch = table.read(caller.identity().with(Keys.of(BookingItem.key(bookingId))));
+        Snapshot batch = table.read(caller.identityKeys().with(Keys.of(BookingItem.key(bookingId))));
         Membership me = caller.resolve(batch);
         return BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
     }
 
     /** Resolves who a caller acts as, with one read. */
     public Membership resolve(BookingCaller caller) {
-        return caller.resolve(table.read(caller.identity()));
+        return caller.resolve(table.read(caller.identityKeys()));
     }
 
     public BookingView get(Principal principal, String bookingId, String requestId) {
@@ -251,7 +251,7 @@ public class BookingService {
                             Map<LocalDate, Long> therapistDayVersions, Optional<Idempotency> idempotency,
                             String requestId) {
         for (int attempt = 1; ; attempt++) {
-            Keys keys = new Keys().addAll(caller.identity()).add(BookingItem.key(bookingId));
+            Keys keys = new Keys().addAll(caller.identityKeys()).add(BookingItem.key(bookingId));
             idempotency.ifPresent(i -> keys.addAll(i.keys()));
             Snapshot first = table.read(keys);
             Membership me = caller.resolve(first);
@@ -335,7 +335,7 @@ public class BookingService {
     public void cancel(BookingCaller caller, String bookingId, java.util.function.Consumer<Booking> guard,
                        String requestId) {
         for (int attempt = 1; ; attempt++) {
-            Snapshot batch = table.read(caller.identity().with(Keys.of(BookingItem.key(bookingId))));
+            Snapshot batch = table.read(caller.identityKeys().with(Keys.of(BookingItem.key(bookingId))));
             Membership me = caller.resolve(batch);
             Booking before = ownBooking(me, batch, bookingId);
             if (before.status() == BookingStatus.CANCELLED) {

@@ -101,7 +101,7 @@ public final class OccurrenceChange<T> {
                     return new Outcome<>(Status.REFUSED, current, code);
                 }
                 if (failure.failed(AccessPolicy.STAFF_TAG)) {
-                    caller.resolve(table.read(caller.identity())); // removed or downscoped in flight
+                    caller.resolve(table.read(caller.identityKeys())); // removed or downscoped in flight
                 }
                 if (attempt >= RoomClaims.MAX_ATTEMPTS) {
                     return new Outcome<>(Status.REFUSED, current, ErrorCodes.CONCURRENT_MODIFICATION);

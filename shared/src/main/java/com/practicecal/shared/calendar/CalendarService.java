@@ -74,7 +74,7 @@ public class CalendarService {
 
     private Read read(BookingCaller caller, String accountId, CalendarQuery query) {
         Interval range = new Interval(query.from(), query.to());
-        Snapshot batch = table.read(caller.identity().with(accountKeys(accountId, range)));
+        Snapshot batch = table.read(caller.identityKeys().with(accountKeys(accountId, range)));
         Membership me = caller.resolve(batch);
         if (!me.accountId().equals(accountId)) {
             batch = table.read(accountKeys(me.accountId(), range));

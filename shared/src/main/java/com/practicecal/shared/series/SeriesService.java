@@ -175,7 +175,7 @@ public class SeriesService {
                     }
                     if (failure.failed(AccessPolicy.STAFF_TAG)) {
                         // removed or downscoped in flight: the fresh read says what the caller may do now
-                        caller.resolve(table.read(caller.identity()));
+                        caller.resolve(table.read(caller.identityKeys()));
                     }
                     // occupancy moved, a concurrent retry booked this occurrence, or a conflict: read this one again
                     Keys keys = RoomClaims.keys(series.roomOf(i), interval).add(BookingItem.key(bookingId));
@@ -425,7 +425,7 @@ public class SeriesService {
      * first (plus {@code roomId}'s item when given).
      */
     private Loaded load(BookingCaller caller, String seriesId, String roomId) {
-        Keys keys = new Keys().addAll(caller.identity()).add(SeriesItem.key(seriesId));
+        Keys keys = new Keys().addAll(caller.identityKeys()).add(SeriesItem.key(seriesId));
         for (int i = 0; i < Recurrence.MAX_OCCURRENCES; i++) {
             keys.add(BookingItem.key(Series.bookingId(seriesId, i)));
         }
@@ -475,7 +475,7 @@ public class SeriesService {
         String roomId = request.roomId();
         String guessAccount = principal.userId(); // accounts are keyed by their owner's sub
         Series guess = series(seriesId, guessAccount, guessZone, request, firstStart, firstEnd, null, "", Instant.EPOCH);
-        Keys keys = new Keys().addAll(caller.identity());
+        Keys keys = new Keys().addAll(caller.identityKeys());
         keys.add(RoomItem.key(roomId));
         keys.add(SeriesItem.key(seriesId));
         idempotency.ifPresent(i -> keys.addAll(i.keys()));

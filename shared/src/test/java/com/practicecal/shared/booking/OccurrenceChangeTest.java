@@ -63,7 +63,7 @@ class OccurrenceChangeTest {
         int resolved;
         int guarded;
 
-        public Keys identity() {
+        public Keys identityKeys() {
             return Keys.of(Attr.key("USER#u1", "USER"));
         }
 
