@@ -77,6 +77,17 @@ public final class UserItem {
                 .value(":account", accountId).value(":staff", Role.STAFF.name());
     }
 
+    /** The owner's item names the community the account joined. */
+    public static Expression joinCommunity(String communityId) {
+        return Expression.update("SET #community = :community").name("#community", COMMUNITY)
+                .value(":community", Attr.s(communityId));
+    }
+
+    /** The owner's item forgets the community the account left. */
+    public static Expression leaveCommunity() {
+        return Expression.update("REMOVE #community").name("#community", COMMUNITY);
+    }
+
     /** The plan the membership carries (owner and staff items follow the account's plan). */
     public static Expression setPlan(Plan plan) {
         return Expression.update("SET #plan = :plan").name("#plan", PLAN).value(":plan", Attr.s(plan.name()));

@@ -2,6 +2,7 @@ package com.practicecal.shared.community;
 
 import com.practicecal.shared.room.RoomSharing;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,6 +25,34 @@ public final class CommunityItem {
     public static final String VERSION = "version";
 
     private CommunityItem() {
+    }
+
+    /** The community is still the version read. */
+    public static final String UNCHANGED = "#version = :version";
+    public static final String IS_MEMBER = "attribute_exists(#members.#account)";
+    public static final String IS_MEMBER_AND_UNCHANGED = IS_MEMBER + " AND " + UNCHANGED;
+
+    /**
+     * {@code update} holds only if the community is still the version read (or under {@code update}'s own
+     * condition, which must check the version too); it moves the version on ({@code ADD #version :one}).
+     */
+    public static Expression unchanged(Expression update, Community community) {
+        if (update.conditionExpression() == null) {
+            update.when(UNCHANGED);
+        }
+        return update.name("#version", VERSION).value(":version", Attr.n(community.version())).value(":one", Attr.n(1));
+    }
+
+    /** The account {@code accountId} (practice {@code practiceName}) joins the community read as {@code community}. */
+    public static Expression addMember(Community community, String accountId, String practiceName, Instant now) {
+        return unchanged(Expression.update("SET #members.#account = :member ADD #version :one")
+                .name("#members", MEMBERS).name("#account", accountId).value(":member", member(practiceName, now)), community);
+    }
+
+    /** A shared room's name in the community follows a rename (if the room is still shared). */
+    public static Expression renameRoom(String roomId, String name) {
+        return Expression.update("SET #rooms.#room.#name = :name").when("attribute_exists(#rooms.#room)")
+                .name("#rooms", SHARED_ROOMS).name("#room", roomId).name("#name", "name").value(":name", Attr.s(name));
     }
 
     public static Map<String, AttributeValue> key(String communityId) {

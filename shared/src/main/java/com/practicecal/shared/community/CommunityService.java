@@ -49,10 +49,7 @@ public class CommunityService implements RoomSharing {
     public static final int MAX_MEMBERS = 20;
     static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
     static final String IN_COMMUNITY = "#community = :community";
-    static final String PENDING_AND_VALID = "#status = :pending AND #expires > :now";
-    static final String IS_MEMBER = "attribute_exists(#members.#account)";
-    static final String UNCHANGED = "#version = :version";
-    static final String IS_MEMBER_AND_UNCHANGED = IS_MEMBER + " AND " + UNCHANGED;
+    static final String IS_MEMBER_AND_UNCHANGED = CommunityItem.IS_MEMBER_AND_UNCHANGED;
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -146,12 +143,9 @@ public class CommunityService implements RoomSharing {
         }
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .update(InvitationItem.TAG, InvitationItem.key(invitationId), pendingAndValid(Expression.update("SET #status = :accepted")
-                        .value(":accepted", Attr.s(Invitation.ACCEPTED)), now))
-                .update(CommunityItem.TAG, CommunityItem.key(invitation.communityId()), unchanged(Expression
-                        .update("SET #members.#account = :member ADD #version :one")
-                        .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
-                        .value(":member", CommunityItem.member(account.name(), now)), community));
+                .update(InvitationItem.TAG, InvitationItem.key(invitationId), InvitationItem.accept(now))
+                .update(CommunityItem.TAG, CommunityItem.key(invitation.communityId()),
+                        CommunityItem.addMember(community, me.accountId(), account.name(), now));
         joinItems(tx, me.accountId(), me.userId(), invitation.communityId(), community.sharedRooms().keySet());
         tx.with(events.emit(me.accountId(), "community.joined", "community",
                         invitation.communityId(), Map.of()))
@@ -181,8 +175,7 @@ public class CommunityService implements RoomSharing {
         Events events = access.events(me, requestId, now);
         try {
             table.write(table.transaction()
-                    .update(InvitationItem.TAG, InvitationItem.key(invitationId), pendingAndValid(Expression
-                            .update("SET #status = :declined").value(":declined", Attr.s(Invitation.DECLINED)), now))
+                    .update(InvitationItem.TAG, InvitationItem.key(invitationId), InvitationItem.decline(now))
                     .with(events.emit(invitation.inviterAccountId(),
                             "community.invitation_declined", "invitation", invitationId,
                             Map.of("status", new Change(Invitation.PENDING, Invitation.DECLINED)))));
@@ -257,8 +250,7 @@ public class CommunityService implements RoomSharing {
             tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), expression);
         }
         for (String room : leaverRooms) {
-            tx.update(RoomItem.TAG.per(room), RoomItem.key(room), Expression.update("REMOVE #community")
-                    .name("#community", RoomItem.COMMUNITY));
+            tx.update(RoomItem.TAG.per(room), RoomItem.key(room), RoomItem.leaveCommunity());
         }
         leaveItems(tx, accountId, member.ownerUserId(), community.id(), community.roomsSharedByOthers(accountId));
         if (!leaverRooms.isEmpty()) {
@@ -317,10 +309,7 @@ public class CommunityService implements RoomSharing {
     /** Keeps the shared room's name in the community in step with a rename. */
     @Override
     public void renameShared(Transaction tx, Room room, String name) {
-        tx.update(CommunityItem.TAG, CommunityItem.key(room.communityId()), Expression.update("SET #rooms.#room.#name = :name")
-                .when("attribute_exists(#rooms.#room)")
-                .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()).name("#name", "name")
-                .value(":name", Attr.s(name)));
+        tx.update(CommunityItem.TAG, CommunityItem.key(room.communityId()), CommunityItem.renameRoom(room.id(), name));
     }
 
     public Community community(Membership me) {
@@ -341,8 +330,7 @@ public class CommunityService implements RoomSharing {
         tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.withCalendarRooms("SET #community = :community",
                         "ADD", sharedRooms)
                 .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
-        tx.update(UserItem.TAG, UserItem.key(ownerUserId), Expression.update("SET #community = :community")
-                .name("#community", UserItem.COMMUNITY).value(":community", Attr.s(communityId)));
+        tx.update(UserItem.TAG, UserItem.key(ownerUserId), UserItem.joinCommunity(communityId));
     }
 
     /** The account leaves: its items forget the community, its calendar index the rooms others shared. */
@@ -351,8 +339,7 @@ public class CommunityService implements RoomSharing {
         tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.withCalendarRooms("REMOVE #community", "DELETE",
                         othersRooms)
                 .when(IN_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
-        tx.update(UserItem.TAG, UserItem.key(ownerUserId), Expression.update("REMOVE #community")
-                .name("#community", UserItem.COMMUNITY));
+        tx.update(UserItem.TAG, UserItem.key(ownerUserId), UserItem.leaveCommunity());
     }
 
     /** Tidies other accounts' calendar indexes; readers already ignore rooms that stopped being bookable. */
@@ -362,16 +349,7 @@ public class CommunityService implements RoomSharing {
 
     /** The change holds only if the community is still the version read; it moves the version on. */
     static Expression unchanged(Expression update, Community community) {
-        if (update.conditionExpression() == null) {
-            update.when(UNCHANGED);
-        }
-        return update.name("#version", CommunityItem.VERSION).value(":version", Attr.n(community.version()))
-                .value(":one", Attr.n(1));
-    }
-
-    private static Expression pendingAndValid(Expression update, Instant now) {
-        return update.when(PENDING_AND_VALID).name("#status", InvitationItem.STATUS).name("#expires", InvitationItem.EXPIRES)
-                .value(":pending", Attr.s(Invitation.PENDING)).value(":now", Attr.s(now.toString()));
+        return CommunityItem.unchanged(update, community);
     }
 
     private Invitation incoming(Snapshot read, Principal principal, String id) {

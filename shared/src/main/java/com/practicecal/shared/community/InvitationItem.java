@@ -2,6 +2,7 @@ package com.practicecal.shared.community;
 
 import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,6 +26,24 @@ public final class InvitationItem {
     public static final String EXPIRES = "expiresAtIso";
 
     private InvitationItem() {
+    }
+
+    /** The invitation is still pending and not expired. */
+    public static final String PENDING_AND_VALID = "#status = :pending AND #expires > :now";
+
+    /** The invitee accepts at {@code now}, while the invitation is pending and valid. */
+    public static Expression accept(Instant now) {
+        return pendingAndValid(Expression.update("SET #status = :accepted").value(":accepted", Attr.s(Invitation.ACCEPTED)), now);
+    }
+
+    /** The invitee declines at {@code now}, while the invitation is pending and valid. */
+    public static Expression decline(Instant now) {
+        return pendingAndValid(Expression.update("SET #status = :declined").value(":declined", Attr.s(Invitation.DECLINED)), now);
+    }
+
+    private static Expression pendingAndValid(Expression update, Instant now) {
+        return update.when(PENDING_AND_VALID).name("#status", STATUS).name("#expires", EXPIRES)
+                .value(":pending", Attr.s(Invitation.PENDING)).value(":now", Attr.s(now.toString()));
     }
 
     public static Map<String, AttributeValue> key(String id) {

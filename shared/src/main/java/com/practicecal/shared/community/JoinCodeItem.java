@@ -2,6 +2,7 @@ package com.practicecal.shared.community;
 
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,6 +33,8 @@ public final class JoinCodeItem {
     public static final String USED = "USED";
     public static final String REVOKED = "REVOKED";
     public static final String CODE_ID = "codeId";
+    /** The code can still be used: issued, not used or revoked, and not expired. */
+    public static final String ISSUED_AND_VALID = "#status = :issued AND #validUntil > :now";
     public static final Duration VALIDITY = Duration.ofDays(7);
     static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     static final int LENGTH = 8;
@@ -91,6 +94,22 @@ public final class JoinCodeItem {
 
     public static String display(String code) {
         return code.substring(0, 4) + "-" + code.substring(4);
+    }
+
+    /** The account {@code accountId} uses the code at {@code now}, if it is still issued and valid. */
+    public static Expression use(String accountId, Instant now) {
+        return stillValid(Expression.update("SET #status = :used, #usedBy = :account"), now)
+                .name("#usedBy", "usedByAccountId").value(":used", Attr.s(USED)).value(":account", Attr.s(accountId));
+    }
+
+    /** The issuer revokes the code at {@code now}, if it is still issued and valid. */
+    public static Expression revoke(Instant now) {
+        return stillValid(Expression.update("SET #status = :revoked"), now).value(":revoked", Attr.s(REVOKED));
+    }
+
+    private static Expression stillValid(Expression update, Instant now) {
+        return update.when(ISSUED_AND_VALID).name("#status", STATUS).name("#validUntil", VALID_UNTIL)
+                .value(":issued", Attr.s(ISSUED)).value(":now", Attr.s(now.toString()));
     }
 
     public static Map<String, AttributeValue> key(String code) {

@@ -15,7 +15,6 @@ import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
@@ -39,7 +38,6 @@ import java.util.UUID;
 @Singleton
 public class JoinCodeService {
     static final TxTag MEMBER_TAG = TxTag.of("member");
-    static final String ISSUED_AND_VALID = "#status = :issued AND #validUntil > :now";
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -142,15 +140,9 @@ public class JoinCodeService {
         }
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .update(JoinCodeItem.TAG, JoinCodeItem.key(code), Expression.update("SET #status = :used, #usedBy = :account")
-                        .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS).name("#usedBy", "usedByAccountId")
-                        .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":used", Attr.s(JoinCodeItem.USED))
-                        .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":account", Attr.s(me.accountId()))
-                        .value(":now", Attr.s(now.toString())))
-                .update(CommunityItem.TAG, CommunityItem.key(community.id()), CommunityService.unchanged(Expression
-                        .update("SET #members.#account = :member ADD #version :one")
-                        .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
-                        .value(":member", CommunityItem.member(account.name(), now)), community));
+                .update(JoinCodeItem.TAG, JoinCodeItem.key(code), JoinCodeItem.use(me.accountId(), now))
+                .update(CommunityItem.TAG, CommunityItem.key(community.id()),
+                        CommunityItem.addMember(community, me.accountId(), account.name(), now));
         communities.joinItems(tx, me.accountId(), me.userId(), community.id(), community.sharedRooms().keySet());
         if (joinCode.id() != null) { // used: off the issuer's list of active codes
             tx.delete(JoinCodeItem.ENTRY_TAG, JoinCodeItem.entryKey(joinCode.issuerAccountId(), joinCode.id()), null);
@@ -200,10 +192,7 @@ public class JoinCodeService {
         Instant now = clock.instant();
         Events events = access.events(me, requestId, now);
         Transaction tx = table.transaction()
-                .update(JoinCodeItem.TAG, JoinCodeItem.key(e.code()), Expression.update("SET #status = :revoked")
-                        .when(ISSUED_AND_VALID).name("#status", JoinCodeItem.STATUS)
-                        .name("#validUntil", JoinCodeItem.VALID_UNTIL).value(":revoked", Attr.s(JoinCodeItem.REVOKED))
-                        .value(":issued", Attr.s(JoinCodeItem.ISSUED)).value(":now", Attr.s(now.toString())))
+                .update(JoinCodeItem.TAG, JoinCodeItem.key(e.code()), JoinCodeItem.revoke(now))
                 .delete(JoinCodeItem.ENTRY_TAG, JoinCodeItem.entryKey(me.accountId(), codeId), null)
                 .with(events.emit(me.accountId(), "community.join_code_revoked", "community",
                         me.communityId() == null ? me.accountId() : me.communityId(), Map.of()));

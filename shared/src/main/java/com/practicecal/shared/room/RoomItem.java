@@ -46,6 +46,11 @@ public final class RoomItem {
                 .name("#community", COMMUNITY), accountId);
     }
 
+    /** The room stops being shared: its owner left the community. */
+    public static Expression leaveCommunity() {
+        return Expression.update("REMOVE #community").name("#community", COMMUNITY);
+    }
+
     /** Phase one of a delete: the account's active room stops taking bookings. */
     public static Expression startDeleting(String accountId) {
         return activeRoomOf(Expression.update("SET #status = :deleting")
