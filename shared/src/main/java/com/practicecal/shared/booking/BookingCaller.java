@@ -69,7 +69,7 @@ public interface BookingCaller {
             }
 
             public Membership resolve(Snapshot read) {
-                last = access.delegated(principal, accountId, scope, read.items());
+                last = access.delegated(principal, accountId, scope, read);
                 return last;
             }
 
@@ -108,7 +108,7 @@ public interface BookingCaller {
             }
 
             public Membership resolve(Snapshot read) {
-                return access.member(principal, read.items(), StaffScopes.APPOINTMENTS);
+                return access.member(principal, read, StaffScopes.APPOINTMENTS);
             }
 
             public Actor actor(Membership membership) {
@@ -134,7 +134,7 @@ public interface BookingCaller {
             }
 
             public Membership resolve(Snapshot read) {
-                CalendarAccount account = CalendarAccountItem.in(read, accountId)
+                AccountItem.Standing account = read.get(AccountItem.key(accountId), AccountItem::standing)
                         .orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND, "therapist not found"));
                 return new Membership(PUBLIC_USER, accountId, Role.OWNER, account.plan(), account.timeZone(),
                         account.communityId());

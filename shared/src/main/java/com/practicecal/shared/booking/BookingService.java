@@ -122,7 +122,7 @@ public class BookingService {
             OnlineLimits.ClientBookings clientBookings = online == null ? null
                     : online.requireClientBelowCap(batch, now);
 
-            Client client = ClientBookings.resolve(request.client(), batch.items(), me);
+            Client client = ClientBookings.resolve(request.client(), batch, me);
             boolean createRecord = request.createClientRecord();
             if (!createRecord && InlineClients.typedIn(client)) { // typed in: its record, else a new one (as online)
                 Optional<Client> linked = InlineClients.match(table, me.accountId(), client);
@@ -193,7 +193,7 @@ public class BookingService {
 
     public BookingView get(Principal principal, String bookingId, String requestId) {
         Snapshot batch = table.read(List.of(UserItem.key(principal.userId()), BookingItem.key(bookingId)));
-        Membership me = access.member(principal, batch.items(), StaffScopes.APPOINTMENTS);
+        Membership me = access.member(principal, batch, StaffScopes.APPOINTMENTS);
         BookingView view = BookingView.of(ownBooking(me, batch, bookingId), me.timeZone());
         logContactView(me, "booking.contact_viewed", "booking", bookingId, requestId);
         return view;

@@ -1,7 +1,6 @@
 package com.practicecal.shared.booking;
 
 import com.practicecal.shared.account.AccountItem;
-import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Snapshot;
 import java.time.ZoneId;
@@ -15,9 +14,8 @@ public final class CalendarAccountItem {
     }
 
     public static CalendarAccount fromItem(Map<String, AttributeValue> item) {
-        String plan = Attr.str(item, AccountItem.PLAN);
         String zone = Attr.str(item, "timeZone");
-        return new CalendarAccount(Attr.str(item, "accountId"), Attr.str(item, "name"), plan == null ? null : Plan.valueOf(plan),
+        return new CalendarAccount(Attr.str(item, "accountId"), Attr.str(item, "name"),
                 zone == null ? null : ZoneId.of(zone), Attr.str(item, AccountItem.COMMUNITY),
                 AccountItem.calendarRooms(item));
     }

@@ -519,7 +519,7 @@ public class SeriesService {
             batch = batch.with(table.readAll(missing));
         }
         Room room = RoomClaims.bookableRoom(me, batch, roomId, "roomId");
-        Client client = com.practicecal.shared.client.ClientBookings.resolve(request.bookingClient(), batch.items(), me);
+        Client client = com.practicecal.shared.client.ClientBookings.resolve(request.bookingClient(), batch, me);
         return new Read(me, series, room, client, batch, idempotency);
     }
 
