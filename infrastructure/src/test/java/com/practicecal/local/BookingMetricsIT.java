@@ -39,6 +39,27 @@ class BookingMetricsIT extends LocalStackIT {
                 owner.accessToken()).json().path("items").size()).as("two bookings exist").isEqualTo(2);
     }
 
+    /** A weekly series counts the occurrences it booked, in one metric line; its replay books and counts nothing. */
+    @Test
+    void aSeriesCountsItsOccurrencesOnce() {
+        TestUser owner = users.signUpAndLogin(Plan.M);
+        String room = api.post("/v1/rooms", Map.of("name", "Praxis"), owner.accessToken()).field("id");
+        LocalDate day = LocalDate.now(Times.BERLIN).plusDays(9);
+        APIGatewayV2HTTPEvent event = FunctionJarProcess.event("POST /v1/booking-series", "/v1/booking-series",
+                Map.of(), Map.of(), Map.of("host", "localhost", "content-type", "application/json", "idempotency-key",
+                        UUID.randomUUID().toString()),
+                Json.write(Map.of("roomId", room, "start", Times.berlin(day, 14), "end", Times.berlin(day, 15),
+                        "client", Map.of("name", "Erika Muster"),
+                        "recurrence", Map.of("frequency", "WEEKLY", "interval", 1, "count", 3))), owner);
+        try (FunctionJarProcess jars = new FunctionJarProcess(local.stack())) {
+            FunctionJarProcess.Result created = jars.invoke(local.stack().template().function("BookingsFunction"),
+                    event, Map.of());
+            assertThat(created.status()).as(created.output()).isEqualTo("201");
+            assertThat(bookingsCreated(created)).as("three occurrences, then the replay:\n" + created.output())
+                    .containsExactly(3L);
+        }
+    }
+
     private FunctionJarProcess.Result create(FunctionJarProcess jars, TestUser owner, String room, LocalDate day,
                                              int hour) {
         APIGatewayV2HTTPEvent event = FunctionJarProcess.event("POST /v1/bookings", "/v1/bookings", Map.of(), Map.of(),

@@ -26,6 +26,7 @@ import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Events;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
+import com.practicecal.shared.logging.Metrics;
 import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Snapshot;
@@ -128,76 +129,82 @@ public class SeriesService {
         }
         boolean seriesWritten = false;
         boolean responseStored = false;
-        for (int p = 0; p < pending.size(); p++) {
-            int i = pending.get(p);
-            boolean last = p == pending.size() - 1;
-            Interval interval = series.planned(i);
-            String bookingId = Series.bookingId(seriesId, i);
-            Snapshot current = read.batch();
-            for (int attempt = 1; ; attempt++) {
-                Booking booking = new Booking(bookingId, me.accountId(), series.roomOf(i), interval,
-                        BookingStatus.CONFIRMED, read.client(), actor.userId(), now, actor.userId(), now, 1, null, null,
-                        0, seriesId);
-                Transaction tx = bookings.newBooking(me, read.room(), booking,
-                        RoomClaims.readDays(series.roomOf(i), interval, current), events, actor, now);
-                if (!seriesWritten) {
-                    tx.update(SeriesItem.TAG, SeriesItem.key(seriesId), SeriesItem.upsert(series));
-                }
-                SeriesViews.Created ifCommitted = null;
-                if (last && idempotency.isPresent()) {
-                    List<BookingView> all = new ArrayList<>(done);
-                    all.add(BookingView.of(booking, zone));
-                    ifCommitted = response(series, all, skipped);
-                    idempotency.get().store(tx, ifCommitted, now);
-                    idempotency.get().linkUnder(tx, bookingId, now);
-                }
-                caller.guard(tx, me);
-                try {
-                    table.write(tx);
-                    done.add(BookingView.of(booking, zone));
-                    seriesWritten = true;
-                    responseStored = ifCommitted != null;
-                    booked.merge(QuotaItem.monthOf(interval.start(), zone), 1L, Long::sum);
-                    break;
-                } catch (TransactionFailedException failure) {
-                    if (failure.failed(QuotaItem.TAG)) {
-                        skipped.put(i, ErrorCodes.QUOTA_EXCEEDED);
-                        break;
+        int created = 0; // by this call: what an earlier attempt or a concurrent retry booked is not counted again
+        try {
+            for (int p = 0; p < pending.size(); p++) {
+                int i = pending.get(p);
+                boolean last = p == pending.size() - 1;
+                Interval interval = series.planned(i);
+                String bookingId = Series.bookingId(seriesId, i);
+                Snapshot current = read.batch();
+                for (int attempt = 1; ; attempt++) {
+                    Booking booking = new Booking(bookingId, me.accountId(), series.roomOf(i), interval,
+                            BookingStatus.CONFIRMED, read.client(), actor.userId(), now, actor.userId(), now, 1, null, null,
+                            0, seriesId);
+                    Transaction tx = bookings.newBooking(me, read.room(), booking,
+                            RoomClaims.readDays(series.roomOf(i), interval, current), events, actor, now);
+                    if (!seriesWritten) {
+                        tx.update(SeriesItem.TAG, SeriesItem.key(seriesId), SeriesItem.upsert(series));
                     }
-                    if (failure.failed(com.practicecal.shared.client.ClientItem.TAG)) {
-                        throw com.practicecal.shared.client.ClientBookings.unknown(); // erased or merged meanwhile
+                    SeriesViews.Created ifCommitted = null;
+                    if (last && idempotency.isPresent()) {
+                        List<BookingView> all = new ArrayList<>(done);
+                        all.add(BookingView.of(booking, zone));
+                        ifCommitted = response(series, all, skipped);
+                        idempotency.get().store(tx, ifCommitted, now);
+                        idempotency.get().linkUnder(tx, bookingId, now);
                     }
-                    if (failure.failed(RoomClaims.ROOM_TAG)) {
-                        throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
-                    }
-                    if (failure.failed(SeriesItem.TAG)) {
-                        throw reused();
-                    }
-                    if (failure.failed(AccessPolicy.STAFF_TAG)) {
-                        // removed or downscoped in flight: the fresh read says what the caller may do now
-                        caller.resolve(table.read(caller.identityKeys()));
-                    }
-                    // occupancy moved, a concurrent retry booked this occurrence, or a conflict: read this one again
-                    Keys keys = RoomClaims.keys(series.roomOf(i), interval).add(BookingItem.key(bookingId));
-                    idempotency.ifPresent(k -> keys.addAll(k.keys()));
-                    current = table.read(keys);
-                    Optional<Booking> mine = current.get(BookingItem.key(bookingId), BookingItem::fromItem);
-                    if (mine.isPresent()) {
-                        done.add(BookingView.of(mine.get(), zone));
+                    caller.guard(tx, me);
+                    try {
+                        table.write(tx);
+                        done.add(BookingView.of(booking, zone));
+                        created++;
                         seriesWritten = true;
+                        responseStored = ifCommitted != null;
+                        booked.merge(QuotaItem.monthOf(interval.start(), zone), 1L, Long::sum);
                         break;
+                    } catch (TransactionFailedException failure) {
+                        if (failure.failed(QuotaItem.TAG)) {
+                            skipped.put(i, ErrorCodes.QUOTA_EXCEEDED);
+                            break;
+                        }
+                        if (failure.failed(com.practicecal.shared.client.ClientItem.TAG)) {
+                            throw com.practicecal.shared.client.ClientBookings.unknown(); // erased or merged meanwhile
+                        }
+                        if (failure.failed(RoomClaims.ROOM_TAG)) {
+                            throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
+                        }
+                        if (failure.failed(SeriesItem.TAG)) {
+                            throw reused();
+                        }
+                        if (failure.failed(AccessPolicy.STAFF_TAG)) {
+                            // removed or downscoped in flight: the fresh read says what the caller may do now
+                            caller.resolve(table.read(caller.identityKeys()));
+                        }
+                        // occupancy moved, a concurrent retry booked this occurrence, or a conflict: read this one again
+                        Keys keys = RoomClaims.keys(series.roomOf(i), interval).add(BookingItem.key(bookingId));
+                        idempotency.ifPresent(k -> keys.addAll(k.keys()));
+                        current = table.read(keys);
+                        Optional<Booking> mine = current.get(BookingItem.key(bookingId), BookingItem::fromItem);
+                        if (mine.isPresent()) {
+                            done.add(BookingView.of(mine.get(), zone));
+                            seriesWritten = true;
+                            break;
+                        }
+                        if (!RoomClaims.isFree(RoomClaims.readDays(series.roomOf(i), interval, current), interval, bookingId)) {
+                            skipped.put(i, ErrorCodes.ROOM_TAKEN);
+                            break;
+                        }
+                        if (attempt >= RoomClaims.MAX_ATTEMPTS) {
+                            skipped.put(i, ErrorCodes.CONCURRENT_MODIFICATION);
+                            break;
+                        }
+                        RoomClaims.retryOrGiveUp(attempt);
                     }
-                    if (!RoomClaims.isFree(RoomClaims.readDays(series.roomOf(i), interval, current), interval, bookingId)) {
-                        skipped.put(i, ErrorCodes.ROOM_TAKEN);
-                        break;
-                    }
-                    if (attempt >= RoomClaims.MAX_ATTEMPTS) {
-                        skipped.put(i, ErrorCodes.CONCURRENT_MODIFICATION);
-                        break;
-                    }
-                    RoomClaims.retryOrGiveUp(attempt);
                 }
             }
+        } finally {
+            Metrics.count(Metrics.BOOKINGS_CREATED, created); // one metric line for the series
         }
         SeriesViews.Created response = response(series, done, skipped);
         if (!seriesWritten || (idempotency.isPresent() && !responseStored)) {
