@@ -28,7 +28,7 @@ public abstract class RoutedFunction extends ApiFunction {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private volatile Map<String, Route> table;
     private final Map<String, Integer> primed = new java.util.concurrent.ConcurrentHashMap<>();
-    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(), this::jsonTypes,
+    private final SnapStartPriming snapStart = SnapStartPriming.register(beanContext(), this::jsonTypes,
             this::primeReadRoute);
 
     /** One route: parsed request in, response out. */

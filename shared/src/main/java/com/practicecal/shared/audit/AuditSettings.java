@@ -1,7 +1,8 @@
 package com.practicecal.shared.audit;
 
 import com.practicecal.shared.config.Settings;
-import io.micronaut.context.annotation.Value;
+import com.practicecal.shared.config.SettingsSource;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -13,10 +14,13 @@ public class AuditSettings {
     private final String integrationQueueUrl;
     private final Duration retention;
 
-    public AuditSettings(@Value("${audit.table.name:}") String auditTable,
-                         @Value("${audit.queue.url:}") String auditQueueUrl,
-                         @Value("${integration.queue.url:}") String integrationQueueUrl,
-                         @Value("${audit.retention.days:3653}") long retentionDays) {
+    @Inject
+    public AuditSettings(SettingsSource settings) {
+        this(settings.get("audit.table.name", ""), settings.get("audit.queue.url", ""),
+                settings.get("integration.queue.url", ""), Long.parseLong(settings.get("audit.retention.days", "3653")));
+    }
+
+    public AuditSettings(String auditTable, String auditQueueUrl, String integrationQueueUrl, long retentionDays) {
         this.auditTable = auditTable;
         this.auditQueueUrl = auditQueueUrl;
         this.integrationQueueUrl = integrationQueueUrl;

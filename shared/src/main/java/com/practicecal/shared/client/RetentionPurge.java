@@ -18,7 +18,8 @@ import com.practicecal.shared.store.Scan;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
 import com.practicecal.shared.store.TxTag;
-import io.micronaut.context.annotation.Value;
+import com.practicecal.shared.config.SettingsSource;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,8 +66,12 @@ public class RetentionPurge {
     private final String period;
     private final YearMonth earliestMonth;
 
-    public RetentionPurge(MainTable table, Clock clock, @Value("${retention.period:P10Y}") String period,
-                          @Value("${retention.earliest.month:2020-01}") String earliestMonth) {
+    @Inject
+    public RetentionPurge(MainTable table, Clock clock, SettingsSource settings) {
+        this(table, clock, settings.get("retention.period", "P10Y"), settings.get("retention.earliest.month", "2020-01"));
+    }
+
+    public RetentionPurge(MainTable table, Clock clock, String period, String earliestMonth) {
         this.table = table;
         this.clock = clock;
         this.period = period;

@@ -1,6 +1,6 @@
 package com.practicecal.shared.config;
 
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
@@ -15,11 +15,15 @@ public class AppSettings {
     private final String region;
     private final String cognitoEndpoint;
 
-    public AppSettings(@Value("${table.name}") String tableName,
-                       @Value("${user.pool.id}") String userPoolId,
-                       @Value("${user.pool.client.id}") String userPoolClientId,
-                       @Value("${aws.region:eu-central-1}") String region,
-                       @Value("${public.cognito.endpoint:}") String cognitoEndpoint) {
+    @Inject
+    public AppSettings(SettingsSource settings) {
+        this(settings.get("table.name", null), settings.get("user.pool.id", null),
+                settings.get("user.pool.client.id", null), settings.get("aws.region", "eu-central-1"),
+                settings.get("public.cognito.endpoint", ""));
+    }
+
+    public AppSettings(String tableName, String userPoolId, String userPoolClientId, String region,
+                       String cognitoEndpoint) {
         this.tableName = Settings.require("table.name", tableName);
         this.userPoolId = Settings.require("user.pool.id", userPoolId);
         this.userPoolClientId = Settings.require("user.pool.client.id", userPoolClientId);

@@ -1,7 +1,8 @@
 package com.practicecal.shared.online;
 
 import com.practicecal.shared.booking.Client;
-import io.micronaut.context.annotation.Value;
+import com.practicecal.shared.config.SettingsSource;
+import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.ZonedDateTime;
@@ -30,8 +31,12 @@ public class ConfirmationMail {
     private final String appOrigin;
     private final Provider<SesV2Client> ses;
 
-    public ConfirmationMail(@Value("${email.sender:}") String sender, @Value("${app.origin:}") String appOrigin,
-                            Provider<SesV2Client> ses) {
+    @Inject
+    public ConfirmationMail(SettingsSource settings, Provider<SesV2Client> ses) {
+        this(settings.get("email.sender", ""), settings.get("app.origin", ""), ses);
+    }
+
+    public ConfirmationMail(String sender, String appOrigin, Provider<SesV2Client> ses) {
         this.sender = sender;
         this.appOrigin = appOrigin;
         this.ses = ses;

@@ -1,7 +1,8 @@
 package com.practicecal.shared.online;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
+import com.practicecal.shared.config.SettingsSource;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -15,7 +16,12 @@ public class ManageTokenKey {
     private final String secretArn;
     private final SecretsManagerClient secrets;
 
-    public ManageTokenKey(@Value("${manage.token.secret.arn:}") String secretArn, SecretsManagerClient secrets) {
+    @Inject
+    public ManageTokenKey(SettingsSource settings, SecretsManagerClient secrets) {
+        this(settings.get("manage.token.secret.arn", ""), secrets);
+    }
+
+    public ManageTokenKey(String secretArn, SecretsManagerClient secrets) {
         this.secretArn = secretArn;
         this.secrets = secrets;
     }

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.practicecal.shared.aws.AwsClients;
 import com.practicecal.shared.json.Json;
-import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanContext;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -14,7 +14,7 @@ import software.amazon.awssdk.regions.Region;
  * stack of the framework is involved, and an injection failure fails init instead of being logged and swallowed.
  */
 public abstract class FunctionHandler<I, O> implements RequestHandler<I, O>, AutoCloseable {
-    private final ApplicationContext context;
+    private final BeanContext context;
     private final boolean ownsContext;
 
     /** What Lambda calls: a context of the function's own. */
@@ -28,28 +28,28 @@ public abstract class FunctionHandler<I, O> implements RequestHandler<I, O>, Aut
      * the context and then loads Jackson ({@link Json#warmUp}), instead of all of it one after the other and Jackson
      * inside the first request.
      */
-    private static ApplicationContext startContext() {
+    private static BeanContext startContext() {
         String region = System.getenv("AWS_REGION");
         if (region != null && !region.isBlank()) {
             AwsClients.startEarly(Region.of(region), System.getenv("TABLE_NAME"));
         }
-        ApplicationContext context = FunctionContexts.start();
+        BeanContext context = FunctionContexts.start();
         Json.warmUp();
         return context;
     }
 
     /** For tests and the local runner: share one application context between functions. */
-    protected FunctionHandler(ApplicationContext context) {
+    protected FunctionHandler(BeanContext context) {
         this(context, false);
     }
 
-    private FunctionHandler(ApplicationContext context, boolean ownsContext) {
+    private FunctionHandler(BeanContext context, boolean ownsContext) {
         this.context = context;
         this.ownsContext = ownsContext;
         context.inject(this);
     }
 
-    public final ApplicationContext getApplicationContext() {
+    public final BeanContext beanContext() {
         return context;
     }
 

@@ -3,7 +3,7 @@ package com.practicecal.shared.runtime;
 import com.practicecal.shared.aws.AwsClients;
 import com.practicecal.shared.config.AppSettings;
 import com.practicecal.shared.json.Json;
-import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -25,20 +25,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
-    private final ApplicationContext context;
+    private final BeanContext context;
     private final Supplier<List<Class<?>>> jsonTypes;
     private final Runnable invocation;
     private final AtomicInteger checkpoints = new AtomicInteger();
     private final AtomicInteger restores = new AtomicInteger();
 
-    private SnapStartPriming(ApplicationContext context, Supplier<List<Class<?>>> jsonTypes, Runnable invocation) {
+    private SnapStartPriming(BeanContext context, Supplier<List<Class<?>>> jsonTypes, Runnable invocation) {
         this.context = context;
         this.jsonTypes = jsonTypes;
         this.invocation = invocation;
     }
 
     /** Registers with the CRaC global context (a no-op on a JVM without CRaC); keep the result referenced. */
-    public static SnapStartPriming register(ApplicationContext context, Supplier<List<Class<?>>> jsonTypes,
+    public static SnapStartPriming register(BeanContext context, Supplier<List<Class<?>>> jsonTypes,
                                             Runnable invocation) {
         SnapStartPriming priming = new SnapStartPriming(context, jsonTypes, invocation);
         Core.getGlobalContext().register(priming);

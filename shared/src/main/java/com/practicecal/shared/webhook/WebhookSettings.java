@@ -1,7 +1,8 @@
 package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.config.Settings;
-import io.micronaut.context.annotation.Value;
+import com.practicecal.shared.config.SettingsSource;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -20,14 +21,19 @@ public class WebhookSettings {
     private final Duration maxQueueDelay;
     private final Duration timeout;
 
-    public WebhookSettings(@Value("${webhook.delivery.queue.url:}") String deliveryQueueUrl,
-                           @Value("${webhook.dead.letter.queue.url:}") String deadLetterQueueUrl,
-                           @Value("${webhooks.allow-loopback-http:false}") boolean allowLoopbackHttp,
-                           @Value("${webhooks.retry-delays:" + RetrySchedule.DEFAULT + "}") String retryDelays,
-                           @Value("${webhooks.retry-jitter:0.1}") double jitter,
-                           @Value("${webhooks.disable-after:3d}") String disableAfter,
-                           @Value("${webhooks.max-queue-delay:900s}") String maxQueueDelay,
-                           @Value("${webhooks.timeout:10s}") String timeout) {
+    @Inject
+    public WebhookSettings(SettingsSource settings) {
+        this(settings.get("webhook.delivery.queue.url", ""), settings.get("webhook.dead.letter.queue.url", ""),
+                settings.flag("webhooks.allow-loopback-http", false),
+                settings.get("webhooks.retry-delays", RetrySchedule.DEFAULT),
+                Double.parseDouble(settings.get("webhooks.retry-jitter", "0.1")),
+                settings.get("webhooks.disable-after", "3d"), settings.get("webhooks.max-queue-delay", "900s"),
+                settings.get("webhooks.timeout", "10s"));
+    }
+
+    public WebhookSettings(String deliveryQueueUrl, String deadLetterQueueUrl, boolean allowLoopbackHttp,
+                           String retryDelays, double jitter, String disableAfter, String maxQueueDelay,
+                           String timeout) {
         this.deliveryQueueUrl = deliveryQueueUrl;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
         this.allowLoopbackHttp = allowLoopbackHttp;

@@ -14,7 +14,7 @@ import java.util.List;
 public class AuditWriterHandler extends FunctionHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     AuditIngest ingest;
-    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+    private final SnapStartPriming snapStart = SnapStartPriming.register(beanContext(),
             () -> List.of(OutboxEvent.class), null);
 
     public AuditWriterHandler() {

@@ -15,7 +15,7 @@ import java.util.List;
 public class OutboxRelayHandler extends FunctionHandler<DynamodbEvent, StreamsEventResponse> {
     @Inject
     OutboxRelay relay;
-    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+    private final SnapStartPriming snapStart = SnapStartPriming.register(beanContext(),
             () -> List.of(OutboxEvent.class), null);
 
     public OutboxRelayHandler() {

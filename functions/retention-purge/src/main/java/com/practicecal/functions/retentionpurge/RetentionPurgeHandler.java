@@ -4,7 +4,7 @@ import com.practicecal.shared.client.RetentionPurge;
 import com.practicecal.shared.runtime.FunctionHandler;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
+import com.practicecal.shared.config.SettingsSource;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +18,10 @@ public class RetentionPurgeHandler extends FunctionHandler<Map<String, Object>, 
     @Inject
     RetentionPurge purge;
 
-    @Value("${retention.dry.run:false}")
-    boolean dryRunByDefault;
+    @Inject
+    SettingsSource settings;
 
-    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+    private final SnapStartPriming snapStart = SnapStartPriming.register(beanContext(),
             () -> List.of(RetentionPurge.Report.class), null);
 
     public RetentionPurgeHandler() {
@@ -38,7 +38,7 @@ public class RetentionPurgeHandler extends FunctionHandler<Map<String, Object>, 
         }
         Object dryRun = event == null ? null : event.get("dryRun");
         Object accountId = event == null ? null : event.get("accountId");
-        return purge.run(dryRun == null ? dryRunByDefault : Boolean.parseBoolean(dryRun.toString()),
+        return purge.run(dryRun == null ? settings.flag("retention.dry.run", false) : Boolean.parseBoolean(dryRun.toString()),
                 accountId == null ? null : accountId.toString());
     }
 

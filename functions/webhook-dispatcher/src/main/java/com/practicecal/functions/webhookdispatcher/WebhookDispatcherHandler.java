@@ -15,7 +15,7 @@ import java.util.List;
 public class WebhookDispatcherHandler extends FunctionHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     WebhookDispatcher service;
-    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+    private final SnapStartPriming snapStart = SnapStartPriming.register(beanContext(),
             () -> List.of(OutboxEvent.class, DeliveryMessage.class), null);
 
     public WebhookDispatcherHandler() {

@@ -15,7 +15,7 @@ import java.util.List;
 public class WebhookSenderHandler extends FunctionHandler<SQSEvent, SQSBatchResponse> {
     @Inject
     WebhookSender service;
-    private final SnapStartPriming snapStart = SnapStartPriming.register(getApplicationContext(),
+    private final SnapStartPriming snapStart = SnapStartPriming.register(beanContext(),
             () -> List.of(DeliveryMessage.class, WebhookPayload.class), null);
 
     public WebhookSenderHandler() {
