@@ -23,7 +23,6 @@ import com.practicecal.shared.event.Events;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The one place that decides what a caller may do with an account's resources. Decisions are made from stored
@@ -93,11 +92,6 @@ public class AccessPolicy {
         return membership.withCommunity(account.get(accountKey, AccountItem::communityId).orElse(null));
     }
 
-    /** {@link #membership(Principal, Snapshot)} from the raw batch, for callers not yet reading snapshots. */
-    public Membership membership(Principal principal, Map<String, Map<String, AttributeValue>> batch) {
-        return membership(principal, Snapshot.of(batch));
-    }
-
     /**
      * The caller's own account for work that needs {@code scope}: its owner always; staff only with the scope
      * and while the plan allows staff (a downgrade below XL ends staff access at once).
@@ -106,11 +100,6 @@ public class AccessPolicy {
         Membership membership = membership(principal, snapshot);
         requireScope(membership, scope);
         return membership;
-    }
-
-    /** {@link #member(Principal, Snapshot, String)} from the raw batch, for callers not yet reading snapshots. */
-    public Membership member(Principal principal, Map<String, Map<String, AttributeValue>> batch, String scope) {
-        return member(principal, Snapshot.of(batch), scope);
     }
 
     public void requireScope(Membership membership, String scope) {
@@ -204,12 +193,6 @@ public class AccessPolicy {
         }
         return new Membership(principal.userId(), accountId, Role.GRANTEE, account.plan(), account.timeZone(),
                 account.communityId());
-    }
-
-    /** {@link #delegated(Principal, String, String, Snapshot)} from the raw batch, for callers not yet reading snapshots. */
-    public Membership delegated(Principal principal, String accountId, String scope,
-                                Map<String, Map<String, AttributeValue>> batch) {
-        return delegated(principal, accountId, scope, Snapshot.of(batch));
     }
 
     /** The one place that decides which form of a view (e.g. a booking) the principal may see. */

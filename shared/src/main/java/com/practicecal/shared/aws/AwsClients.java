@@ -2,7 +2,6 @@ package com.practicecal.shared.aws;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +21,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import com.practicecal.shared.store.DynamoTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,9 +36,6 @@ public final class AwsClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(12);
-    /** A key no item has: its GetItem reads nothing (warm-up and SnapStart priming calls). */
-    public static final Map<String, AttributeValue> ABSENT_KEY = Map.of("PK", AttributeValue.fromS("SNAPSTART#priming"),
-            "SK", AttributeValue.fromS("NONE"));
     /** Clients started by {@link #startEarly}, for the function's factory to take. */
     private static final AtomicReference<Early> EARLY = new AtomicReference<>();
 
@@ -70,7 +66,7 @@ public final class AwsClients {
 
     /**
      * For a function's init (Lambda runs it on two vCPUs whatever the memory size): builds the clients and makes one
-     * DynamoDB call (a GetItem of {@link #ABSENT_KEY}, which loads the SDK's request path and opens the connection)
+     * DynamoDB call (a GetItem of {@link DynamoTable#ABSENT_KEY}, which loads the SDK's request path and opens the connection)
      * on a background thread while the function's application context starts; {@link #forFunction} takes them.
      */
     public static void startEarly(Region region, String tableName) {
@@ -81,7 +77,7 @@ public final class AwsClients {
                 DynamoDbClient dynamo = clients.dynamoDb();
                 if (tableName != null && !tableName.isBlank()) {
                     try {
-                        dynamo.getItem(g -> g.tableName(tableName).key(ABSENT_KEY));
+                        dynamo.getItem(g -> g.tableName(tableName).key(DynamoTable.ABSENT_KEY));
                     } catch (RuntimeException refused) {
                         // e.g. a policy without GetItem: the request path ran all the same
                     }

@@ -19,7 +19,6 @@ import com.practicecal.shared.grant.GrantItem;
 import com.practicecal.shared.staff.StaffScopes;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Who a booking operation acts for, resolved from the operation's first batch read (so resolving costs no extra
@@ -31,11 +30,6 @@ public interface BookingCaller {
     Keys identityKeys();
 
     Membership resolve(Snapshot read);
-
-    /** {@link #resolve(Snapshot)} of a raw batch, for callers that read with {@code DynamoTable#batchGet}. */
-    default Membership resolve(Map<String, Map<String, AttributeValue>> batch) {
-        return resolve(Snapshot.of(batch));
-    }
 
     Actor actor(Membership membership);
 

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The practice's caps on online bookings, enforced by conditions inside the booking's own transaction:
@@ -46,12 +45,6 @@ public record OnlineLimits(String accountId, String clientEmail, int perDay, int
     public Keys clientKeys() {
         return Keys.of(OnlineCounterItem.clientKey(accountId, clientEmail));
     }
-
-    /** The client's counter item's key (the erasure of a client deletes it); see {@link OnlineCounterItem}. */
-    public static Map<String, AttributeValue> clientKey(String accountId, String email) {
-        return OnlineCounterItem.clientKey(accountId, email);
-    }
-
     static String emailHash(String email) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

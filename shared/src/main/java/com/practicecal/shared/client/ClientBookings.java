@@ -14,7 +14,6 @@ import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What a booking's transaction adds for its client record: the record must be the account's and active when the
@@ -33,11 +32,6 @@ public final class ClientBookings {
     /** The keys the booking's first read adds: the client record it names, if any. */
     public static Keys keys(Client client) {
         return client.clientId() == null ? new Keys() : Keys.of(ClientItem.key(client.clientId()));
-    }
-
-    /** {@link #resolve(Client, Snapshot, Membership)} from the raw batch, for callers not yet reading snapshots. */
-    public static Client resolve(Client client, Map<String, Map<String, AttributeValue>> batch, Membership me) {
-        return resolve(client, Snapshot.of(batch), me);
     }
 
     /** The booking's client as read in {@code read}: a record of the account, active; else 422 on clientId. */

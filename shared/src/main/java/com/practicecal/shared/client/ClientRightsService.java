@@ -312,7 +312,7 @@ public class ClientRightsService {
                         ClientItem.tombstone(record, ClientRecord.ERASED, null, now), ClientService.unchanged(record));
                 ClientService.replaceDirectory(tx, record, null);
                 if (record.email() != null) { // the online-booking counter keyed by the email's hash
-                    tx.delete(ONLINE_COUNTER_TAG, OnlineLimits.clientKey(me.accountId(),
+                    tx.delete(ONLINE_COUNTER_TAG, com.practicecal.shared.booking.OnlineCounterItem.clientKey(me.accountId(),
                             record.email()), null);
                 }
                 tx.with(events.emit(me.accountId(), "client.erased", "client", clientId,
@@ -344,7 +344,7 @@ public class ClientRightsService {
                 // concurrent idempotent move that wrote a new one retry this after it)
                 idempotencyErasures(bookingId).forEach(tx::with);
                 if (before.client().email() != null) { // an online booking's counter, keyed by its email's hash
-                    tx.delete(ONLINE_COUNTER_TAG.per(bookingId), OnlineLimits.clientKey(me.accountId(),
+                    tx.delete(ONLINE_COUNTER_TAG.per(bookingId), com.practicecal.shared.booking.OnlineCounterItem.clientKey(me.accountId(),
                             before.client().email()), null);
                 }
                 for (NoteItem.Note note : notesOf(bookingId)) {

@@ -3,12 +3,15 @@ package com.practicecal.shared.online;
 import com.practicecal.shared.account.AccountItem;
 import com.practicecal.shared.json.Json;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.TxTag;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Storage of {@link BookingSettings}: PK {@code ACCOUNT#<id>}, SK {@code BOOKING_SETTINGS}, the rules as JSON. */
 public final class BookingSettingsItem {
+    /** The settings item's tag in a transaction. */
+    public static final TxTag TAG = TxTag.of("settings");
     public static final String SORT = "BOOKING_SETTINGS";
 
     private BookingSettingsItem() {

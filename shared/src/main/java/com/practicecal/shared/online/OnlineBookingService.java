@@ -75,7 +75,7 @@ public class OnlineBookingService {
         BookingSettings settings = request.toSettings();
         Events events = access.events(me, requestId, clock.instant());
         table.write(table.transaction()
-                .put("settings", BookingSettingsItem.toItem(me.accountId(), settings), null)
+                .put(BookingSettingsItem.TAG, BookingSettingsItem.toItem(me.accountId(), settings), null)
                 .with(events.emit(me.accountId(), "settings.booking_changed", "account",
                         me.accountId(), Map.of())));
         return BookingSettingsView.of(settings);

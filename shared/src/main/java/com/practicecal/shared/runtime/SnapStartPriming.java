@@ -3,6 +3,7 @@ package com.practicecal.shared.runtime;
 import com.practicecal.shared.aws.AwsClients;
 import com.practicecal.shared.config.AppSettings;
 import com.practicecal.shared.json.Json;
+import com.practicecal.shared.store.DynamoTable;
 import io.micronaut.context.BeanContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +55,7 @@ public final class SnapStartPriming implements Resource {
         }
         try {
             String table = context.getBean(AppSettings.class).tableName();
-            context.getBean(DynamoDbClient.class).getItem(g -> g.tableName(table).key(AwsClients.ABSENT_KEY));
+            context.getBean(DynamoDbClient.class).getItem(g -> g.tableName(table).key(DynamoTable.ABSENT_KEY));
         } catch (RuntimeException refused) {
             // e.g. a function whose policy has no GetItem on the table: the client's request path ran all the same
             LOG.warn("priming GetItem failed: {}", refused.getClass().getSimpleName());

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /** Typed access to the few DynamoDB operations the services use, on one table. */
 public class DynamoTable {
+    /** A key no item has: its GetItem reads nothing (init warm-up and SnapStart priming calls). */
+    public static final Map<String, AttributeValue> ABSENT_KEY = Map.of("PK", AttributeValue.fromS("SNAPSTART#priming"),
+            "SK", AttributeValue.fromS("NONE"));
     private static final int BATCH_GET_LIMIT = 100;
     private final DynamoDbClient dynamo;
     private final String table;

@@ -56,12 +56,12 @@ class AccessPolicyTest {
         return e.status() + " " + e.code();
     }
 
-    private static Map<String, Map<String, AttributeValue>> batch(Map<String, AttributeValue>... items) {
+    private static Snapshot batch(Map<String, AttributeValue>... items) {
         Map<String, Map<String, AttributeValue>> batch = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             batch.put(DynamoTable.keyString(Map.of("PK", item.get("PK"), "SK", item.get("SK"))), item);
         }
-        return batch;
+        return Snapshot.of(batch);
     }
 
     private static Map<String, AttributeValue> account(String id, Plan plan) {
@@ -124,15 +124,15 @@ class AccessPolicyTest {
         Principal staffMember = new Principal("s-1", null);
         Map<String, AttributeValue> user = UserItem.toItem(
                 new Membership("s-1", "a-1", Role.STAFF, Plan.XL, BERLIN, "stale", Set.of("appointments")), "s@p.test");
-        assertThat(reading.membership(staffMember, Snapshot.of(batch(user))).communityId()).isEqualTo("c-now");
+        assertThat(reading.membership(staffMember, batch(user)).communityId()).isEqualTo("c-now");
         assertThat(dynamo.batchGets).as("the account was not in the snapshot: one read").hasSize(1);
-        assertThat(reading.member(staffMember, Snapshot.of(batch(user, accountItem)), StaffScopes.APPOINTMENTS)
+        assertThat(reading.member(staffMember, batch(user, accountItem), StaffScopes.APPOINTMENTS)
                 .communityId()).isEqualTo("c-now");
         assertThat(dynamo.batchGets).as("in the snapshot: no read").hasSize(1);
         assertThat(reading.membership(new Principal("u-a-1", null),
-                Snapshot.of(batch(UserItem.toItem(owner("a-1", Plan.M), "o@p.test")))).communityId()).isEqualTo("c-1");
+                batch(UserItem.toItem(owner("a-1", Plan.M), "o@p.test"))).communityId()).isEqualTo("c-1");
         assertThat(dynamo.batchGets).as("owners carry their community").hasSize(1);
-        assertThat(code(() -> reading.member(staffMember, Snapshot.of(batch(user, accountItem)), StaffScopes.INVOICING)))
+        assertThat(code(() -> reading.member(staffMember, batch(user, accountItem), StaffScopes.INVOICING)))
                 .isEqualTo("403 " + ErrorCodes.MISSING_SCOPE);
     }
 

@@ -8,6 +8,7 @@ import com.practicecal.shared.account.Role;
 import com.practicecal.shared.api.ApiRequest;
 import com.practicecal.shared.error.NotFoundException;
 import java.util.Map;
+import com.practicecal.shared.store.Snapshot;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class PrimingPrincipalTest {
 
     @Test
     void onlyThePrimingInstanceIsTheSyntheticOwner() {
-        assertThat(access.membership(Principal.PRIMING, Map.of())).isEqualTo(AccessPolicy.PRIMING_MEMBERSHIP);
+        assertThat(access.membership(Principal.PRIMING, Snapshot.of(Map.of()))).isEqualTo(AccessPolicy.PRIMING_MEMBERSHIP);
         assertThat(AccessPolicy.PRIMING_MEMBERSHIP.role()).isEqualTo(Role.OWNER);
 
         Principal fromToken = new ApiRequest(APIGatewayV2HTTPEvent.builder().withRequestContext(
@@ -29,6 +30,6 @@ class PrimingPrincipalTest {
                                         .withClaims(Map.of("sub", Principal.PRIMING.userId())).build()).build())
                         .build()).build()).principal();
         assertThat(fromToken).isEqualTo(Principal.PRIMING).isNotSameAs(Principal.PRIMING);
-        assertThatThrownBy(() -> access.membership(fromToken, Map.of())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> access.membership(fromToken, Snapshot.of(Map.of()))).isInstanceOf(NotFoundException.class);
     }
 }

@@ -40,7 +40,7 @@ class OnlineCounterItemTest {
         OnlineLimits.ClientBookings read = limits.requireClientBelowCap(Snapshot.empty(), NOW);
         assertThat(read.version()).isZero();
         assertThat(read.live()).isEmpty();
-        assertThat(limits.clientKeys().list()).containsExactly(OnlineLimits.clientKey("acc-1", "erika@example.test"));
+        assertThat(limits.clientKeys().list()).containsExactly(OnlineCounterItem.clientKey("acc-1", "erika@example.test"));
     }
 
     @Test

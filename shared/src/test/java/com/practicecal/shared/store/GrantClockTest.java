@@ -58,8 +58,8 @@ class GrantClockTest {
 
     @Test
     void theReadDecidesExpiryByTheInjectedClock() {
-        assertThat(at(NOW).delegated(grantee, "account-a", Grant.WRITE, batch()).role()).isEqualTo(Role.GRANTEE);
-        assertThatThrownBy(() -> at(EXPIRY.plusSeconds(1)).delegated(grantee, "account-a", Grant.WRITE, batch()))
+        assertThat(at(NOW).delegated(grantee, "account-a", Grant.WRITE, Snapshot.of(batch())).role()).isEqualTo(Role.GRANTEE);
+        assertThatThrownBy(() -> at(EXPIRY.plusSeconds(1)).delegated(grantee, "account-a", Grant.WRITE, Snapshot.of(batch())))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -67,7 +67,7 @@ class GrantClockTest {
     void theWriteConditionComparesWithTheInjectedClock() {
         AccessPolicy access = at(NOW);
         BookingCaller caller = BookingCaller.delegated(grantee, "account-a", Grant.WRITE, access);
-        Membership me = caller.resolve(batch());
+        Membership me = caller.resolve(Snapshot.of(batch()));
         Transaction tx = new Transaction("main");
         caller.guard(tx, me);
         assertThat(tx.items()).hasSize(1);
