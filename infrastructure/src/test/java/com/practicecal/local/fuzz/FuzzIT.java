@@ -149,7 +149,10 @@ class FuzzIT extends LocalStackIT {
         List<String> command = new ArrayList<>(List.of(schemathesis.toString(), "run", base + "/openapi.yaml",
                 "--url", base, "--checks", CHECKS, "--max-examples", String.valueOf(examples),
                 "--seed", String.valueOf(SEED), "--workers", "1", "--phases", "examples,coverage,fuzzing",
-                "--request-timeout", "30", "--no-color"));
+                "--request-timeout", "30", "--no-color",
+                // Hypothesis' complaint that it discards many generated values (e.g. for the join code's pattern
+                // when anonymous) is about the generator, not the API: seed 113190 failed CI on it alone
+                "--suppress-health-check", "filter_too_much"));
         if (token != null) {
             command.addAll(List.of("--header", "Authorization: Bearer " + token));
         }
