@@ -6,9 +6,8 @@ import com.practicecal.shared.account.UserItem;
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.event.Actor;
 import com.practicecal.shared.auth.Principal;
-import com.practicecal.shared.client.ClientBookings;
-import com.practicecal.shared.client.ClientRecord;
-import com.practicecal.shared.client.InlineClients;
+import com.practicecal.shared.clientrecord.ClientItem;
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
@@ -423,7 +422,7 @@ public class BookingService {
         if (failure.failed(RoomClaims.ROOM_TAG)) {
             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
         }
-        if (failure.failed(com.practicecal.shared.client.ClientItem.TAG)) {
+        if (failure.failed(ClientItem.TAG)) {
             throw ClientBookings.unknown(); // merged or erased meanwhile
         }
         // Occupancy, booking version, idempotency record or a conflicting transaction: state moved, re-read.

@@ -2,7 +2,7 @@ package com.practicecal.shared.booking;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.practicecal.shared.auth.GranteeProjection;
-import com.practicecal.shared.client.ClientName;
+import com.practicecal.shared.clientrecord.ClientName;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;

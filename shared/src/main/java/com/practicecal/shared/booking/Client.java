@@ -1,7 +1,7 @@
 package com.practicecal.shared.booking;
 
-import com.practicecal.shared.client.ClientName;
-import com.practicecal.shared.client.ClientRecord;
+import com.practicecal.shared.clientrecord.ClientName;
+import com.practicecal.shared.clientrecord.ClientRecord;
 
 /**
  * A booking's client. Contact data: never logged, never in events or audit entries. A booking made for a client

@@ -1,5 +1,6 @@
 package com.practicecal.shared.client;
 
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.validation.Check;
 import com.practicecal.shared.validation.Validatable;
 import com.practicecal.shared.error.ValidationException;

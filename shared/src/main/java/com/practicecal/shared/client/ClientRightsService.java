@@ -16,6 +16,8 @@ import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.booking.IdempotencyItem;
 import com.practicecal.shared.booking.OnlineLimits;
 import com.practicecal.shared.client.ClientRequests.ClientView;
+import com.practicecal.shared.clientrecord.ClientItem;
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;

@@ -1,6 +1,9 @@
 package com.practicecal.shared.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.practicecal.shared.clientrecord.ClientItem;
+import com.practicecal.shared.clientrecord.ClientName;
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.json.Json;
 import com.practicecal.shared.store.DynamoTable;

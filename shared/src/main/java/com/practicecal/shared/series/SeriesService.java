@@ -11,6 +11,7 @@ import com.practicecal.shared.booking.BookingService;
 import com.practicecal.shared.booking.BookingStatus;
 import com.practicecal.shared.booking.BookingView;
 import com.practicecal.shared.booking.Client;
+import com.practicecal.shared.booking.ClientBookings;
 import com.practicecal.shared.booking.Idempotency;
 import com.practicecal.shared.booking.Interval;
 import com.practicecal.shared.booking.OccupancyDay;
@@ -18,6 +19,7 @@ import com.practicecal.shared.booking.OccupancyDayItem;
 import com.practicecal.shared.booking.OccurrenceChange;
 import com.practicecal.shared.booking.QuotaItem;
 import com.practicecal.shared.booking.RoomClaims;
+import com.practicecal.shared.clientrecord.ClientItem;
 import com.practicecal.shared.error.ConflictException;
 import com.practicecal.shared.error.DomainException;
 import com.practicecal.shared.error.ErrorCodes;
@@ -168,8 +170,8 @@ public class SeriesService {
                             skipped.put(i, ErrorCodes.QUOTA_EXCEEDED);
                             break;
                         }
-                        if (failure.failed(com.practicecal.shared.client.ClientItem.TAG)) {
-                            throw com.practicecal.shared.client.ClientBookings.unknown(); // erased or merged meanwhile
+                        if (failure.failed(ClientItem.TAG)) {
+                            throw ClientBookings.unknown(); // erased or merged meanwhile
                         }
                         if (failure.failed(RoomClaims.ROOM_TAG)) {
                             throw new ConflictException(ErrorCodes.ROOM_UNAVAILABLE, "the room is no longer available");
@@ -486,7 +488,7 @@ public class SeriesService {
         keys.add(RoomItem.key(roomId));
         keys.add(SeriesItem.key(seriesId));
         idempotency.ifPresent(i -> keys.addAll(i.keys()));
-        keys.addAll(com.practicecal.shared.client.ClientBookings.keys(request.bookingClient()));
+        keys.addAll(ClientBookings.keys(request.bookingClient()));
         for (int i = 0; i < guess.occurrences(); i++) {
             Interval planned = guess.planned(i);
             keys.add(BookingItem.key(Series.bookingId(seriesId, i)));
@@ -526,7 +528,7 @@ public class SeriesService {
             batch = batch.with(table.readAll(missing));
         }
         Room room = RoomClaims.bookableRoom(me, batch, roomId, "roomId");
-        Client client = com.practicecal.shared.client.ClientBookings.resolve(request.bookingClient(), batch, me);
+        Client client = ClientBookings.resolve(request.bookingClient(), batch, me);
         return new Read(me, series, room, client, batch, idempotency);
     }
 

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicecal.shared.auth.AccessPolicy;
 import com.practicecal.shared.booking.Booking;
+import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.booking.BookingStatus;
 import com.practicecal.shared.booking.BookingView;
 import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.booking.Interval;
+import com.practicecal.shared.clientrecord.ClientItem;
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,5 +93,14 @@ class ClientViewsTest {
         assertThat(tomb.email()).isNull();
         assertThat(tomb.notes()).isNull();
         assertThat(tomb.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aClientsBookingLinkIsKeyedByTheBookingsOwnPrefix() {
+        // stored links keep their keys: CLIENT#<id> / BOOKING#<bookingId>, the booking item's partition key
+        assertThat(ClientItem.linkKey("c1", "b1").get("SK").s()).isEqualTo(BookingItem.PREFIX + "b1")
+                .isEqualTo("BOOKING#b1");
+        assertThat(ClientItem.link("c1", "acc", "b1").get("PK").s()).isEqualTo("CLIENT#c1");
+        assertThat(ClientItem.linkedBookingId(ClientItem.link("c1", "acc", "b1"))).isEqualTo("b1");
     }
 }

@@ -1,4 +1,4 @@
-package com.practicecal.shared.client;
+package com.practicecal.shared.clientrecord;
 
 import java.time.Instant;
 import java.time.LocalDate;

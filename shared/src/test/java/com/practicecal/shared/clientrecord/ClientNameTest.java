@@ -1,4 +1,4 @@
-package com.practicecal.shared.client;
+package com.practicecal.shared.clientrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,10 @@
-package com.practicecal.shared.client;
+package com.practicecal.shared.booking;
 
 import com.practicecal.shared.account.Membership;
+import com.practicecal.shared.clientrecord.ClientItem;
+import com.practicecal.shared.clientrecord.ClientName;
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.event.Actor;
-import com.practicecal.shared.booking.Client;
 import com.practicecal.shared.error.ValidationException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;

@@ -1,4 +1,4 @@
-package com.practicecal.shared.client;
+package com.practicecal.shared.clientrecord;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

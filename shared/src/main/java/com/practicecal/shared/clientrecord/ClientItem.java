@@ -1,6 +1,5 @@
-package com.practicecal.shared.client;
+package com.practicecal.shared.clientrecord;
 
-import com.practicecal.shared.booking.BookingItem;
 import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.DynamoTable;
@@ -41,7 +40,8 @@ public final class ClientItem {
     public static final String VERSION = "version";
     public static final String TOKEN_PREFIX = "T#";
     public static final String ALPHA_PREFIX = "A#";
-    public static final String LINK_PREFIX = BookingItem.PREFIX;
+    /** Sort-key prefix of a record's booking links: the booking item's own partition prefix ({@code BOOKING#}). */
+    public static final String LINK_PREFIX = "BOOKING#";
 
     private ClientItem() {
     }

@@ -1,6 +1,8 @@
-package com.practicecal.shared.client;
+package com.practicecal.shared.booking;
 
-import com.practicecal.shared.booking.Client;
+import com.practicecal.shared.clientrecord.ClientItem;
+import com.practicecal.shared.clientrecord.ClientName;
+import com.practicecal.shared.clientrecord.ClientRecord;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
