@@ -284,12 +284,11 @@ public class BlockSeriesService {
         Snapshot read = missing.isEmpty() ? loaded.batch() : loaded.batch().with(table.readAll(missing));
         Room room = roomId == null || toChange.isEmpty() ? null : RoomClaims.bookableRoom(me, read, roomId, "roomId");
 
-        boolean[] segmentWritten = {false};
-        List<String> changed = new ArrayList<>();
-        List<BlockService.BlockSeriesChanged.NotChanged> failed = new ArrayList<>();
+        OccurrenceChange.Tally<Block, BlockService.BlockSeriesChanged.NotChanged> tally =
+                new OccurrenceChange.Tally<>(Block::id, (b, code) -> notChanged(b, code, zone));
         for (int i : toChange) {
             Interval interval = after.planned(i);
-            OccurrenceChange.Outcome<Block> outcome = OccurrenceChange.run(table, caller, me, loaded.blocks().get(i),
+            tally.add(OccurrenceChange.run(table, caller, me, loaded.blocks().get(i),
                     read, new OccurrenceChange.Steps<>() {
                         public OccurrenceChange.Plan plan(Block b, Snapshot state) {
                             String title = newTitle != null ? newTitle : b.title();
@@ -307,7 +306,7 @@ public class BlockSeriesService {
                             }
                             Transaction tx = blocks.updateTransaction(me, room, b, b.changed(roomId, interval, title,
                                     actor.userId(), now), days, events);
-                            if (!segmentWritten[0]) {
+                            if (!tally.written()) {
                                 tx.update(SeriesItem.TAG, SeriesItem.blockKey(seriesId), SeriesItem.segments(before, after));
                             }
                             return OccurrenceChange.write(tx);
@@ -327,17 +326,9 @@ public class BlockSeriesService {
                         public Optional<Block> fresh(Block b, Snapshot state) {
                             return state.get(BlockItem.key(b.id()), BlockItem::fromItem); // empty: deleted meanwhile
                         }
-                    });
-            if (outcome.status() == OccurrenceChange.Status.WRITTEN) {
-                segmentWritten[0] = true;
-            }
-            if (outcome.changed()) {
-                changed.add(outcome.occupant().id());
-            } else if (outcome.status() == OccurrenceChange.Status.REFUSED) {
-                failed.add(notChanged(outcome.occupant(), outcome.code(), zone));
-            }
+                    }));
         }
-        if (!segmentWritten[0]) {
+        if (!tally.written()) {
             try {
                 Transaction tx = table.transaction().update(SeriesItem.TAG, SeriesItem.blockKey(seriesId),
                         SeriesItem.segments(before, after));
@@ -347,7 +338,7 @@ public class BlockSeriesService {
                 throw concurrentChange();
             }
         }
-        return new BlockService.BlockSeriesChanged(seriesId, changed, failed);
+        return new BlockService.BlockSeriesChanged(seriesId, tally.changed(), tally.failed());
     }
 
     /** Deletes the occurrence starting at {@code from} and every later one, one transaction each. */

@@ -8,7 +8,11 @@ import com.practicecal.shared.store.Keys;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.Transaction;
 import com.practicecal.shared.store.TransactionFailedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One occurrence of a "this and all following" change (a booking series' or a weekly block's): plan the change from
@@ -53,6 +57,52 @@ public final class OccurrenceChange<T> {
         /** Changed by this attempt or already so. */
         public boolean changed() {
             return status == Status.WRITTEN || status == Status.ALREADY;
+        }
+    }
+
+    /**
+     * What a change of several occurrences collects from their outcomes: the ids changed (or already so), the refused
+     * ones in the caller's own terms, and whether any attempt wrote (the first write carries the series' new segment;
+     * when none did, the caller writes the segment alone). Occurrences gone meanwhile count as neither.
+     *
+     * @param <T> the occupant
+     * @param <F> how the caller reports an occurrence it did not change
+     */
+    public static final class Tally<T, F> {
+        private final Function<T, String> id;
+        private final BiFunction<T, String, F> notChanged;
+        private final List<String> changed = new ArrayList<>();
+        private final List<F> failed = new ArrayList<>();
+        private boolean written;
+
+        /** {@code notChanged} makes the report of a refused occupant from the code it was refused with. */
+        public Tally(Function<T, String> id, BiFunction<T, String, F> notChanged) {
+            this.id = id;
+            this.notChanged = notChanged;
+        }
+
+        public void add(Outcome<T> outcome) {
+            if (outcome.status() == Status.WRITTEN) {
+                written = true;
+            }
+            if (outcome.changed()) {
+                changed.add(id.apply(outcome.occupant()));
+            } else if (outcome.status() == Status.REFUSED) {
+                failed.add(notChanged.apply(outcome.occupant(), outcome.code()));
+            }
+        }
+
+        /** Whether an attempt so far wrote its transaction. */
+        public boolean written() {
+            return written;
+        }
+
+        public List<String> changed() {
+            return changed;
+        }
+
+        public List<F> failed() {
+            return failed;
         }
     }
 

@@ -353,12 +353,11 @@ public class SeriesService {
         Snapshot read = missing.isEmpty() ? loaded.batch() : loaded.batch().with(table.readAll(missing));
         Room room = toMove.isEmpty() ? null : RoomClaims.bookableRoom(me, read, roomId, "roomId");
 
-        boolean[] segmentWritten = {false};
-        List<String> changed = new ArrayList<>();
-        List<SeriesViews.NotChanged> failed = new ArrayList<>();
+        OccurrenceChange.Tally<Booking, SeriesViews.NotChanged> tally =
+                new OccurrenceChange.Tally<>(Booking::id, (b, code) -> notChanged(b, code, zone));
         for (int i : toMove) {
             Interval interval = after.planned(i);
-            OccurrenceChange.Outcome<Booking> outcome = OccurrenceChange.run(table, caller, me, loaded.bookings().get(i),
+            tally.add(OccurrenceChange.run(table, caller, me, loaded.bookings().get(i),
                     read, new OccurrenceChange.Steps<>() {
                         public OccurrenceChange.Plan plan(Booking b, Snapshot state) {
                             if (b.roomId().equals(roomId) && b.interval().equals(interval)) {
@@ -373,7 +372,7 @@ public class SeriesService {
                             }
                             Booking moved = b.moved(roomId, interval, actor.userId(), now, false);
                             Transaction tx = bookings.moveTransaction(me, room, b, moved, days, null, events);
-                            if (!segmentWritten[0]) {
+                            if (!tally.written()) {
                                 tx.update(SeriesItem.TAG, SeriesItem.key(seriesId), SeriesItem.segments(before, after));
                             }
                             return OccurrenceChange.write(tx);
@@ -398,17 +397,9 @@ public class SeriesService {
                             return state.get(BookingItem.key(b.id()), BookingItem::fromItem)
                                     .filter(fresh -> fresh.status() == BookingStatus.CONFIRMED);
                         }
-                    });
-            if (outcome.status() == OccurrenceChange.Status.WRITTEN) {
-                segmentWritten[0] = true;
-            }
-            if (outcome.changed()) {
-                changed.add(outcome.occupant().id());
-            } else if (outcome.status() == OccurrenceChange.Status.REFUSED) {
-                failed.add(notChanged(outcome.occupant(), outcome.code(), zone));
-            }
+                    }));
         }
-        if (!segmentWritten[0]) {
+        if (!tally.written()) {
             try {
                 Transaction tx = table.transaction().update(SeriesItem.TAG, SeriesItem.key(seriesId),
                         SeriesItem.segments(before, after));
@@ -418,7 +409,7 @@ public class SeriesService {
                 throw concurrentChange();
             }
         }
-        return new SeriesViews.Changed(seriesId, changed, failed);
+        return new SeriesViews.Changed(seriesId, tally.changed(), tally.failed());
     }
 
     private static ConflictException concurrentChange() {

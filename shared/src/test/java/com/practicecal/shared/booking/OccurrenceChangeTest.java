@@ -204,4 +204,23 @@ class OccurrenceChangeTest {
         assertThat(table.written).hasSize(RoomClaims.MAX_ATTEMPTS);
         assertThat(table.reads).hasSize(RoomClaims.MAX_ATTEMPTS - 1);
     }
+
+    @Test
+    void aTallyCountsChangedAndAlreadyAsChangedReportsRefusedAndIgnoresGone() {
+        ScriptedTable table = new ScriptedTable();
+        CountingCaller caller = new CountingCaller();
+        OccurrenceChange.Tally<Integer, String> tally =
+                new OccurrenceChange.Tally<>(v -> "o" + v, (v, code) -> v + ":" + code);
+        tally.add(OccurrenceChange.run(table, caller, ME, 99, Snapshot.empty(), steps(table, false)));
+        assertThat(tally.written()).as("already so: nothing written yet").isFalse();
+        tally.add(OccurrenceChange.run(table, caller, ME, -1, Snapshot.empty(), steps(table, false)));
+        assertThat(tally.written()).isFalse();
+        tally.add(OccurrenceChange.run(table, caller, ME, 1, Snapshot.empty(), steps(table, false)));
+        assertThat(tally.written()).isTrue();
+        ScriptedTable gone = new ScriptedTable("block");
+        tally.add(OccurrenceChange.run(gone, caller, ME, 7, Snapshot.empty(), steps(gone, true)));
+        assertThat(tally.changed()).containsExactly("o99", "o1");
+        assertThat(tally.failed()).containsExactly("-1:" + ErrorCodes.ROOM_TAKEN);
+        assertThat(tally.written()).isTrue();
+    }
 }
