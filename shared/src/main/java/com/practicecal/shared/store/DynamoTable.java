@@ -1,6 +1,7 @@
 package com.practicecal.shared.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Typed access to the few DynamoDB operations the services use, on one table. */
@@ -145,18 +147,14 @@ public class DynamoTable {
      * makes no further calls (one call per page reached).
      */
     public <T> Iterable<T> each(Query query, Function<Map<String, AttributeValue>, T> read) {
-        return () -> new Pages<>(start -> {
-            QueryResponse r = query(query.request(start));
-            return new Paged(r.items(), r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
-        }, read);
+        return () -> new Items<>(new Pages<>(start -> query(query.request(start)), DynamoTable::lastKey,
+                QueryResponse::items), read);
     }
 
     /** The items of a full-table scan in order, page by page as the iteration gets there (maintenance jobs only). */
     public <T> Iterable<T> each(Scan scan, Function<Map<String, AttributeValue>, T> read) {
-        return () -> new Pages<>(start -> {
-            var r = scan(scan.request(start));
-            return new Paged(r.items(), r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
-        }, read);
+        return () -> new Items<>(new Pages<>(start -> scan(scan.request(start)), DynamoTable::lastKey,
+                ScanResponse::items), read);
     }
 
     /**
@@ -179,32 +177,76 @@ public class DynamoTable {
         }
     }
 
-    private record Paged(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey) {
+    private static Map<String, AttributeValue> lastKey(QueryResponse response) {
+        return response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
     }
 
-    /** Iterates pages lazily: the next call is made only when the current page is used up and a next one exists. */
-    private static final class Pages<T> implements Iterator<T> {
-        private final Function<Map<String, AttributeValue>, Paged> call;
-        private final Function<Map<String, AttributeValue>, T> read;
-        private Iterator<Map<String, AttributeValue>> current;
-        private Map<String, AttributeValue> next;
-        private boolean started;
+    private static Map<String, AttributeValue> lastKey(ScanResponse response) {
+        return response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    }
 
-        Pages(Function<Map<String, AttributeValue>, Paged> call, Function<Map<String, AttributeValue>, T> read) {
+    /**
+     * The pages of a listing, lazily: a page is requested only when the iteration asks for it, continuing from the
+     * last key of the one before; the page without a last key is the last one.
+     *
+     * @param <R> the response of one call (a query's or a scan's)
+     */
+    private static final class Pages<R> implements Iterator<R> {
+        private final Function<Map<String, AttributeValue>, R> call;
+        private final Function<R, Map<String, AttributeValue>> lastKey;
+        private final Function<R, List<Map<String, AttributeValue>>> items;
+        private Map<String, AttributeValue> start;
+        private boolean more = true;
+
+        /** {@code call} reads the page starting after {@code start} (null: the first page). */
+        Pages(Function<Map<String, AttributeValue>, R> call, Function<R, Map<String, AttributeValue>> lastKey,
+              Function<R, List<Map<String, AttributeValue>>> items) {
             this.call = call;
+            this.lastKey = lastKey;
+            this.items = items;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return more;
+        }
+
+        @Override
+        public R next() {
+            if (!more) {
+                throw new NoSuchElementException();
+            }
+            R page = call.apply(start);
+            Map<String, AttributeValue> last = lastKey.apply(page);
+            start = last == null || last.isEmpty() ? null : last;
+            more = start != null;
+            return page;
+        }
+
+        /** The items of the next page. */
+        Iterator<Map<String, AttributeValue>> nextItems() {
+            return items.apply(next()).iterator();
+        }
+    }
+
+    /** The items of lazily read pages, in order: the next page is read only when the current one is used up. */
+    private static final class Items<T> implements Iterator<T> {
+        private final Pages<?> pages;
+        private final Function<Map<String, AttributeValue>, T> read;
+        private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
+
+        Items(Pages<?> pages, Function<Map<String, AttributeValue>, T> read) {
+            this.pages = pages;
             this.read = read;
         }
 
         @Override
         public boolean hasNext() {
-            while (!started || !current.hasNext()) {
-                if (started && (next == null || next.isEmpty())) {
+            while (!current.hasNext()) {
+                if (!pages.hasNext()) {
                     return false;
                 }
-                Paged page = call.apply(started ? next : null);
-                started = true;
-                current = page.items().iterator();
-                next = page.lastKey();
+                current = pages.nextItems();
             }
             return true;
         }
@@ -231,7 +273,7 @@ public class DynamoTable {
     }
 
     /** One page of a scan; only maintenance jobs scan (the retention purge). */
-    public software.amazon.awssdk.services.dynamodb.model.ScanResponse scan(
+    public ScanResponse scan(
             software.amazon.awssdk.services.dynamodb.model.ScanRequest.Builder request) {
         return dynamo.scan(request.tableName(table).build());
     }
@@ -245,28 +287,8 @@ public class DynamoTable {
      * is read): one Query call per page.
      */
     public Iterable<QueryResponse> pages(QueryRequest.Builder request) {
-        return () -> new java.util.Iterator<>() {
-            private Map<String, AttributeValue> start;
-            private boolean more = true;
-
-            public boolean hasNext() {
-                return more;
-            }
-
-            public QueryResponse next() {
-                if (!more) {
-                    throw new java.util.NoSuchElementException();
-                }
-                if (start != null) {
-                    request.exclusiveStartKey(start);
-                }
-                QueryResponse response = query(request);
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-                more = start != null;
-                return response;
-            }
-        };
+        return () -> new Pages<>(start -> query(start == null ? request : request.exclusiveStartKey(start)),
+                DynamoTable::lastKey, QueryResponse::items);
     }
 
     /** Runs the transaction; a cancellation becomes a {@link TransactionFailedException} naming the failed item. */
