@@ -2,10 +2,12 @@ package com.practicecal.shared.account;
 
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,11 +93,43 @@ public final class AccountItem {
         return AttributeValue.fromSs(java.util.List.copyOf(new java.util.TreeSet<>(roomIds)));
     }
 
+    /** The account is in no calendar community (it may join one). */
+    public static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
+    /** The account is (still) in the community {@code :community}. */
+    public static final String IN_COMMUNITY = "#community = :community";
+
+    /** The account joins {@code communityId} (if in none); its calendar index gains the community's shared rooms. */
+    public static Expression joinCommunity(String communityId, Collection<String> sharedRooms) {
+        return withCalendarRooms("SET #community = :community", "ADD", sharedRooms).when(NOT_IN_A_COMMUNITY)
+                .name("#community", COMMUNITY).value(":community", Attr.s(communityId));
+    }
+
+    /** The account leaves {@code communityId} (if still in it); its calendar index forgets the rooms others shared. */
+    public static Expression leaveCommunity(String communityId, Collection<String> othersRooms) {
+        return withCalendarRooms("REMOVE #community", "DELETE", othersRooms).when(IN_COMMUNITY)
+                .name("#community", COMMUNITY).value(":community", Attr.s(communityId));
+    }
+
+    /** The account is still in {@code communityId}. */
+    public static Condition inCommunity(String communityId) {
+        return new Condition(IN_COMMUNITY, Map.of("#community", COMMUNITY), Map.of(":community", Attr.s(communityId)));
+    }
+
+    /** A fellow member's calendar index gains rooms shared with the community (at least one). */
+    public static Expression addCalendarRooms(Collection<String> roomIds) {
+        return withCalendarRooms("", "ADD", roomIds);
+    }
+
+    /** A fellow member's calendar index forgets rooms no longer shared (at least one). */
+    public static Expression forgetCalendarRooms(Collection<String> roomIds) {
+        return withCalendarRooms("", "DELETE", roomIds);
+    }
+
     /**
      * {@code update} (which must not use ADD or DELETE itself) followed by {@code ADD|DELETE} of {@code rooms}
      * on the calendar index; just {@code update} when there are no rooms.
      */
-    public static Expression withCalendarRooms(String update, String addOrDelete, java.util.Collection<String> rooms) {
+    private static Expression withCalendarRooms(String update, String addOrDelete, java.util.Collection<String> rooms) {
         if (rooms.isEmpty()) {
             return Expression.update(update);
         }

@@ -2,10 +2,12 @@ package com.practicecal.shared.community;
 
 import com.practicecal.shared.room.RoomSharing;
 import com.practicecal.shared.store.Attr;
+import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.TxTag;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,6 +43,54 @@ public final class CommunityItem {
             update.when(UNCHANGED);
         }
         return update.name("#version", VERSION).value(":version", Attr.n(community.version())).value(":one", Attr.n(1));
+    }
+
+    /** A member's room is shared with the community. */
+    public static final String SHARE_ROOM = "SET #rooms.#room = :room ADD #version :one";
+    /** A room stops being shared with the community. */
+    public static final String UNSHARE_ROOM = "REMOVE #rooms.#room ADD #version :one";
+    /** A member leaves; {@code %s}: the rooms it shared, which go with it ({@code , #rooms.#r0, #rooms.#r1...}). */
+    private static final String REMOVE_MEMBER = "REMOVE #members.#account%s ADD #version :one";
+
+    /**
+     * The member {@code accountId} leaves the community read as {@code community} (still a member, community
+     * unchanged), and the rooms it shared ({@code roomsSharedBy}) leave the community's room list with it.
+     */
+    public static Expression removeMember(Community community, String accountId, List<String> roomsSharedBy) {
+        StringBuilder rooms = new StringBuilder();
+        for (int i = 0; i < roomsSharedBy.size(); i++) {
+            rooms.append(", #rooms.#r").append(i);
+        }
+        Expression expression = unchanged(Expression.update(String.format(REMOVE_MEMBER, rooms))
+                .name("#members", MEMBERS).name("#account", accountId), community)
+                .when(IS_MEMBER_AND_UNCHANGED);
+        for (int i = 0; i < roomsSharedBy.size(); i++) {
+            expression.name("#r" + i, roomsSharedBy.get(i));
+        }
+        if (!roomsSharedBy.isEmpty()) {
+            expression.name("#rooms", SHARED_ROOMS);
+        }
+        return expression;
+    }
+
+    /** The community goes with its last member {@code accountId}: still a member, community still as read. */
+    public static Condition lastMemberLeaves(Community community, String accountId) {
+        return new Condition(IS_MEMBER_AND_UNCHANGED,
+                Map.of("#members", MEMBERS, "#account", accountId, "#version", VERSION),
+                Map.of(":version", Attr.n(community.version())));
+    }
+
+    /** The member {@code accountId} shares its room {@code roomId} (named {@code roomName}) with the community read. */
+    public static Expression shareRoom(Community community, String accountId, String roomId, String roomName) {
+        return unchanged(Expression.update(SHARE_ROOM).when(IS_MEMBER_AND_UNCHANGED)
+                .name("#rooms", SHARED_ROOMS).name("#room", roomId)
+                .name("#members", MEMBERS).name("#account", accountId)
+                .value(":room", sharedRoom(accountId, roomName)), community);
+    }
+
+    /** The room {@code roomId} stops being shared with the community read. */
+    public static Expression unshareRoom(Community community, String roomId) {
+        return unchanged(Expression.update(UNSHARE_ROOM).name("#rooms", SHARED_ROOMS).name("#room", roomId), community);
     }
 
     /** The account {@code accountId} (practice {@code practiceName}) joins the community read as {@code community}. */

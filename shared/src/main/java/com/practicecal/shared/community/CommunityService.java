@@ -18,9 +18,7 @@ import com.practicecal.shared.event.Events;
 import com.practicecal.shared.room.Room;
 import com.practicecal.shared.room.RoomItem;
 import com.practicecal.shared.room.RoomSharing;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
-import com.practicecal.shared.store.Expression;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
@@ -47,9 +45,6 @@ public class CommunityService implements RoomSharing {
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
     /** Sharing writes every member's calendar index in one transaction (at most 100 items), so communities stay small. */
     public static final int MAX_MEMBERS = 20;
-    static final String NOT_IN_A_COMMUNITY = "attribute_not_exists(#community)";
-    static final String IN_COMMUNITY = "#community = :community";
-    static final String IS_MEMBER_AND_UNCHANGED = CommunityItem.IS_MEMBER_AND_UNCHANGED;
 
     private final MainTable table;
     private final AccessPolicy access;
@@ -229,25 +224,11 @@ public class CommunityService implements RoomSharing {
         Transaction tx = table.transaction();
         List<String> leaverRooms = List.copyOf(community.roomsSharedBy(accountId));
         if (dissolve) {
-            tx.delete(CommunityItem.TAG, CommunityItem.key(community.id()), new Condition(IS_MEMBER_AND_UNCHANGED,
-                    Map.of("#members", CommunityItem.MEMBERS, "#account", accountId, "#version", CommunityItem.VERSION),
-                    Map.of(":version", Attr.n(community.version()))));
+            tx.delete(CommunityItem.TAG, CommunityItem.key(community.id()),
+                    CommunityItem.lastMemberLeaves(community, accountId));
         } else {
-            StringBuilder update = new StringBuilder("REMOVE #members.#account");
-            for (int i = 0; i < leaverRooms.size(); i++) {
-                update.append(", #rooms.#r").append(i);
-            }
-            update.append(" ADD #version :one");
-            Expression expression = unchanged(Expression.update(update.toString())
-                    .name("#members", CommunityItem.MEMBERS).name("#account", accountId), community)
-                    .when(IS_MEMBER_AND_UNCHANGED);
-            for (int i = 0; i < leaverRooms.size(); i++) {
-                expression.name("#r" + i, leaverRooms.get(i));
-            }
-            if (!leaverRooms.isEmpty()) {
-                expression.name("#rooms", CommunityItem.SHARED_ROOMS);
-            }
-            tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), expression);
+            tx.update(CommunityItem.TAG, CommunityItem.key(community.id()),
+                    CommunityItem.removeMember(community, accountId, leaverRooms));
         }
         for (String room : leaverRooms) {
             tx.update(RoomItem.TAG.per(room), RoomItem.key(room), RoomItem.leaveCommunity());
@@ -282,22 +263,18 @@ public class CommunityService implements RoomSharing {
             if (community == null || !community.hasMember(me.accountId())) {
                 throw new ConflictException(ErrorCodes.NOT_IN_COMMUNITY, "join or found a calendar community first");
             }
-            tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), unchanged(Expression
-                    .update("SET #rooms.#room = :room ADD #version :one").when(IS_MEMBER_AND_UNCHANGED)
-                    .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id())
-                    .name("#members", CommunityItem.MEMBERS).name("#account", me.accountId())
-                    .value(":room", CommunityItem.sharedRoom(me.accountId(), room.name())), community));
+            tx.update(CommunityItem.TAG, CommunityItem.key(community.id()),
+                    CommunityItem.shareRoom(community, me.accountId(), room.id(), room.name()));
             community.members().keySet().stream().filter(id -> !id.equals(me.accountId())).sorted().forEach(other ->
                     tx.update(AccountItem.CALENDAR_TAG.per(other), AccountItem.key(other),
-                            AccountItem.withCalendarRooms("", "ADD", List.of(room.id()))));
+                            AccountItem.addCalendarRooms(List.of(room.id()))));
             tx.with(events.emit(me.accountId(), "room.shared", "room", room.id(),
                     Map.of("shared", new Change("false", "true"))));
         } else if (room.communityId() != null) {
             Community community = table.get(CommunityItem.key(room.communityId())).map(CommunityItem::fromItem).orElse(null);
             if (community != null) {
-                tx.update(CommunityItem.TAG, CommunityItem.key(community.id()), unchanged(Expression
-                        .update("REMOVE #rooms.#room ADD #version :one")
-                        .name("#rooms", CommunityItem.SHARED_ROOMS).name("#room", room.id()), community));
+                tx.update(CommunityItem.TAG, CommunityItem.key(community.id()),
+                        CommunityItem.unshareRoom(community, room.id()));
                 community.members().keySet().stream().filter(id -> !id.equals(room.accountId())).sorted()
                         .forEach(other -> forgetRooms(tx, other, Set.of(room.id())));
             }
@@ -327,29 +304,20 @@ public class CommunityService implements RoomSharing {
     /** The account joins: its items name the community and its calendar index gains the community's shared rooms. */
     void joinItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                            Set<String> sharedRooms) {
-        tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.withCalendarRooms("SET #community = :community",
-                        "ADD", sharedRooms)
-                .when(NOT_IN_A_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
+        tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.joinCommunity(communityId, sharedRooms));
         tx.update(UserItem.TAG, UserItem.key(ownerUserId), UserItem.joinCommunity(communityId));
     }
 
     /** The account leaves: its items forget the community, its calendar index the rooms others shared. */
     private void leaveItems(Transaction tx, String accountId, String ownerUserId, String communityId,
                             Set<String> othersRooms) {
-        tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.withCalendarRooms("REMOVE #community", "DELETE",
-                        othersRooms)
-                .when(IN_COMMUNITY).name("#community", AccountItem.COMMUNITY).value(":community", Attr.s(communityId)));
+        tx.update(AccountItem.TAG, AccountItem.key(accountId), AccountItem.leaveCommunity(communityId, othersRooms));
         tx.update(UserItem.TAG, UserItem.key(ownerUserId), UserItem.leaveCommunity());
     }
 
     /** Tidies other accounts' calendar indexes; readers already ignore rooms that stopped being bookable. */
     private static void forgetRooms(Transaction tx, String accountId, java.util.Collection<String> roomIds) {
-        tx.update(AccountItem.CALENDAR_TAG.per(accountId), AccountItem.key(accountId), AccountItem.withCalendarRooms("", "DELETE", roomIds));
-    }
-
-    /** The change holds only if the community is still the version read; it moves the version on. */
-    static Expression unchanged(Expression update, Community community) {
-        return CommunityItem.unchanged(update, community);
+        tx.update(AccountItem.CALENDAR_TAG.per(accountId), AccountItem.key(accountId), AccountItem.forgetCalendarRooms(roomIds));
     }
 
     private Invitation incoming(Snapshot read, Principal principal, String id) {

@@ -13,7 +13,6 @@ import com.practicecal.shared.error.ErrorCodes;
 import com.practicecal.shared.error.NotFoundException;
 import com.practicecal.shared.event.Change;
 import com.practicecal.shared.event.Events;
-import com.practicecal.shared.store.Attr;
 import com.practicecal.shared.store.Condition;
 import com.practicecal.shared.store.MainTable;
 import com.practicecal.shared.store.Query;
@@ -86,8 +85,7 @@ public class JoinCodeService {
                 tx.with(events.emit(me.accountId(), "community.created", "community",
                         communityId, Map.of()));
             } else {
-                tx.check(MEMBER_TAG, AccountItem.key(me.accountId()), new Condition(CommunityService.IN_COMMUNITY,
-                        Map.of("#community", AccountItem.COMMUNITY), Map.of(":community", Attr.s(communityId))));
+                tx.check(MEMBER_TAG, AccountItem.key(me.accountId()), AccountItem.inCommunity(communityId));
             }
             String code = JoinCodeItem.newCode();
             Instant validUntil = now.plus(JoinCodeItem.VALIDITY);
