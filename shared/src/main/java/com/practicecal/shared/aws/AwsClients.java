@@ -39,8 +39,11 @@ public final class AwsClients {
     /** Clients started by {@link #startEarly}, for the function's factory to take. */
     private static final AtomicReference<Early> EARLY = new AtomicReference<>();
 
-    private record Early(Region region, CompletableFuture<AwsClients> clients) {
+    private record Early(String region, CompletableFuture<AwsClients> clients) {
     }
+
+    /** Done when the early DynamoDB call has returned (or failed): the end of a function's init waits for it. */
+    private static final AtomicReference<CompletableFuture<Void>> EARLY_CALL = new AtomicReference<>();
 
     private final Region region;
     private final List<ExecutionInterceptor> interceptors;
@@ -68,13 +71,54 @@ public final class AwsClients {
      * For a function's init (Lambda runs it on two vCPUs whatever the memory size): builds the clients and makes one
      * DynamoDB call (a GetItem of {@link DynamoTable#ABSENT_KEY}, which loads the SDK's request path and opens the connection)
      * on a background thread while the function's application context starts; {@link #forFunction} takes them.
+     * Takes the region's name, not a {@link Region}: the caller's thread loads nothing of the SDK, and no lambda
+     * (whose first use bootstraps {@code java.lang.invoke}) runs before the thread is away.
      */
-    public static void startEarly(Region region, String tableName) {
+    public static void startEarly(String regionName, String tableName) {
         CompletableFuture<AwsClients> built = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        CompletableFuture<Void> called = new CompletableFuture<>();
+        EARLY.set(new Early(regionName, built));
+        EARLY_CALL.set(called);
+        Thread thread = new Thread(new EarlyBuild(regionName, tableName, built, called), "init-aws-clients");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static void startEarly(Region region, String tableName) {
+        startEarly(region.id(), tableName);
+    }
+
+    private static final class EarlyBuild implements Runnable {
+        private final String regionName;
+        private final String tableName;
+        private final CompletableFuture<AwsClients> built;
+        private final CompletableFuture<Void> called;
+
+        EarlyBuild(String regionName, String tableName, CompletableFuture<AwsClients> built,
+                   CompletableFuture<Void> called) {
+            this.regionName = regionName;
+            this.tableName = tableName;
+            this.built = built;
+            this.called = called;
+        }
+
+        /**
+         * The clients are handed over as soon as they are built (the context creates the function's beans and its
+         * other clients meanwhile); the call follows on this thread.
+         */
+        @Override
+        public void run() {
             try {
-                AwsClients clients = fromEnvironment(region, List.of());
-                DynamoDbClient dynamo = clients.dynamoDb();
+                DynamoDbClient dynamo;
+                try {
+                    AwsClients clients = fromEnvironment(Region.of(regionName), List.of());
+                    dynamo = clients.dynamoDb();
+                    clients.warmDynamoDb.set(dynamo);
+                    built.complete(clients);
+                } catch (RuntimeException | Error failed) {
+                    built.completeExceptionally(failed); // the factory then builds the clients itself
+                    return;
+                }
                 if (tableName != null && !tableName.isBlank()) {
                     try {
                         dynamo.getItem(g -> g.tableName(tableName).key(DynamoTable.ABSENT_KEY));
@@ -82,15 +126,21 @@ public final class AwsClients {
                         // e.g. a policy without GetItem: the request path ran all the same
                     }
                 }
-                clients.warmDynamoDb.set(dynamo);
-                built.complete(clients);
-            } catch (RuntimeException | Error failed) {
-                built.completeExceptionally(failed);
+            } finally {
+                called.complete(null);
             }
-        }, "init-aws-clients");
-        thread.setDaemon(true);
-        thread.start();
-        EARLY.set(new Early(region, built));
+        }
+    }
+
+    /**
+     * The end of a function's init: waits for the call {@link #startEarly} makes (bounded by the clients' call
+     * timeout), so that nothing of init is still running when the first request (or SnapStart's snapshot) comes.
+     */
+    public static void awaitEarlyCall() {
+        CompletableFuture<Void> called = EARLY_CALL.getAndSet(null);
+        if (called != null) {
+            called.join();
+        }
     }
 
     /**
@@ -99,7 +149,7 @@ public final class AwsClients {
      */
     public static AwsClients forFunction(Region region, List<ExecutionInterceptor> interceptors) {
         Early early = EARLY.getAndSet(null);
-        if (early != null && interceptors.isEmpty() && early.region().equals(region)) {
+        if (early != null && interceptors.isEmpty() && early.region().equals(region.id())) {
             try {
                 return early.clients().join();
             } catch (CompletionException failed) {
