@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.practicecal.functions.rooms.RoomsHandler;
+import com.practicecal.functions.staff.StaffHandler;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.plan.Plan;
+import com.practicecal.shared.runtime.FunctionContexts;
 import com.practicecal.shared.runtime.RetryJitter;
 import com.practicecal.shared.runtime.SnapStartPriming;
 import io.micronaut.context.ApplicationContext;
@@ -14,12 +16,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.crac.Core;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * SnapStart priming as Lambda drives it: the resource registered at init is called before the checkpoint and after
@@ -83,6 +87,27 @@ class SnapStartPrimingIT extends LocalStackIT {
                     handler.primedStatuses()).allSatisfy(status -> assertThat(status).isLessThan(500));
         }
         softly.assertAll();
+    }
+
+    /**
+     * The staff function builds its Cognito client when a route first calls Cognito (listing needs none), and SnapStart
+     * priming builds it before the snapshot, as it does every AWS client a function ships.
+     */
+    @Test
+    void primingBuildsTheClientsAFunctionOtherwiseBuildsOnFirstUse() {
+        SamFunction function = local.stack().template().functions().stream()
+                .filter(f -> f.logicalId().equals("StaffFunction")).findFirst().orElseThrow();
+        Map<String, Object> properties = new LinkedHashMap<>(local.stack().settings());
+        properties.putAll(local.stack().settings(function));
+        try (ApplicationContext context = FunctionContexts.builder().properties(properties).start()) {
+            StaffHandler handler = new StaffHandler(context);
+            assertThat(context.getActiveBeanRegistrations(CognitoIdentityProviderClient.class)).as("after init").isEmpty();
+
+            handler.snapStart().beforeCheckpoint(Core.getGlobalContext());
+
+            assertThat(context.getActiveBeanRegistrations(CognitoIdentityProviderClient.class)).as("after priming")
+                    .hasSize(1);
+        }
     }
 
     private static long[] draws(Random random) {

@@ -13,12 +13,14 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SnapStart priming, registered at init by every function. Before Lambda takes the snapshot it loads and runs what a
- * first request needs: Jackson (de)serialisers of the function's types, the DynamoDB client (a GetItem of a key that
- * does not exist) and, for API functions, a read-only route called by a caller that does not exist. Nothing is
+ * first request needs: Jackson (de)serialisers of the function's types, every AWS client the function ships (some
+ * are otherwise built on first use, e.g. Cognito in the staff function), the DynamoDB client's request path (a GetItem
+ * of a key that does not exist) and, for API functions, a read-only route called by a caller that does not exist. Nothing is
  * written and no real data is read. After a restore the AWS credentials are resolved afresh and the retry jitter is
  * reseeded from the OS ({@link RetryJitter}: restored copies of one snapshot must not wait in lockstep); clocks are not
  * cached (system clock).
@@ -53,6 +55,7 @@ public final class SnapStartPriming implements Resource {
             Json.MAPPER.readerFor(type); // builds and caches the deserialiser
             Json.MAPPER.writerFor(type); // and the serialiser
         }
+        context.getBeansOfType(SdkClient.class); // builds them; they are singletons
         try {
             String table = context.getBean(AppSettings.class).tableName();
             context.getBean(DynamoDbClient.class).getItem(g -> g.tableName(table).key(DynamoTable.ABSENT_KEY));

@@ -19,6 +19,7 @@ import com.practicecal.shared.store.Query;
 import com.practicecal.shared.store.Snapshot;
 import com.practicecal.shared.store.TransactionFailedException;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,12 +46,14 @@ public class StaffService {
 
     private final MainTable table;
     private final AccessPolicy access;
-    private final CognitoIdentityProviderClient cognito;
+    /** Built when first called (invite, remove; SnapStart priming builds it before the snapshot): listing the staff,
+     * the staff page's read, needs no Cognito. */
+    private final Provider<CognitoIdentityProviderClient> cognito;
     private final AppSettings settings;
     private final Clock clock;
 
-    public StaffService(MainTable table, AccessPolicy access, CognitoIdentityProviderClient cognito, AppSettings settings,
-                        Clock clock) {
+    public StaffService(MainTable table, AccessPolicy access, Provider<CognitoIdentityProviderClient> cognito,
+                        AppSettings settings, Clock clock) {
         this.table = table;
         this.access = access;
         this.cognito = cognito;
@@ -64,7 +67,7 @@ public class StaffService {
         Set<String> scopes = StaffScopes.resolve(request.role(), request.scopes());
         String userId;
         try {
-            userId = cognito.adminCreateUser(b -> b.userPoolId(settings.userPoolId()).username(email)
+            userId = cognito.get().adminCreateUser(b -> b.userPoolId(settings.userPoolId()).username(email)
                             .userAttributes(attr("email", email), attr("email_verified", "true")))
                     .user().attributes().stream().filter(a -> "sub".equals(a.name())).map(AttributeType::value)
                     .findFirst().orElseThrow(() -> new IllegalStateException("Cognito returned no sub"));
@@ -82,7 +85,7 @@ public class StaffService {
                     .with(events.emit(me.accountId(), "staff.added", "staff", userId,
                             Map.of("scopes", new Change(null, String.join(",", scopes))))));
         } catch (RuntimeException failure) {
-            cognito.adminDeleteUser(b -> b.userPoolId(settings.userPoolId()).username(email));
+            cognito.get().adminDeleteUser(b -> b.userPoolId(settings.userPoolId()).username(email));
             if (failure instanceof TransactionFailedException) {
                 throw new ConflictException(ErrorCodes.EMAIL_TAKEN, "a user with this email already exists");
             }
@@ -131,7 +134,7 @@ public class StaffService {
             throw new NotFoundException(ErrorCodes.NOT_FOUND, "no such staff member");
         }
         try {
-            cognito.adminDisableUser(b -> b.userPoolId(settings.userPoolId()).username(email));
+            cognito.get().adminDisableUser(b -> b.userPoolId(settings.userPoolId()).username(email));
         } catch (RuntimeException e) {
             // access already ended with the membership item; the login merely stays enabled
             LOG.warn("could not disable removed staff user's login: {}", e.getClass().getSimpleName());
