@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.practicecal.functions.rooms.RoomsHandler;
-import com.practicecal.functions.staff.StaffHandler;
 import com.practicecal.shared.api.RoutedFunction;
 import com.practicecal.shared.plan.Plan;
 import com.practicecal.shared.runtime.FunctionContexts;
@@ -17,13 +16,18 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.crac.Core;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SnapStart priming as Lambda drives it: the resource registered at init is called before the checkpoint and after
@@ -90,24 +94,38 @@ class SnapStartPrimingIT extends LocalStackIT {
     }
 
     /**
-     * The staff function builds its Cognito client when a route first calls Cognito (listing needs none), and SnapStart
-     * priming builds it before the snapshot, as it does every AWS client a function ships.
+     * Clients that only some routes call are built when first called (the staff function's Cognito, online booking's
+     * Secrets Manager and SES, the integrations function's SQS: their reads need none), and SnapStart priming builds
+     * them before the snapshot, as it does every AWS client a function ships.
      */
     @Test
-    void primingBuildsTheClientsAFunctionOtherwiseBuildsOnFirstUse() {
-        SamFunction function = local.stack().template().functions().stream()
-                .filter(f -> f.logicalId().equals("StaffFunction")).findFirst().orElseThrow();
-        Map<String, Object> properties = new LinkedHashMap<>(local.stack().settings());
-        properties.putAll(local.stack().settings(function));
-        try (ApplicationContext context = FunctionContexts.builder().properties(properties).start()) {
-            StaffHandler handler = new StaffHandler(context);
-            assertThat(context.getActiveBeanRegistrations(CognitoIdentityProviderClient.class)).as("after init").isEmpty();
-
-            handler.snapStart().beforeCheckpoint(Core.getGlobalContext());
-
-            assertThat(context.getActiveBeanRegistrations(CognitoIdentityProviderClient.class)).as("after priming")
-                    .hasSize(1);
+    void primingBuildsTheClientsAFunctionOtherwiseBuildsOnFirstUse() throws ReflectiveOperationException {
+        Map<String, List<Class<? extends SdkClient>>> lazy = Map.of(
+                "StaffFunction", List.of(CognitoIdentityProviderClient.class),
+                "OnlineBookingFunction", List.of(SecretsManagerClient.class, SesV2Client.class),
+                "IntegrationsFunction", List.of(SqsClient.class));
+        SoftAssertions softly = new SoftAssertions();
+        for (SamFunction function : local.stack().template().functions()) {
+            if (!lazy.containsKey(function.logicalId())) {
+                continue;
+            }
+            Map<String, Object> properties = new LinkedHashMap<>(local.stack().settings());
+            properties.putAll(local.stack().settings(function));
+            try (ApplicationContext context = FunctionContexts.builder().properties(properties).start()) {
+                RoutedFunction handler = (RoutedFunction) Class.forName(function.handlerClass())
+                        .getConstructor(ApplicationContext.class).newInstance(context);
+                for (Class<? extends SdkClient> client : lazy.get(function.logicalId())) {
+                    softly.assertThat(context.getActiveBeanRegistrations(client))
+                            .as("%s after init: %s", function.logicalId(), client.getSimpleName()).isEmpty();
+                }
+                handler.snapStart().beforeCheckpoint(Core.getGlobalContext());
+                for (Class<? extends SdkClient> client : lazy.get(function.logicalId())) {
+                    softly.assertThat(context.getActiveBeanRegistrations(client))
+                            .as("%s after priming: %s", function.logicalId(), client.getSimpleName()).hasSize(1);
+                }
+            }
         }
+        softly.assertAll();
     }
 
     private static long[] draws(Random random) {

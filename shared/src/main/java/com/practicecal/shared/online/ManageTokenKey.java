@@ -3,6 +3,7 @@ package com.practicecal.shared.online;
 import io.micronaut.context.annotation.Requires;
 import com.practicecal.shared.config.SettingsSource;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -14,14 +15,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Requires(classes = SecretsManagerClient.class)
 public class ManageTokenKey {
     private final String secretArn;
-    private final SecretsManagerClient secrets;
+    /** Built for the one read: the online function's reads (settings, slots) need no Secrets Manager. */
+    private final Provider<SecretsManagerClient> secrets;
 
     @Inject
-    public ManageTokenKey(SettingsSource settings, SecretsManagerClient secrets) {
+    public ManageTokenKey(SettingsSource settings, Provider<SecretsManagerClient> secrets) {
         this(settings.get("manage.token.secret.arn", ""), secrets);
     }
 
-    public ManageTokenKey(String secretArn, SecretsManagerClient secrets) {
+    public ManageTokenKey(String secretArn, Provider<SecretsManagerClient> secrets) {
         this.secretArn = secretArn;
         this.secrets = secrets;
     }
@@ -31,6 +33,6 @@ public class ManageTokenKey {
         if (secretArn == null || secretArn.isBlank()) {
             throw new IllegalStateException("manage.token.secret.arn (MANAGE_TOKEN_SECRET_ARN) is not set");
         }
-        return secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
+        return secrets.get().getSecretValue(b -> b.secretId(secretArn)).secretString();
     }
 }

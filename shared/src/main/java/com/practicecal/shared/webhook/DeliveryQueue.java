@@ -2,6 +2,7 @@ package com.practicecal.shared.webhook;
 
 import com.practicecal.shared.json.Json;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +17,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Singleton
 @Requires(classes = SqsClient.class)
 public class DeliveryQueue {
-    private final SqsClient sqs;
+    /** Built on the first send: the integrations function's reads (webhooks, deliveries) need no SQS. */
+    private final Provider<SqsClient> sqs;
     private final WebhookSettings settings;
     private final Clock clock;
 
-    public DeliveryQueue(SqsClient sqs, WebhookSettings settings, Clock clock) {
+    public DeliveryQueue(Provider<SqsClient> sqs, WebhookSettings settings, Clock clock) {
         this.sqs = sqs;
         this.settings = settings;
         this.clock = clock;
@@ -60,7 +62,7 @@ public class DeliveryQueue {
     }
 
     private void send(String queueUrl, DeliveryMessage message, int delaySeconds) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(message)).delaySeconds(delaySeconds));
+        sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(message)).delaySeconds(delaySeconds));
     }
 
     public static DeliveryMessage read(String body) {
