@@ -328,16 +328,8 @@ public class BlockSeriesService {
                         }
                     }));
         }
-        if (!tally.written()) {
-            try {
-                Transaction tx = table.transaction().update(SeriesItem.TAG, SeriesItem.blockKey(seriesId),
-                        SeriesItem.segments(before, after));
-                caller.guard(tx, me);
-                table.write(tx);
-            } catch (TransactionFailedException moved) {
-                throw concurrentChange();
-            }
-        }
+        tally.writeUnlessWritten(table, caller, me, table.transaction().update(SeriesItem.TAG, SeriesItem.blockKey(seriesId),
+                SeriesItem.segments(before, after)), BlockSeriesService::concurrentChange);
         return new BlockService.BlockSeriesChanged(seriesId, tally.changed(), tally.failed());
     }
 

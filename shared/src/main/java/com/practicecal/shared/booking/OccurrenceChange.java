@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One occurrence of a "this and all following" change (a booking series' or a weekly block's): plan the change from
@@ -63,7 +64,7 @@ public final class OccurrenceChange<T> {
     /**
      * What a change of several occurrences collects from their outcomes: the ids changed (or already so), the refused
      * ones in the caller's own terms, and whether any attempt wrote (the first write carries the series' new segment;
-     * when none did, the caller writes the segment alone). Occurrences gone meanwhile count as neither.
+     * when none did, {@link #writeUnlessWritten} writes it alone). Occurrences gone meanwhile count as neither.
      *
      * @param <T> the occupant
      * @param <F> how the caller reports an occurrence it did not change
@@ -95,6 +96,24 @@ public final class OccurrenceChange<T> {
         /** Whether an attempt so far wrote its transaction. */
         public boolean written() {
             return written;
+        }
+
+        /**
+         * After the attempts: when none of them wrote, writes {@code alone} (the series' new segment) in a transaction
+         * of its own, guarded for the caller; its failed condition means the series changed meanwhile ({@code conflict}).
+         */
+        public void writeUnlessWritten(DynamoTable table, BookingCaller caller, Membership me, Transaction alone,
+                                       Supplier<? extends RuntimeException> conflict) {
+            if (written) {
+                return;
+            }
+            caller.guard(alone, me);
+            try {
+                table.write(alone);
+                written = true;
+            } catch (TransactionFailedException changed) {
+                throw conflict.get();
+            }
         }
 
         public List<String> changed() {

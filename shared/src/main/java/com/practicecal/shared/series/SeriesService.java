@@ -399,16 +399,8 @@ public class SeriesService {
                         }
                     }));
         }
-        if (!tally.written()) {
-            try {
-                Transaction tx = table.transaction().update(SeriesItem.TAG, SeriesItem.key(seriesId),
-                        SeriesItem.segments(before, after));
-                caller.guard(tx, me);
-                table.write(tx);
-            } catch (TransactionFailedException moved) {
-                throw concurrentChange();
-            }
-        }
+        tally.writeUnlessWritten(table, caller, me, table.transaction().update(SeriesItem.TAG, SeriesItem.key(seriesId),
+                SeriesItem.segments(before, after)), SeriesService::concurrentChange);
         return new SeriesViews.Changed(seriesId, tally.changed(), tally.failed());
     }
 
