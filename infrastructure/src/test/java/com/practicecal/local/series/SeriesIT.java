@@ -292,6 +292,35 @@ class SeriesIT extends LocalStackIT {
         assertThat(OccupancyCheck.overlaps(local, room)).isEmpty();
     }
 
+    /** A change from a skipped week on moves no booking, but the series' new segment is written all the same. */
+    @Test
+    void aChangeFromASkippedWeekOnWritesTheSegmentAlone() {
+        TestUser owner = users.signUpAndLogin(Plan.L);
+        String room = room(owner, "Nur Plan");
+        LocalDate first = LocalDate.now(BERLIN).plusDays(12);
+        assertThat(api.post("/v1/bookings", Map.of("roomId", room, "start", berlin(first.plusWeeks(1), 9, 0),
+                "end", berlin(first.plusWeeks(1), 9, 50), "client", Map.of("name", "Im Weg")), owner.accessToken())
+                .status()).isEqualTo(201);
+        ApiResult created = api.post("/v1/booking-series", series(room, berlin(first, 9, 0), berlin(first, 9, 50),
+                "Zweimal", weekly(2)), owner.accessToken(), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("skipped")).as("week 2 is taken").hasSize(1);
+        String seriesId = created.field("id");
+
+        ApiResult changed = api.patch("/v1/booking-series/" + seriesId, Map.of("from", berlin(first.plusWeeks(1), 9, 0),
+                "start", berlin(first.plusWeeks(1), 11, 0), "end", berlin(first.plusWeeks(1), 11, 50)),
+                owner.accessToken());
+
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(changed.json().path("changed")).isEmpty();
+        assertThat(changed.json().path("notChanged")).isEmpty();
+        JsonNode occurrences = api.get("/v1/booking-series/" + seriesId, owner.accessToken()).json().path("occurrences");
+        assertThat(localTime(occurrences.get(0).path("start"))).as("week 1 keeps its time").isEqualTo(LocalTime.of(9, 0));
+        assertThat(occurrences.get(1).path("status").asText()).isEqualTo("SKIPPED");
+        assertThat(localTime(occurrences.get(1).path("start"))).as("week 2 is planned from the new segment")
+                .isEqualTo(LocalTime.of(11, 0));
+    }
+
     @Test
     void theMonthlyQuotaSkipsWhatIsOverTheCap() {
         TestUser owner = users.signUpAndLogin(Plan.S); // 30 a month
