@@ -1,5 +1,6 @@
 package com.practicecal.shared.aws;
 
+import com.practicecal.shared.store.DynamoTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import com.practicecal.shared.store.DynamoTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -69,7 +69,7 @@ public final class AwsClients {
 
     /**
      * For a function's init (Lambda runs it on two vCPUs whatever the memory size): builds the clients and makes one
-     * DynamoDB call (a GetItem of {@link DynamoTable#ABSENT_KEY}, which loads the SDK's request path and opens the connection)
+     * DynamoDB call ({@link DynamoTable#readAbsentKey}, which loads the SDK's request path and opens the connection)
      * on a background thread while the function's application context starts; {@link #forFunction} takes them.
      * Takes the region's name, not a {@link Region}: the caller's thread loads nothing of the SDK, and no lambda
      * (whose first use bootstraps {@code java.lang.invoke}) runs before the thread is away.
@@ -121,7 +121,7 @@ public final class AwsClients {
                 }
                 if (tableName != null && !tableName.isBlank()) {
                     try {
-                        dynamo.getItem(g -> g.tableName(tableName).key(DynamoTable.ABSENT_KEY));
+                        DynamoTable.readAbsentKey(dynamo, tableName);
                     } catch (RuntimeException refused) {
                         // e.g. a policy without GetItem: the request path ran all the same
                     }

@@ -58,7 +58,7 @@ public final class SnapStartPriming implements Resource {
         context.getBeansOfType(SdkClient.class); // builds them; they are singletons
         try {
             String table = context.getBean(AppSettings.class).tableName();
-            context.getBean(DynamoDbClient.class).getItem(g -> g.tableName(table).key(DynamoTable.ABSENT_KEY));
+            DynamoTable.readAbsentKey(context.getBean(DynamoDbClient.class), table);
         } catch (RuntimeException refused) {
             // e.g. a function whose policy has no GetItem on the table: the client's request path ran all the same
             LOG.warn("priming GetItem failed: {}", refused.getClass().getSimpleName());

@@ -23,9 +23,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** Typed access to the few DynamoDB operations the services use, on one table. */
 public class DynamoTable {
     /** A key no item has: its GetItem reads nothing (init warm-up and SnapStart priming calls). */
-    public static final Map<String, AttributeValue> ABSENT_KEY = Map.of("PK", AttributeValue.fromS("SNAPSTART#priming"),
+    static final Map<String, AttributeValue> ABSENT_KEY = Map.of("PK", AttributeValue.fromS("SNAPSTART#priming"),
             "SK", AttributeValue.fromS("NONE"));
     private static final int BATCH_GET_LIMIT = 100;
+
+    /**
+     * The warm-up call of init and of SnapStart priming: a GetItem of {@link #ABSENT_KEY}, which runs the client's
+     * whole request path (marshalling, signing, the connection) and reads nothing. A refusal (e.g. a policy without
+     * GetItem on the table) is the caller's to take; the path ran all the same.
+     */
+    public static void readAbsentKey(DynamoDbClient dynamo, String table) {
+        dynamo.getItem(g -> g.tableName(table).key(ABSENT_KEY));
+    }
     private final DynamoDbClient dynamo;
     private final String table;
 
